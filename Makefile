@@ -1,0 +1,38 @@
+# Two commands do all set-up on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
+
+.PHONY: build check serve test bench screenshots schemas system-deps clean
+
+$(STAMP): requirements.txt requirements-test.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+build: $(STAMP)
+	$(PY) site.py build
+
+check: $(STAMP)
+	$(PY) site.py check
+
+serve: $(STAMP)
+	$(PY) site.py serve
+
+schemas: $(STAMP)
+	$(PY) site.py schemas
+
+# What the browser and HTML tests need beyond Python: Debian's Chromium, a Java runtime, axe-core.
+system-deps:
+	@sh tests/system-deps.sh
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf build .serve screenshots

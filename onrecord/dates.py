@@ -1,0 +1,339 @@
+"""EDTF dates: parsing, reader wording, machine form and timeline order.
+
+Owns every date an author writes in Library of Congress EDTF (ISO 8601-2,
+levels 0 and 1).  Facts carry the precision the reporting supports, and every
+output keeps it: a month stays a month, "~" reads "about", "?" "(uncertain)".
+Only years 0001-9999 are supported.  Seasons are northern meteorological ones
+(spring March-May, ...); the winter of a year runs from its December to February.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
+_UNITS = ("year", "month", "day")
+_DEPTH = {"year": 1, "season": 2, "month": 2, "day": 3}
+_FORMS = ("forms like 2020, 2020-06, 2020-06-08, 2020-06~, 2023?, "
+          "2020-06-10/2021-05 or 2023-08/..")
+_POINT = re.compile(r"(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?([~?%]?)")
+_DAY_FIRST = "write the year first, then the month, then the day, as in 2020-06-08 for 8 June 2020"
+_HINTS = (
+    (re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"), _DAY_FIRST),
+    (re.compile(r"\d{4}(?:-\d{1,2}){1,2}[~?%]?"), "months and days need two digits, as in {padded}"),
+    (re.compile(r"(?:-|Y|\d{5}).*"), "only years 0001 to 9999 can be used, written with four digits"),
+)
+
+
+class EdtfError(ValueError):
+    """A date an author wrote that cannot be used; the message is for them."""
+
+
+@dataclass(frozen=True)
+class Point:
+    """One date, kept at exactly the precision it was written with."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    season: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+    unspecified: str = ""
+
+    def __post_init__(self) -> None:
+        if problem := _problem(self):
+            raise EdtfError(problem)
+
+    @property
+    def precision(self) -> str:
+        """Which units a statement about this date may honestly use."""
+        if self.season:
+            return "season"
+        return "day" if self.day else "month" if self.month else "year"
+
+    def words(self) -> str:
+        """Qualifiers are spelled out because readers do not know EDTF marks."""
+        notes = _unknown_notes(self) + (["uncertain"] if self.uncertain else [])
+        text = ("about " if self.approximate else "") + _plain(self, short=False)
+        return f"{text} ({'; '.join(notes)})" if notes else text
+
+    def short(self) -> str:
+        """For tight spaces such as timeline labels."""
+        text = ("c. " if self.approximate else "") + _plain(self, short=True)
+        return text + ("?" if self.uncertain else "")
+
+    def iso(self) -> str:
+        """HTML datetime strings have no seasons or decades: fall back to the year."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        month = f"{self.year:04d}-{self.month:02d}"
+        return f"{month}-{self.day:02d}" if self.day else month
+
+    def first_day(self) -> date:
+        """Earliest day the written date allows."""
+        return _bounds(self)[0]
+
+    def last_day(self) -> date:
+        """Latest day the written date allows."""
+        return _bounds(self)[1]
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A span; a missing end is open ("..", ongoing) or unknown ("", not known)."""
+
+    start: Point | None
+    end: Point | None
+    start_open: bool = False
+    end_open: bool = False
+
+    def __post_init__(self) -> None:
+        if self.start is None and self.end is None:
+            raise EdtfError("a date range needs a start, an end or both")
+        if self.start and self.end and self.end.last_day() < self.start.first_day():
+            raise EdtfError(f"the end ({self.end.words()}) is before "
+                            f"the start ({self.start.words()})")
+
+    def words(self) -> str:
+        """Open and unknown ends read differently: ongoing is not the same as unknown."""
+        if self.start and self.end:
+            return f"{self.start.words()} to {self.end.words()}"
+        if self.start:
+            tail = "" if self.end_open else " to an unknown date"
+            return ("from " if self.end_open else "") + self.start.words() + tail
+        head = "until " if self.start_open else "an unknown date to "
+        return head + self.end.words()
+
+    def short(self) -> str:
+        """An open end is left blank, an unknown one is a question mark."""
+        start = self.start.short() if self.start else "" if self.start_open else "?"
+        end = self.end.short() if self.end else "" if self.end_open else "?"
+        return f"{start} – {end}".strip()
+
+    def iso(self) -> str:
+        """A <time> element can hold only one date: the start when there is one."""
+        return _anchor(self).iso()
+
+    def first_day(self) -> date | None:
+        """None when the start is open or unknown."""
+        return self.start.first_day() if self.start else None
+
+    def last_day(self) -> date | None:
+        """None when the end is open or unknown."""
+        return self.end.last_day() if self.end else None
+
+
+Edtf = Point | Interval
+
+
+def parse(text: str) -> Edtf:
+    """Read what an author wrote; every failure explains itself to them."""
+    text = text.strip()
+    return _parse_interval(text) if "/" in text else _parse_point(text)
+
+
+def from_yaml(value: object) -> Edtf:
+    """YAML turns 2020 into an int and 2020-06-08 into a date; take those too."""
+    if isinstance(value, str):
+        return parse(value)
+    if isinstance(value, date):
+        return Point(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return parse(f"{value:04d}")
+    found = "nothing" if value is None else repr(value)
+    raise EdtfError(f"expected a date such as 2020-06-08, 2020-06 or 2020, "
+                    f"but found {found}")
+
+
+def sort_key(value: Edtf) -> tuple[int, int, int]:
+    """Chronological; on a shared first day the wider span leads, then points before ranges."""
+    point = _anchor(value)
+    return (point.first_day().toordinal(), -point.last_day().toordinal(),
+            int(isinstance(value, Interval)))
+
+
+def words(value: Edtf) -> str:
+    """So callers need not care whether they hold a point or a range."""
+    return value.words()
+
+
+def short(value: Edtf) -> str:
+    """So callers need not care whether they hold a point or a range."""
+    return value.short()
+
+
+def elapsed(earlier: Edtf, later: Edtf) -> str:
+    """Time between the starts of two facts, in no unit finer than both support.
+
+    Says "about" unless both are exact days; names the two largest non-zero units.
+    """
+    a, b = _anchor(earlier), _anchor(later)
+    depth = min(_DEPTH[a.precision], _DEPTH[b.precision])
+    hedged = any(p.approximate or p.uncertain for p in (a, b))
+    start, end = (_truncate(p.first_day(), depth) for p in (a, b))
+    if start == end:
+        return "around the same time" if hedged else f"the same {_UNITS[depth - 1]}"
+    about = "about " if hedged or depth < 3 else ""
+    amounts = _calendar_difference(*sorted((start, end)))[:depth]
+    return f"{about}{_amount_words(amounts)} {'later' if end > start else 'earlier'}"
+
+
+def _truncate(day: date, depth: int) -> date:
+    """Forget what the less precise date never said, so it cannot leak into the count."""
+    return date(day.year, day.month if depth > 1 else 1, day.day if depth > 2 else 1)
+
+
+def _calendar_difference(lo: date, hi: date) -> tuple[int, int, int]:
+    """Whole years, months and days from lo to hi, as a person counts them."""
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month - (hi.day < lo.day)
+    days = (hi - _add_months(lo, months)).days
+    return months // 12, months % 12, days
+
+
+def _amount_words(amounts: tuple[int, ...]) -> str:
+    """Two units are enough to read at a glance; a third is noise in a timeline."""
+    named = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in zip(amounts, _UNITS) if n]
+    return ", ".join(named[:2])
+
+
+def _anchor(value: Edtf) -> Point:
+    """The point a value is placed at on a timeline: its start if it has one."""
+    return value if isinstance(value, Point) else value.start or value.end
+
+
+def _parse_point(text: str) -> Point:
+    match = _POINT.fullmatch(text)
+    core = text.rstrip("~?%")
+    if not match or "X" in core.replace("-", "").rstrip("X"):
+        raise _not_edtf(text)
+    try:
+        return Point(**_fields(match), unspecified=core if "X" in core else "")
+    except EdtfError as error:
+        raise EdtfError(f'"{text}" is not a real date: {error}') from None
+
+
+def _fields(match: re.Match[str]) -> dict[str, int | bool | None]:
+    """Months 21-24 are EDTF's way of writing seasons."""
+    year, month, day, mark = match.groups()
+    number = int(month) if month and month != "XX" else None
+    season = number if number in SEASONS else None
+    return {"year": int(year.replace("X", "0")),
+            "month": None if season else number,
+            "day": int(day) if day and day != "XX" else None,
+            "season": season,
+            "approximate": mark in ("~", "%"),
+            "uncertain": mark in ("?", "%")}
+
+
+def _parse_interval(text: str) -> Interval:
+    parts = [part.strip() for part in text.split("/")]
+    if len(parts) != 2:
+        raise _not_edtf(text)
+    (start, start_open), (end, end_open) = map(_side, parts)
+    try:
+        return Interval(start, end, start_open, end_open)
+    except EdtfError as error:
+        raise EdtfError(f'"{text}" is not a possible date range: {error}') from None
+
+
+def _side(text: str) -> tuple[Point | None, bool]:
+    """".." means the range really is open; "" means nobody knows."""
+    if text in ("", ".."):
+        return None, text == ".."
+    return _parse_point(text), False
+
+
+def _not_edtf(text: str) -> EdtfError:
+    """Recognise the usual slips so the author is told the fix, not just the rule."""
+    if not text:
+        return EdtfError(f"no date was given; expected {_FORMS}")
+    for pattern, hint in _HINTS:
+        if pattern.fullmatch(text):
+            padded = re.sub(r"-(\d)\b", r"-0\1", text)
+            return EdtfError(f'"{text}" is not an EDTF date: {hint.format(padded=padded)}')
+    return EdtfError(f'"{text}" is not an EDTF date; expected {_FORMS}')
+
+
+def _problem(point: Point) -> str | None:
+    """Checked on construction, so no impossible date can reach a page."""
+    if not 1 <= point.year <= 9999:
+        return "years must be between 0001 and 9999"
+    if point.season is not None:
+        return _season_problem(point)
+    if point.month is None:
+        return "a day needs a month" if point.day is not None else None
+    if not 1 <= point.month <= 12:
+        return (f"there is no month {point.month:02d}; months run from 01 to 12 "
+                "(or 21 to 24 for spring, summer, autumn and winter)")
+    days = _days_in(point.year, point.month)
+    if point.day is not None and not 1 <= point.day <= days:
+        return f"{MONTHS[point.month - 1]} {point.year} has {days} days"
+    return None
+
+
+def _season_problem(point: Point) -> str | None:
+    if point.season not in SEASONS:
+        return f"there is no season {point.season}; seasons run from 21 (spring) to 24 (winter)"
+    if point.month is not None or point.day is not None:
+        return "a season cannot also have a month or a day"
+    return None
+
+
+def _plain(point: Point, short: bool) -> str:
+    """The date itself, before qualifiers."""
+    names = [name[:3] for name in MONTHS] if short else MONTHS
+    if point.season:
+        return f"{SEASONS[point.season]} {point.year}"
+    if point.day:
+        return f"{point.day} {names[point.month - 1]} {point.year}"
+    if point.month:
+        return f"{names[point.month - 1]} {point.year}"
+    return _years(point, short)
+
+
+def _years(point: Point, short: bool) -> str:
+    """201X is a decade and 20XX a century: say the span, not a made-up year."""
+    hidden = _hidden_year_digits(point)
+    last = point.year + 10 ** hidden - 1
+    if hidden == 1:
+        return f"{point.year}s" if short else f"the {point.year}s"
+    if hidden == 2:
+        return f"{point.year}–{last}" if short else f"{point.year} to {last}"
+    return str(point.year)
+
+
+def _unknown_notes(point: Point) -> list[str]:
+    """An unknown month or day is a fact about the record worth telling readers."""
+    if "X" not in point.unspecified[4:] or _hidden_year_digits(point):
+        return []
+    return ["day unknown" if point.month else "month unknown"]
+
+
+def _hidden_year_digits(point: Point) -> int:
+    return point.unspecified[:4].count("X")
+
+
+def _bounds(point: Point) -> tuple[date, date]:
+    if point.season:
+        start = date(point.year, 3 * (point.season - 20), 1)
+        return start, _add_months(start, 3) - timedelta(days=1)
+    if point.month is None:
+        last_year = point.year + 10 ** _hidden_year_digits(point) - 1
+        return date(point.year, 1, 1), date(last_year, 12, 31)
+    start = date(point.year, point.month, point.day or 1)
+    return start, start if point.day else _add_months(start, 1) - timedelta(days=1)
+
+
+def _add_months(day: date, months: int) -> date:
+    """Clamps to the month's end: 31 January plus one month is 28 or 29 February."""
+    year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, index + 1, min(day.day, _days_in(year, index + 1)))
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]

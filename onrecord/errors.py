@@ -1,0 +1,41 @@
+"""The few exceptions the engine raises: author mistakes are `ContentErrors`, everything else is a bug."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in an author's file; lines and columns count from 1 as editors show them."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, with where it is and, when one helps, how to fix it."""
+
+    location: Location
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class ContentErrors(Exception):
+    """Every problem found in one run, so authors fix them all at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__(f"{len(self.problems)} problem(s) in the content")
+
+
+class UsageError(Exception):
+    """A command-line mistake such as a missing content folder; exits with status 2."""

@@ -1,0 +1,386 @@
+"""The content model: one declared, documented field per line for every kind of file an author writes.
+
+The docstring under each field is its documentation: it appears in the JSON Schemas that editors use.
+References to other files are bare ids marked with `Ref(kinds)`; the link stage resolves them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Discriminator, Field, PlainSerializer,
+                      PlainValidator, Tag, WithJsonSchema)
+
+from . import dates
+from .currencies import ISO_4217
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as holding ids of other files, of one of `kinds`."""
+
+    kinds: tuple[str, ...]
+    quote_bearing: bool = False
+
+
+DATE_HELP = "EDTF date: 2020, 2020-06, 2020-06-08, 2020-06~ (about), 2023? (uncertain), 2020-06-10/2021-05, 2023-08/.."
+Date = Annotated[
+    dates.Point | dates.Interval,
+    PlainValidator(dates.from_yaml),
+    PlainSerializer(str),
+    WithJsonSchema({"type": ["string", "integer"], "description": DATE_HELP}),
+]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def _http_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"'{url}' is not a web address; only http:// and https:// links are allowed")
+    return url
+
+
+def _currency(code: str) -> str:
+    if code not in ISO_4217:
+        raise ValueError(f"'{code}' is not an ISO 4217 currency code (e.g. GBP, USD, EUR)")
+    return code
+
+
+Url = Annotated[str, AfterValidator(_http_url), WithJsonSchema({"type": "string", "pattern": "^https?://"})]
+Currency = Annotated[str, AfterValidator(_currency), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})]
+EntityType = Literal["company", "person", "government", "police", "court", "media", "ngo", "organisation"]
+SourceType = Literal["news", "primary-document", "court-record", "letter", "press-release",
+                     "contract-notice", "report"]
+PledgeStatus = Literal["not-yet-rated", "in-the-works", "stalled", "kept", "compromise", "broken"]
+Verdict = Literal["contradicts", "in-tension", "consistent", "unclear"]
+FACT_KINDS = ("pledges", "statements", "contracts", "rulings", "events")
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors; models never change after validation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Source(Strict):
+    """A cited document."""
+
+    title: Text
+    """Headline or title of the document, as published."""
+    publisher: Text
+    """Who published it (a newspaper, a court, a government department)."""
+    url: Url
+    """Where readers can find it; http or https only."""
+    type: SourceType
+    """What kind of document it is."""
+    published: Date | None = None
+    """When it was published, at the precision known."""
+    archived_url: Url | None = None
+    """A permanent archived copy, for when the original moves or disappears."""
+    accessed: Date | None = None
+    """When the author last checked the original."""
+    author: str | None = None
+    """Byline, when there is one."""
+
+
+def _cite_tag(value: Any) -> str:
+    return "|id" if isinstance(value, str) else "|inline"
+
+
+Cite = Annotated[
+    Annotated[Id, Tag("|id")] | Annotated[Source, Tag("|inline")],
+    Discriminator(_cite_tag),
+]
+Sources = Annotated[list[Cite], Field(min_length=1), Ref(("sources",))]
+OptionalSource = Annotated[Id | None, Ref(("sources",))]
+
+
+class Update(Strict):
+    """One entry of a public corrections log."""
+
+    date: Date
+    """When the change was made."""
+    note: Text
+    """What changed and why, for readers."""
+
+
+class Reply(Strict):
+    """A right of reply: who was asked for comment, when, and what they said, verbatim."""
+
+    party: Annotated[Id, Ref(("entities",))]
+    """Entity that was asked."""
+    asked: Date
+    """When they were asked."""
+    replied: bool
+    """False records that they did not respond."""
+    reply: str | None = None
+    """Their reply, word for word; required when replied is true."""
+    source: OptionalSource = None
+    """Where the reply was published, if elsewhere."""
+
+
+class Excerpt(Strict):
+    """A verbatim passage from a document, with where in it the passage stands."""
+
+    text: Text
+    """The passage, word for word."""
+    at: str | None = None
+    """Locator in the document: "[91]" for a paragraph, "stage five", "p. 12"."""
+    source: OptionalSource = None
+    """The source the passage is taken from, when the fact cites several."""
+
+
+class Membership(Strict):
+    """A person's place in an organisation."""
+
+    entity: Annotated[Id, Ref(("entities",))]
+    """The organisation."""
+    role: Text
+    """Their role there, e.g. "Chief executive"."""
+
+
+class Entity(Strict):
+    """An organisation, person, government body, court, media outlet or NGO."""
+
+    name: Text
+    """Name as readers know it."""
+    type: EntityType
+    """What sort of entity this is."""
+    member_of: list[Membership] = []
+    """For people: the organisations they belong to, with their role."""
+    aliases: list[Text] = []
+    """Other names it goes by."""
+    url: Url | None = None
+    """Its official website."""
+    description: str = ""
+    """A short profile, in Markdown."""
+    tags: list[Slug] = []
+    """Topics, lowercase-with-hyphens."""
+    draft: bool = False
+    """Left out of the published site unless built with --drafts."""
+
+
+class Dated(Strict):
+    """Fields common to every dated fact and story."""
+
+    title: Text
+    """Headline of the fact."""
+    date: Date
+    """When it happened, only as precisely as is known."""
+    summary: Text
+    """One or two sentences for lists and timelines."""
+    body: str = ""
+    """Longer explanation, in Markdown."""
+    tags: list[Slug] = []
+    """Topics, lowercase-with-hyphens; each gets a timeline page."""
+    draft: bool = False
+    """Left out of the published site unless built with --drafts."""
+    updates: list[Update] = []
+    """Public corrections and updates log."""
+    replies: list[Reply] = []
+    """Right of reply records."""
+
+
+class Fact(Dated):
+    """A dated fact: it must cite at least one source."""
+
+    sources: Sources
+    """Source ids, or inline sources with the same fields as a file in sources/."""
+    excerpts: list[Excerpt] = []
+    """Verbatim passages from the sources that comparisons can quote."""
+
+
+class Said(Fact):
+    """Something said on the record, word for word."""
+
+    by: Annotated[Id, Ref(("entities",))]
+    """Who made it (an entity id)."""
+    speaker: Annotated[Id | None, Ref(("entities",))] = None
+    """The person who said it on the entity's behalf, if known."""
+    quote: Text
+    """The words, verbatim."""
+    context: Text
+    """Where and how it was said: a letter, an event, an interview."""
+    covers: list[Text] = []
+    """What it is about: technologies, customers, uses."""
+
+
+class StatusChange(Strict):
+    """A dated, sourced change of a pledge's status."""
+
+    date: Date
+    """When the status changed."""
+    status: PledgeStatus
+    """The new status."""
+    reason: Text
+    """Why, in a sentence."""
+    sources: Sources
+    """What the change is based on."""
+
+
+class Pledge(Said):
+    """A public commitment."""
+
+    status: PledgeStatus = "not-yet-rated"
+    """Current status on the fixed scale."""
+    status_history: list[StatusChange] = []
+    """Every change of status, oldest first."""
+
+
+class Statement(Said):
+    """Anything else said on the record."""
+
+
+class Conversion(Strict):
+    """An amount in another currency, exactly as a source reported it (never computed)."""
+
+    amount: Decimal
+    """The reported amount."""
+    currency: Currency
+    """ISO 4217 code."""
+    source: OptionalSource = None
+    """Source that reported the conversion."""
+
+
+class Money(Strict):
+    """An amount of money in its own currency."""
+
+    amount: Decimal
+    """The amount, in full (54700000, not 54.7)."""
+    currency: Currency
+    """ISO 4217 code, e.g. GBP."""
+    reported_as: list[Conversion] = []
+    """Conversions as reported by sources."""
+
+
+class Contract(Fact):
+    """A contract awarded; `date` is the award date."""
+
+    buyer: Annotated[Id, Ref(("entities",))]
+    """Entity that awarded the contract."""
+    suppliers: Annotated[list[Id], Field(min_length=1), Ref(("entities",))]
+    """Entities that won it."""
+    start: Date | None = None
+    """When the work starts."""
+    end: Date | None = None
+    """When the contract ends."""
+    term: str | None = None
+    """Length and options as written, e.g. "five years, with an option to extend by three"."""
+    value: Money | None = None
+    """Total value."""
+    covers: list[Text] = []
+    """What the contract covers."""
+    reference: str | None = None
+    """Official reference or notice number."""
+
+
+class Party(Strict):
+    """A party to a case."""
+
+    entity: Annotated[Id, Ref(("entities",))]
+    """The party."""
+    role: Text
+    """Their role: claimant, appellant, respondent, intervener."""
+
+
+class Ruling(Fact):
+    """A court ruling; `excerpts` hold key passages with paragraph numbers in `at`."""
+
+    court: Annotated[Id, Ref(("entities",))]
+    """The court (an entity of type court)."""
+    case_name: Text
+    """Case name, e.g. "R (Bridges) v Chief Constable of South Wales Police"."""
+    citation: Text
+    """Neutral citation, e.g. "[2020] EWCA Civ 1058"."""
+    outcome: Text
+    """What the court decided, in a sentence."""
+    parties: list[Party] = []
+    """Parties and their roles."""
+    judges: list[Text] = []
+    """Judges who sat."""
+    appeal_of: Annotated[Id | None, Ref(("rulings",))] = None
+    """The ruling this one decided an appeal from."""
+
+
+class Event(Fact):
+    """Something that happened: a moratorium announced, a policy changed."""
+
+    actors: Annotated[list[Id], Field(min_length=1), Ref(("entities",))]
+    """Who acted."""
+    end: Date | None = None
+    """End of a period, e.g. when a moratorium lapsed."""
+    quote: str | None = None
+    """A verbatim announcement, if there is one."""
+
+
+class Side(Strict):
+    """One side of a comparison: a fact's quote, or one of its excerpts."""
+
+    fact: Annotated[Id, Ref(FACT_KINDS, quote_bearing=True)]
+    """Id of a pledge, statement, contract, ruling or event."""
+    excerpt: Annotated[int, Field(ge=1)] | None = None
+    """Number of the fact's excerpt to show (1 for the first); leave out to show its quote."""
+
+
+class Comparison(Strict):
+    """Two things said or done, side by side, with a verdict."""
+
+    title: Text
+    """Headline of the comparison."""
+    summary: Text
+    """One sentence for lists."""
+    left: Side
+    """What was said first (usually the promise)."""
+    right: Side
+    """What it is compared with."""
+    verdict: Verdict
+    """contradicts, in-tension, consistent or unclear."""
+    rationale: Text
+    """Why the verdict, in Markdown."""
+    highlight: list[Text] = []
+    """Phrases to highlight in both quotes, beyond the shared terms found automatically."""
+    tags: list[Slug] = []
+    """Topics."""
+    draft: bool = False
+    """Left out of the published site unless built with --drafts."""
+    updates: list[Update] = []
+    """Public corrections and updates log."""
+
+
+class Story(Dated):
+    """An explainer article: front matter fields; the Markdown after it is the body."""
+
+    summary: Text
+    """Standfirst shown under the title."""
+    authors: Annotated[list[Text], Field(min_length=1)]
+    """Byline names."""
+    updated: Date | None = None
+    """When the story was last substantially updated."""
+
+
+class Site(Strict):
+    """site.yaml: settings for the whole site."""
+
+    title: Text
+    """Site name."""
+    tagline: Text
+    """One line under the name."""
+    base_url: Url
+    """Address the site is published at, may include a sub-path."""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    """BCP 47 language tag, e.g. en-GB."""
+    publisher: Text
+    """Who publishes the site."""
+    licence: Text
+    """Licence of the content, e.g. CC BY 4.0."""
+
+
+MODELS: dict[str, type[Strict]] = {
+    "entities": Entity, "sources": Source, "pledges": Pledge, "statements": Statement,
+    "contracts": Contract, "rulings": Ruling, "events": Event, "comparisons": Comparison,
+    "stories": Story, "site": Site,
+}

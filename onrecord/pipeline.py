@@ -1,0 +1,73 @@
+"""The stage sequence: load -> validate -> link -> views -> render -> write. `check` stops before writing."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import load as loading
+from . import write
+from .errors import ContentErrors
+from .link import SiteGraph, link
+from .render import Renderer
+from .validate import validate, validate_all
+from .views import Page, pages, site_view
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+ASSETS = ROOT / "assets"
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did, for the log line."""
+
+    pages: int
+    assets: int
+    seconds: float
+
+
+def load_graph(content: Path, drafts: bool = False) -> SiteGraph:
+    """Read, validate and link the whole content folder; raise ContentErrors with every problem."""
+    site_raw, raws, problems = loading.load_all(content)
+    records, invalid = validate_all(raws)
+    problems += invalid
+    site = None
+    if site_raw is not None:
+        try:
+            site = validate(site_raw).model
+        except ContentErrors as errors:
+            problems += errors.problems
+    valid = {record.id for record in records}
+    unreadable = frozenset(p.location.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p in problems) - valid
+    return link(site, records, drafts, unreadable, problems)
+
+
+def check(content: Path, drafts: bool = False) -> SiteGraph:
+    """Everything a build does except writing: the content is good when this returns."""
+    graph = load_graph(content, drafts)
+    render_pages(graph, pages(graph), Renderer(TEMPLATES))
+    return graph
+
+
+def render_pages(graph: SiteGraph, todo: list[Page], renderer: Renderer) -> list[tuple[str, bytes]]:
+    """Render pages to (file path, bytes), in page order."""
+    extra = {"site": site_view(graph)}
+    return [(page.url + "index.html", renderer.render(page, extra)) for page in todo]
+
+
+def build(content: Path, out: Path, drafts: bool = False,
+          templates: Path = TEMPLATES, assets: Path = ASSETS) -> BuildReport:
+    """Build the site into `out`; on any failure `out` is left exactly as it was."""
+    started = time.perf_counter()
+    graph = load_graph(content, drafts)
+    rendered = render_pages(graph, pages(graph), Renderer(templates))
+    staged = write.stage_dir(out)
+    try:
+        written = write.write_files(staged, rendered)
+        copied = write.copy_assets(assets, staged)
+        write.swap_in(staged, out)
+    except BaseException:
+        write.discard(staged)
+        raise
+    return BuildReport(written, copied, time.perf_counter() - started)

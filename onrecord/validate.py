@@ -1,0 +1,184 @@
+"""Stage 2: turn raw documents into typed models, translating every failure into a friendly Problem."""
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import dates
+from .errors import ContentErrors, Problem
+from .load import KeyPath, Marks, RawDoc, suggest_id
+from .model import MODELS, Reply, Strict
+
+FRIENDLY = {
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "decimal_parsing": "expected a number",
+    "decimal_type": "expected a number",
+    "list_type": "expected a list (lines starting with '- ')",
+    "model_type": "expected fields ('name: value' lines)",
+    "model_attributes_type": "expected fields ('name: value' lines)",
+    "dict_type": "expected fields ('name: value' lines)",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "none_required": "expected nothing here",
+}
+
+
+@dataclass(frozen=True)
+class Record:
+    """A validated file: its model plus what is needed to point back into the file."""
+
+    kind: str
+    id: str
+    path: str
+    model: Any
+    marks: Marks
+    body_line: int = 0
+
+
+def validate(raw: RawDoc) -> Record:
+    """Validate one raw document; raise ContentErrors with every problem in it."""
+    cls = MODELS[raw.kind]
+    data = _with_body(raw)
+    try:
+        model = cls.model_validate(data)
+    except ValidationError as error:
+        raise ContentErrors([_problem(cls, raw.marks, item) for item in error.errors()]) from None
+    problems = list(_rule_problems(model, raw.marks))
+    if problems:
+        raise ContentErrors(problems)
+    return Record(raw.kind, raw.id, raw.path, model, raw.marks, raw.body_line)
+
+
+def _with_body(raw: RawDoc) -> dict[str, Any]:
+    if raw.kind != "stories":
+        return raw.data
+    if "body" in raw.data:
+        location = raw.marks.key(("body",))
+        raise ContentErrors([Problem(location, "a story's body is the Markdown after the front matter",
+                                     "remove the 'body' field")])
+    return {**raw.data, "body": raw.body}
+
+
+def _problem(cls: type[BaseModel], marks: Marks, item: Any) -> Problem:
+    where = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("|")))
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        return _unknown_field(cls, marks, where)
+    if kind == "missing":
+        return _missing_field(cls, marks, where)
+    return Problem(marks.value(where), f"{_dotted(where)}: {_message(item)}", _hint(item))
+
+
+def _unknown_field(cls: type[BaseModel], marks: Marks, where: KeyPath) -> Problem:
+    name = str(where[-1])
+    known = sorted(_model_at(cls, where[:-1]).model_fields)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
+    return Problem(marks.key(where), f"unknown field '{_dotted(where)}'", hint)
+
+
+def _missing_field(cls: type[BaseModel], marks: Marks, where: KeyPath) -> Problem:
+    owner = _model_at(cls, where[:-1])
+    field = owner.model_fields.get(str(where[-1]))
+    hint = field.description if field and field.description else ""
+    return Problem(marks.value(where[:-1]), f"missing required field '{_dotted(where)}'", hint)
+
+
+def _model_at(cls: type[BaseModel], where: KeyPath) -> type[BaseModel]:
+    """The model class that owns the mapping at `where`, found by following field annotations."""
+    for part in where:
+        if isinstance(part, str) and part in cls.model_fields:
+            cls = _inner_model(cls.model_fields[part].annotation) or cls
+    return cls
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _inner_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        found = [m for m in map(_inner_model, typing.get_args(annotation)) if m]
+        return found[0] if found else None
+    return None
+
+
+def _dotted(where: KeyPath) -> str:
+    text = ""
+    for part in where:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "file"
+
+
+def _message(item: Any) -> str:
+    kind = item["type"]
+    if kind in FRIENDLY:
+        return f"{FRIENDLY[kind]}, got {_shown(item.get('input'))}"
+    if kind == "value_error":
+        return str(item["ctx"]["error"])
+    if kind == "literal_error":
+        return f"{_shown(item.get('input'))} is not one of: {item['ctx']['expected']}"
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(item.get('input'))} must be lowercase letters, digits and single hyphens"
+    if kind == "too_short":
+        return "must not be empty" if item["ctx"].get("min_length") == 1 else item["msg"]
+    return item["msg"]
+
+
+def _hint(item: Any) -> str:
+    if item["type"] == "literal_error" and isinstance(item.get("input"), str):
+        choices = [c.strip(" '") for c in item["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        close = difflib.get_close_matches(item["input"].replace(" ", "-"), choices, n=1, cutoff=0.5)
+        return f"did you mean '{close[0]}'?" if close else ""
+    if item["type"] == "string_pattern_mismatch" and isinstance(item.get("input"), str):
+        return f"e.g. '{suggest_id(item['input'])}'"
+    return ""
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "a list" if isinstance(value, list) else "a group of fields"
+    return "nothing" if value is None else repr(value)
+
+
+def _rule_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
+    """Checks that span two fields, which types alone cannot express."""
+    for index, reply in enumerate(getattr(model, "replies", ())):
+        yield from _reply_problems(reply, marks, ("replies", index))
+    yield from _order_problems(model, marks)
+
+
+def _reply_problems(reply: Reply, marks: Marks, where: KeyPath) -> typing.Iterator[Problem]:
+    if reply.replied and not reply.reply:
+        yield Problem(marks.value(where), "replied is true but there is no 'reply' text",
+                      "add their words as 'reply', or set replied: false")
+    if not reply.replied and reply.reply:
+        yield Problem(marks.key(where + ("reply",)), "a reply is given but replied is false",
+                      "set replied: true")
+
+
+def _order_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
+    start = getattr(model, "start", None) or getattr(model, "date", None)
+    end = getattr(model, "end", None)
+    if start is not None and end is not None and dates.sort_key(end) < dates.sort_key(start):
+        yield Problem(marks.value(("end",)), f"end ({dates.words(end)}) is before the start ({dates.words(start)})")
+
+
+def validate_all(raws: list[RawDoc]) -> tuple[list[Record], list[Problem]]:
+    """Validate every document, collecting all problems rather than stopping at the first."""
+    records, problems = [], []
+    for raw in raws:
+        try:
+            records.append(validate(raw))
+        except ContentErrors as errors:
+            problems.extend(errors.problems)
+    return records, problems
