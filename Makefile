@@ -31,6 +31,9 @@ system-deps:
 test: $(STAMP) system-deps
 	$(PY) -m pytest -q
 
+screenshots: $(STAMP) system-deps
+	$(PY) tests/screenshots.py
+
 bench: $(STAMP)
 	$(PY) bench/run.py
 

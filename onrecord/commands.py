@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import pipeline
+from . import pipeline, scaffold, schemas as json_schemas
+from . import serve as preview
 
 
 def build(args: argparse.Namespace) -> int:
@@ -19,5 +20,25 @@ def check(args: argparse.Namespace) -> int:
     graph = pipeline.check(args.content, drafts=args.drafts)
     print(f"{args.content}/ is valid: {len(graph.records)} files checked", file=sys.stdout)
     return 0
+
+
+def schemas(args: argparse.Namespace) -> int:
+    """Write a JSON Schema per kind into --out, for editors to check files as authors type."""
+    written = json_schemas.write_all(args.out)
+    print(f"Wrote {len(written)} JSON Schemas into {args.out}/")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Preview the site with drafts, rebuilt and reloaded in the browser on every save, until Ctrl-C."""
+    preview.serve(args.content, args.host, args.port, args.open)
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    """Write a skeleton file for a new id and print its path, for the author to open."""
+    print(scaffold.create(args.content, args.kind, args.id))
+    return 0
+
 
 NEW_KINDS = ("entities", "sources", "pledges", "statements", "contracts", "rulings", "events", "comparisons", "stories")

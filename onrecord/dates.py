@@ -24,8 +24,10 @@ _POINT = re.compile(r"(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?([~?
 _DAY_FIRST = "write the year first, then the month, then the day, as in 2020-06-08 for 8 June 2020"
 _HINTS = (
     (re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"), _DAY_FIRST),
-    (re.compile(r"\d{4}(?:-\d{1,2}){1,2}[~?%]?"), "months and days need two digits, as in {padded}"),
-    (re.compile(r"(?:-|Y|\d{5}).*"), "only years 0001 to 9999 can be used, written with four digits"),
+    (re.compile(r"\d{4}(?:-\d{1,2}){1,2}[~?%]?"),
+     "months and days need two digits, as in {padded}"),
+    (re.compile(r"(?:-|Y|\d{5}).*"),
+     "only years 0001 to 9999 can be used, written with four digits"),
 )
 
 

@@ -14,6 +14,7 @@ from .load import KeyPath
 from .model import FACT_KINDS, Ref, Site
 from .validate import Record
 
+MARKDOWN_FIELDS = ("body", "rationale")
 SINGULAR = {
     "entities": "entity", "sources": "source", "pledges": "pledge", "statements": "statement",
     "contracts": "contract", "rulings": "ruling", "events": "event", "comparisons": "comparison",
@@ -57,6 +58,7 @@ def link(site: Site | None, records: list[Record], drafts: bool,
     reported again, and `problems` from those stages are raised together with these.
     """
     problems = list(problems or []) + _duplicate_problems(records)
+    records = _first_of_each(records)
     published = {r.id: r for r in records if drafts or not getattr(r.model, "draft", False)}
     left_out = {r.id: r for r in records if r.id not in published}
     referrers: dict[str, set[str]] = defaultdict(set)
@@ -67,6 +69,7 @@ def link(site: Site | None, records: list[Record], drafts: bool,
                 problems.append(problem)
             else:
                 referrers[ref.target].add(record.id)
+    problems += _embed_problems(published)
     if problems or site is None:
         raise ContentErrors(problems)
     return _graph(site, published, referrers)
@@ -83,6 +86,37 @@ def _duplicate_problems(records: list[Record]) -> list[Problem]:
         else:
             first[record.id] = record
     return problems
+
+
+def _embed_problems(published: dict[str, Record]) -> list[Problem]:
+    """Embed lines that would show nothing: misspelt, incomplete, or a timeline of a tag no fact carries."""
+    tags = sorted({tag for r in published.values() if r.kind in FACT_KINDS for tag in r.model.tags})
+    problems = []
+    for record in published.values():
+        for name, text in _marked_up(record):
+            for line, message, hint in markup.embed_mistakes(text):
+                problems.append(Problem(_markdown_location(record, name, line, 0), message, hint))
+            problems.extend(_tag_problems(record, name, text, tags))
+    return problems
+
+
+def _tag_problems(record: Record, name: str, text: str, tags: list[str]) -> Iterator[Problem]:
+    for embed in markup.embeds(text):
+        kind, values = embed.timeline_filter()
+        if embed.what != "timeline" or kind != "tag":
+            continue
+        for tag in (value for value in values if value not in tags):
+            close = difflib.get_close_matches(tag, tags, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "tag a published fact with it"
+            yield Problem(_markdown_location(record, name, embed.line, 0), f"no fact has the tag '{tag}'", hint)
+
+
+def _first_of_each(records: list[Record]) -> list[Record]:
+    """A duplicated id keeps its first file, so references to it are not also reported as the wrong kind."""
+    kept: dict[str, Record] = {}
+    for record in records:
+        kept.setdefault(record.id, record)
+    return list(kept.values())
 
 
 def references(record: Record) -> Iterator[Link]:
@@ -108,16 +142,25 @@ def _value_refs(value: Any, ref: Ref | None, where: KeyPath) -> Iterator[Link]:
         yield Link(value, ref.kinds, where, ref.quote_bearing)
 
 
+def _marked_up(record: Record) -> Iterator[tuple[str, str]]:
+    """(field, text) of each Markdown field of the record that may hold an embed or a citation."""
+    fields = type(record.model).model_fields
+    for name in MARKDOWN_FIELDS:
+        text = getattr(record.model, name) if name in fields else ""
+        if "::" in text or "[@" in text:
+            yield name, text
+
+
 def _markup_refs(record: Record) -> Iterator[Link]:
-    text = getattr(record.model, "body", "") + "\n" + getattr(record.model, "rationale", "")
-    for embed in markup.embeds(text):
-        yield from _embed_refs(embed)
-    for citation in markup.citations(text):
-        yield Link(citation.id, ("sources",), ("body", "@", citation.line, citation.column))
+    for name, text in _marked_up(record):
+        for embed in markup.embeds(text):
+            yield from _embed_refs(embed, name)
+        for citation in markup.citations(text):
+            yield Link(citation.id, ("sources",), (name, "@", citation.line, citation.column))
 
 
-def _embed_refs(embed: markup.Embed) -> Iterator[Link]:
-    where: KeyPath = ("body", "@", embed.line, 0)
+def _embed_refs(embed: markup.Embed, name: str) -> Iterator[Link]:
+    where: KeyPath = (name, "@", embed.line, 0)
     if embed.what == "fact":
         yield Link(embed.arg, FACT_KINDS, where)
     elif embed.what == "comparison":
@@ -132,25 +175,24 @@ def _embed_refs(embed: markup.Embed) -> Iterator[Link]:
 def location(record: Record, where: KeyPath) -> Location:
     """Where a reference was written; Markdown positions count from the body's first line."""
     if len(where) == 4 and where[1] == "@":
-        return _markdown_location(record, int(where[2]), int(where[3]))
+        return _markdown_location(record, str(where[0]), int(where[2]), int(where[3]))
     return record.marks.value(where)
 
 
-def _markdown_location(record: Record, line: int, column: int) -> Location:
-    if record.kind == "stories":
+def _markdown_location(record: Record, name: str, line: int, column: int) -> Location:
+    if record.kind == "stories" and name == "body":
         return Location(record.path, record.body_line + line, column + 1)
-    base = record.marks.value(("body",))
-    return Location(record.path, base.line + 1 + line, column + 1)
+    return record.marks.text((name,), line, column)
 
 
 def _check(record: Record, ref: Link, published: dict[str, Record], left_out: dict[str, Record]) -> Problem | None:
     at = location(record, ref.where)
-    wanted = " or ".join(SINGULAR[k] for k in ref.kinds)
+    wanted = _either(ref.kinds)
     target = published.get(ref.target)
     if target is None:
         return _missing(ref, at, wanted, published, left_out)
     if target.kind not in ref.kinds:
-        return Problem(at, f"'{ref.target}' is a {SINGULAR[target.kind]}, but a {wanted} is needed here")
+        return Problem(at, f"'{ref.target}' is {_a(SINGULAR[target.kind])}, but {_a(wanted)} is needed here")
     if ref.quote_bearing:
         return _quote_problem(record, ref, target, at)
     return None
@@ -163,8 +205,17 @@ def _missing(ref: Link, at: Location, wanted: str, published: dict[str, Record],
                        "publish it (draft: false) or build with --drafts")
     candidates = [i for i, r in published.items() if r.kind in ref.kinds]
     close = difflib.get_close_matches(ref.target, candidates, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"add a {wanted} file named {ref.target}"
+    hint = f"did you mean '{close[0]}'?" if close else f"add {_a(wanted)} file named {ref.target}"
     return Problem(at, f"no {wanted} has the id '{ref.target}'", hint)
+
+
+def _either(kinds: tuple[str, ...]) -> str:
+    names = [SINGULAR[k] for k in kinds]
+    return " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def _quote_problem(record: Record, ref: Link, target: Record, at: Location) -> Problem | None:

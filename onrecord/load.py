@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentErrors, Location, Problem
+from .errors import ContentErrors, Location, Problem, UsageError
 
 try:
     from yaml import CSafeLoader as YamlLoader
@@ -24,6 +24,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITOR_LITTER = re.compile(r"(^\.|~$|\.swp$|\.swx$|\.tmp$|^4913$|^#.*#$)")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 KEEP_AS_TEXT = {"tag:yaml.org,2002:timestamp"}
+MAX_DEPTH = 50  # far deeper than any content file; stops hostile nesting before Python's recursion limit
 
 KeyPath = tuple[str | int, ...]
 
@@ -35,6 +36,7 @@ class Marks:
     path: str
     values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    texts: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
 
     def value(self, where: KeyPath) -> Location:
         """The value's place, or its nearest written ancestor's when the value is missing."""
@@ -43,6 +45,14 @@ class Marks:
     def key(self, where: KeyPath) -> Location:
         """The key's place, falling back to the value's."""
         return self._nearest(self.keys, where) if where in self.keys else self.value(where)
+
+    def text(self, where: KeyPath, line: int, column: int) -> Location:
+        """A character inside a text value, by its line and column within the text (from 0).
+
+        Exact for `|` blocks and for the first line of other text; YAML folds the rest.
+        """
+        first_line, first_column = self.texts.get(where) or self.values.get(where, (1, 1))
+        return Location(self.path, first_line + line, first_column + column)
 
     def _nearest(self, table: dict[KeyPath, tuple[int, int]], where: KeyPath) -> Location:
         while where and where not in table:
@@ -160,24 +170,39 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> tuple[dict[str, A
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        raise ContentErrors([_syntax_problem(error, shown, line_offset)]) from None
+        raise ContentErrors([_syntax_problem(error, text, shown, line_offset)]) from None
+    except yaml.reader.ReaderError as error:
+        raise ContentErrors([_character_problem(error, text, shown, line_offset)]) from None
     if node is None:
         return {}, marks
     if not isinstance(node, yaml.MappingNode):
         raise ContentErrors([Problem(_at(node, shown, line_offset), "expected 'field: value' lines at the top level")])
-    builder = _Builder(marks, line_offset)
+    builder = _Builder(marks, line_offset, text)
     data = builder.build(node, ())
     if builder.problems:
         raise ContentErrors(builder.problems)
     return data, marks
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, line_offset: int) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str, line_offset: int) -> Problem:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
     what = error.problem or "the file is not valid YAML"
+    if mark and error.context_mark and mark.index >= len(text.rstrip()):
+        # Text that is never closed is noticed at the end of the file; point where it was opened.
+        mark, what = error.context_mark, f"{what} {error.context}"
+    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
     hint = "check indentation, and put text containing ': ' or starting with a quote mark in quotes"
     return Problem(Location(shown, line, column), f"YAML syntax error: {what}", hint)
+
+
+def _character_problem(error: yaml.reader.ReaderError, text: str, shown: str, line_offset: int) -> Problem:
+    """YAML refuses control characters before parsing; find the first one to point at it."""
+    found = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+    index = found if found >= 0 else error.position
+    line = text.count("\n", 0, index) + 1 + line_offset
+    column = index - text.rfind("\n", 0, index)
+    return Problem(Location(shown, line, column), f"YAML does not allow the control character U+{error.character:04X}",
+                   "delete it; such characters usually arrive by copy and paste")
 
 
 def _at(node: yaml.Node, shown: str, line_offset: int) -> Location:
@@ -187,19 +212,35 @@ def _at(node: yaml.Node, shown: str, line_offset: int) -> Location:
 class _Builder:
     """Turns YAML nodes into dicts, lists and scalars, recording marks and refusing duplicate keys."""
 
-    def __init__(self, marks: Marks, line_offset: int) -> None:
+    def __init__(self, marks: Marks, line_offset: int, text: str) -> None:
         self.marks = marks
         self.offset = line_offset
+        self.text = text
         self.problems: list[Problem] = []
         self._scalars = YamlLoader("")
 
     def build(self, node: yaml.Node, where: KeyPath) -> Any:
         self.marks.values[where] = self._position(node)
+        if len(where) > MAX_DEPTH:
+            self.problems.append(Problem(Location(self.marks.path, *self._position(node)),
+                                         f"values are nested more than {MAX_DEPTH} levels deep"))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, where)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, where + (index,)) for index, item in enumerate(node.value)]
+        if node.style in ("|", ">", '"', "'"):
+            self.marks.texts[where] = self._text_start(node)
         return self._scalar(node)
+
+    def _text_start(self, node: yaml.ScalarNode) -> tuple[int, int]:
+        """Where the text itself begins: past the opening quote, or at the indent of a block."""
+        line, column = self._position(node)
+        if node.style not in ("|", ">"):
+            return line, column + 1
+        following = self.text.splitlines()[node.start_mark.line + 1:]
+        indent = next((len(s) - len(s.lstrip(" ")) for s in following if s.strip()), 0)
+        return line + 1, indent + 1
 
     def _position(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
@@ -232,14 +273,15 @@ class _Builder:
             return self._scalars.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError) as error:
             location = Location(self.marks.path, *self._position(node))
-            self.problems.append(Problem(location, f"cannot read value '{node.value}': {error}"))
+            reason = error.problem if isinstance(error, yaml.MarkedYAMLError) else error
+            self.problems.append(Problem(location, f"cannot read value '{node.value}': {reason}"))
             return None
 
 
 def load_all(content: Path) -> tuple[RawDoc | None, list[RawDoc], list[Problem]]:
     """site.yaml and every content file, with every problem found while reading them."""
     if not content.is_dir():
-        raise ContentErrors([Problem(Location(str(content)), "the content folder does not exist")])
+        raise UsageError(f"no content folder at {content}/ (choose one with --content DIR)")
     site, problems = _attempt(lambda: load_site_file(content, str(content / SITE_FILE)))
     files, stray = find_files(content)
     problems += stray

@@ -7,10 +7,12 @@ In any Markdown field or story body:
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
 EMBED_LINE = re.compile(r"^::(?P<what>[a-z]+)[ \t]+(?P<arg>\S.*?)[ \t]*$", re.M)
+EMBED_LIKE = re.compile(r"^::(?P<what>\w+)(?P<arg>.*)$", re.M)
 CITATION = re.compile(r"\[@(?P<id>[^\]\s]+)\]")
 EMBED_KINDS = ("fact", "comparison", "timeline")
 TIMELINE_FILTERS = ("entity", "tag", "ids")
@@ -47,6 +49,32 @@ def embeds(text: str) -> list[Embed]:
 def citations(text: str) -> list[Citation]:
     """Every citation, in order of appearance."""
     return [_citation(text, m) for m in CITATION.finditer(text)]
+
+
+def embed_mistakes(text: str) -> list[tuple[int, str, str]]:
+    """Lines that look like embeds but would embed nothing: (line from 0, message, hint)."""
+    found = []
+    for match in EMBED_LIKE.finditer(text):
+        mistake = _embed_mistake(match["what"], match["arg"].strip())
+        if mistake:
+            found.append((text.count("\n", 0, match.start()), *mistake))
+    return found
+
+
+def _embed_mistake(what: str, arg: str) -> tuple[str, str] | None:
+    if what not in EMBED_KINDS:
+        close = difflib.get_close_matches(what.lower(), EMBED_KINDS, n=1)
+        return f"unknown embed '::{what}'", (f"did you mean '::{close[0]}'?" if close
+                                             else "embed lines start with ::fact, ::comparison or ::timeline")
+    if not arg:
+        example = "entity=ID, tag=TAG or ids=ID,ID" if what == "timeline" else "an id"
+        return f"'::{what}' needs {example} after it", ""
+    name, values = Embed(what, arg, 0).timeline_filter()
+    if what == "timeline" and ("=" not in arg or name not in TIMELINE_FILTERS):
+        return f"unknown timeline filter '{name}'", "use entity=ID, tag=TAG or ids=ID,ID"
+    if what == "timeline" and not values:
+        return f"'::timeline {name}=' needs a value", ""
+    return None
 
 
 def _citation(text: str, match: re.Match[str]) -> Citation:

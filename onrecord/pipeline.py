@@ -7,10 +7,10 @@ from pathlib import Path
 
 from . import load as loading
 from . import write
-from .errors import ContentErrors
+from .errors import ContentErrors, Problem
 from .link import SiteGraph, link
 from .render import Renderer
-from .validate import validate, validate_all
+from .validate import Record, validate, validate_all
 from .views import Page, pages, site_view
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,12 @@ def load_graph(content: Path, drafts: bool = False) -> SiteGraph:
     """Read, validate and link the whole content folder; raise ContentErrors with every problem."""
     site_raw, raws, problems = loading.load_all(content)
     records, invalid = validate_all(raws)
-    problems += invalid
+    return link_all(site_raw, records, problems + invalid, drafts)
+
+
+def link_all(site_raw: loading.RawDoc | None, records: list[Record], problems: list[Problem],
+             drafts: bool) -> SiteGraph:
+    """Link validated records; raise ContentErrors with every problem so far and every broken reference."""
     site = None
     if site_raw is not None:
         try:

@@ -1,15 +1,17 @@
 """Stage 4b: turn prepared pages into HTML with Jinja2; a missing value is an error, never a blank."""
 from __future__ import annotations
 
-import posixpath
+import contextvars
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import jinja2
 import markdown
 import nh3
 from markupsafe import Markup
 
+from . import markup
 from .views import Page
 
 ALLOWED_TAGS = {
@@ -20,29 +22,53 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
 
 
+CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"
+CITE_MARK = re.compile(f"{CITE_OPEN}(\\d+){CITE_CLOSE}")
+
+
 class MarkdownRenderer:
-    """Markdown to sanitised HTML: raw HTML from authors passes only through an allowlist."""
+    """Markdown to sanitised HTML: raw HTML from authors passes only through an allowlist.
+
+    A citation `[@id]` of a source numbered on the page becomes a placeholder that Markdown and the
+    sanitiser leave alone, then the superscript link to `#source-N`, so that markup is ours alone.
+    """
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
-    def __call__(self, text: str) -> Markup:
-        html = self._md.reset().convert(text)
+    def __call__(self, text: str, cites: Iterable[tuple[str, int]] = ()) -> Markup:
+        numbers = dict(cites)
+        marked = markup.CITATION.sub(lambda m: _placeholder(m, numbers), _strip_placeholders(text))
+        html = self._md.reset().convert(marked)
         clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                           url_schemes={"http", "https", "mailto"}, link_rel="noopener")
-        return Markup(clean)
+        return Markup(CITE_MARK.sub(_citation_link, clean))
+
+
+def _strip_placeholders(text: str) -> str:
+    return text.replace(CITE_OPEN, "").replace(CITE_CLOSE, "")
+
+
+def _placeholder(match: re.Match[str], numbers: dict[str, int]) -> str:
+    number = numbers.get(match["id"])
+    return match.group() if number is None else f"{CITE_OPEN}{number}{CITE_CLOSE}"
+
+
+def _citation_link(match: re.Match[str]) -> str:
+    number = match.group(1)
+    return f'<sup><a class="cite" href="#source-{number}">{number}</a></sup>'
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from one page to another that works under any sub-path and from the file system."""
-    if "#" in to_url:
-        path, fragment = to_url.split("#", 1)
-        return relative_url(from_url, path) + "#" + fragment if path else "#" + fragment
-    base = "/" + posixpath.dirname(from_url.rstrip("/") + "/x")
-    target = posixpath.relpath("/" + to_url, base) if to_url else posixpath.relpath("/", base)
-    if to_url.endswith("/") or to_url == "":
-        target = "./" if target == "." else target + "/"
-    return target
+    """A link from one page to another that works under any sub-path and from the file system.
+
+    Every link climbs to the site root, then descends: one "../" per folder of the page's address.
+    """
+    path, hash_, fragment = to_url.partition("#")
+    if hash_ and not path:
+        return "#" + fragment
+    target = "../" * from_url.count("/") + path
+    return (target or "./") + hash_ + fragment
 
 
 class Renderer:
@@ -56,6 +82,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,
         )
         self.env.globals["url"] = _url
         self.env.filters["markdown"] = MarkdownRenderer()
@@ -63,9 +90,16 @@ class Renderer:
     def render(self, page: Page, extra: dict[str, Any]) -> bytes:
         """The page's HTML as UTF-8 bytes."""
         template = self.env.get_template(page.template)
-        return template.render(page=page, view=page.view, **extra).encode("utf-8")
+        token = _PAGE_URL.set(page.url)
+        try:
+            return template.render(page=page, view=page.view, **extra).encode("utf-8")
+        finally:
+            _PAGE_URL.reset(token)
 
 
-@jinja2.pass_context
-def _url(context: jinja2.runtime.Context, target: str) -> str:
-    return relative_url(context["page"].url, target)
+_PAGE_URL: contextvars.ContextVar[str] = contextvars.ContextVar("page_url")
+
+
+def _url(target: str) -> str:
+    """`url()` in templates: relative to the page being rendered, so imported macros can link too."""
+    return relative_url(_PAGE_URL.get(), target)

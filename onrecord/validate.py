@@ -169,8 +169,14 @@ def _reply_problems(reply: Reply, marks: Marks, where: KeyPath) -> typing.Iterat
 def _order_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
     start = getattr(model, "start", None) or getattr(model, "date", None)
     end = getattr(model, "end", None)
-    if start is not None and end is not None and dates.sort_key(end) < dates.sort_key(start):
+    if start is not None and end is not None and _ends_before(end, start):
         yield Problem(marks.value(("end",)), f"end ({dates.words(end)}) is before the start ({dates.words(start)})")
+
+
+def _ends_before(end: dates.Edtf, start: dates.Edtf) -> bool:
+    """True only when the whole of `end` lies before the whole of `start` (2020 does not end before June 2020)."""
+    last, first = end.last_day(), start.first_day()
+    return last is not None and first is not None and last < first
 
 
 def validate_all(raws: list[RawDoc]) -> tuple[list[Record], list[Problem]]:

@@ -7,6 +7,9 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
+ASSET_LITTER = (".*", "*~")
+"""Names in assets/ that are never copied: hidden files and editor backups."""
+
 
 def stage_dir(out: Path) -> Path:
     """A fresh, empty folder beside `out`, on the same file system so the final swap is a rename."""
@@ -32,7 +35,7 @@ def copy_assets(assets: Path, root: Path) -> int:
     """Copy the assets folder verbatim to `root/assets`."""
     if not assets.is_dir():
         return 0
-    shutil.copytree(assets, root / "assets", ignore=shutil.ignore_patterns(".*", "*~"))
+    shutil.copytree(assets, root / "assets", ignore=shutil.ignore_patterns(*ASSET_LITTER))
     return sum(1 for p in (root / "assets").rglob("*") if p.is_file())
 
 

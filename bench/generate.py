@@ -1,0 +1,496 @@
+"""A seeded generator of valid synthetic content folders, so build speed is measured on realistic sites.
+
+The mix follows a newsroom's files: a few entities that most facts refer to, many sources, pledges,
+statements, contracts with reported conversions, rulings with excerpts and appeals, events and periods,
+comparisons of quotes, and a few stories that embed and cite the rest. Dates come at honest, mixed
+precision. The same size and seed always give byte-identical files.
+
+    python -m bench.generate OUT N [--seed S]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from datetime import date, timedelta
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+SHARES = {"entities": 0.08, "sources": 0.25, "pledges": 0.12, "statements": 0.14,
+          "contracts": 0.10, "rulings": 0.08, "comparisons": 0.05}
+FILES_PER_STORY = 300
+FILES_PER_CASE = 100
+MIN_FILES = 100
+DRAFT_SHARE = 0.01
+FIRST_DAY, DAYS = date(2012, 1, 1), 13 * 365
+
+PLACES = ("Northmoor", "Ashford", "Kellan", "Brightwater", "Castlereagh", "Dunmore", "Eastleigh",
+          "Fenwick", "Glenrock", "Harrowgate", "Inverlay", "Larchmont", "Marlow", "Penhallow")
+COMPANY_WORDS = ("Meridian", "Halcyon", "Corvid", "Kestrel", "Lumen", "Tessellate", "Granite",
+                 "Osprey", "Vantage", "Quillon", "Sablecrest", "Orrery", "Nimbus", "Aldergate")
+COMPANY_SUFFIXES = ("Systems", "Analytics", "Group", "Technologies", "Holdings", "Labs", "Solutions")
+DEPARTMENTS = ("Home Affairs", "Justice", "Transport", "Health", "Digital Services", "Borders",
+               "the Interior", "Public Safety")
+FIRST_NAMES = ("Amara", "Ben", "Chloé", "Dev", "Eilidh", "Farid", "Grace", "Hiro", "Ines", "Jonah",
+               "Kemi", "Luis", "Maeve", "Noor", "Owen", "Priya", "Rafael", "Siobhán", "Tomasz", "Yara")
+SURNAMES = ("Adeyemi", "Brennan", "Castillo", "Dubois", "Evans", "Fitzgerald", "Gallagher", "Haddad",
+            "Iyer", "Jansen", "Kowalski", "Lindqvist", "MacLeod", "Nakamura", "O’Connor", "Petrov")
+ROLES = ("Chief executive", "General counsel", "Minister", "Chief constable", "Head of policy",
+         "Spokesperson", "Chair", "Director of technology")
+SUBJECTS = ("The company", "Ministers", "The regulator", "A spokesperson", "The council", "Campaigners",
+            "The force", "Officials", "The supplier", "Auditors", "The committee", "Its chief executive")
+VERBS = ("announced", "confirmed", "denied", "extended", "reviewed", "suspended", "expanded",
+         "questioned", "published", "withdrew", "renewed", "signed", "defended", "paused", "disclosed")
+ADJECTIVES = ("general-purpose", "independent", "national", "existing", "controversial", "limited",
+              "interim", "one-to-many", "live", "retrospective", "biometric", "automated")
+NOUNS = ("facial recognition programme", "contract", "pledge", "matching service", "camera network",
+         "procurement", "audit", "moratorium", "database", "policy", "framework agreement", "pilot",
+         "licence", "watch list", "oversight board", "data-sharing agreement")
+TAILS = ("after months of pressure", "in a letter to the committee", "without public consultation",
+         "for another year", "across three regions", "despite earlier assurances", "following the ruling",
+         "at the annual conference", "in its quarterly filing", "under the new framework",
+         "with immediate effect", "pending a review", "worth £4.5 million", "in a 40-page report")
+QUOTE_OPENERS = ("We will not", "We remain committed to", "We do not", "We have always sought to",
+                 "Our customers expect us to", "We will continue to", "We firmly oppose plans to",
+                 "We’re proud to", "Nobody should", "The department will")
+QUOTE_VERBS = ("offer", "sell", "deploy", "support", "develop", "fund", "operate", "license")
+USES = ("mass surveillance", "racial profiling", "border control", "policing protests",
+        "identity checks", "“watch list” matching", "retail security", "public transport")
+TAGS = ("facial-recognition", "policing", "procurement", "biometrics", "privacy", "human-rights",
+        "surveillance", "contracts", "courts", "moratoria", "immigration", "transparency", "ai",
+        "data-protection", "oversight", "lobbying", "elections", "health-data", "borders", "retail",
+        "cctv", "algorithms", "public-money", "accountability", "regulation", "export-controls",
+        "workers", "schools", "transport", "housing")
+SOURCE_TYPES = ("news", "news", "news", "primary-document", "court-record", "letter", "press-release",
+                "contract-notice", "report")
+HOSTS = ("news.example.org", "www.example.com", "records.example.net", "courts.example.org",
+         "archive.example.org", "press.example.com")
+VERDICTS = ("contradicts", "in-tension", "consistent", "unclear")
+STATUSES = ("not-yet-rated", "in-the-works", "stalled", "kept", "compromise", "broken")
+CURRENCIES = ("GBP", "GBP", "USD", "USD", "EUR", "CAD", "AUD", "JPY", "CHF")
+COURTS = ("EWCA Civ", "EWHC", "UKSC", "CSIH", "NICA")
+PARTY_ROLES = ("claimant", "appellant", "respondent", "intervener", "interested party")
+
+
+class Pool:
+    """Ids to refer to, most popular first: picks are skewed as real coverage is (a few names everywhere)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        self.cumulative = list(accumulate(1 / (rank + 1) for rank in range(len(ids))))
+
+    def pick(self, rng: random.Random) -> str:
+        return rng.choices(self.ids, cum_weights=self.cumulative)[0]
+
+    def several(self, rng: random.Random, most: int) -> list[str]:
+        """One to `most` distinct ids."""
+        wanted = min(rng.randint(1, most), len(self.ids))
+        chosen: list[str] = []
+        while len(chosen) < wanted:
+            if (pick := self.pick(rng)) not in chosen:
+                chosen.append(pick)
+        return chosen
+
+
+def slug(text: str, index: int) -> str:
+    """A readable id; the index keeps it unique across the whole site."""
+    words = re.findall(r"[a-z0-9]+", text.lower())[:5]
+    return "-".join(words + [str(index)])
+
+
+def to_yaml(data: dict[str, Any]) -> str:
+    """Block-style YAML as authors write it; strings are JSON-quoted, which YAML reads verbatim."""
+    return "\n".join(_mapping(data, 0)) + "\n"
+
+
+def _mapping(data: dict[str, Any], indent: int) -> list[str]:
+    pad, lines = " " * indent, []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            lines += [f"{pad}{key}:", *_mapping(value, indent + 2)]
+        elif isinstance(value, list):
+            lines += [f"{pad}{key}:", *_sequence(value, indent + 2)]
+        elif isinstance(value, str) and "\n" in value:
+            lines += [f"{pad}{key}: |"] + [pad + "  " + line if line else "" for line in value.split("\n")]
+        else:
+            lines.append(f"{pad}{key}: {_scalar(value)}")
+    return lines
+
+
+def _sequence(items: list[Any], indent: int) -> list[str]:
+    lines = []
+    for item in items:
+        inner = _mapping(item, indent + 2) if isinstance(item, dict) else [" " * (indent + 2) + _scalar(item)]
+        lines += [" " * indent + "- " + inner[0][indent + 2:], *inner[1:]]
+    return lines
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value) if isinstance(value, int) else json.dumps(value, ensure_ascii=False)
+
+
+class Corpus:
+    """Draws one site's files in dependency order, so every reference points at a file that exists."""
+
+    def __init__(self, n: int, seed: int) -> None:
+        if n < MIN_FILES:
+            raise ValueError(f"a benchmark corpus needs at least {MIN_FILES} files, not {n}")
+        self.rng = random.Random(seed)
+        self.counts = _counts(n)
+        self.files: dict[str, str] = {}
+        self.serial = 0
+        self.tags = Pool(list(TAGS))
+        # Narrow tags, one per running case, as a story's timeline follows: tens of facts each, not thousands.
+        self.cases = [slug(f"{self.rng.choice(PLACES)} {self.rng.choice(NOUNS)}", i)
+                      for i in range(1, n // FILES_PER_CASE + 2)]
+        self.quoted: list[str] = []
+        self.excerpted: list[tuple[str, int]] = []
+        self.facts: list[str] = []
+        self.rulings: list[str] = []
+
+    def build(self) -> dict[str, str]:
+        """Every file of the site, relative path -> text."""
+        self.files["site.yaml"] = to_yaml(SITE)
+        self._entities(self.counts["entities"])
+        self.sources = Pool([self._add("sources", self._source()) for _ in range(self.counts["sources"])])
+        for kind in ("pledges", "statements", "contracts", "rulings", "events"):
+            for _ in range(self.counts[kind]):
+                self._fact(kind)
+        self.comparisons = [self._add("comparisons", self._comparison()) for _ in range(self.counts["comparisons"])]
+        for _ in range(self.counts["stories"]):
+            self._add("stories", *self._story())
+        return self.files
+
+    def _add(self, kind: str, data: dict[str, Any], body: str | None = None) -> str:
+        self.serial += 1
+        doc_id = slug(data.get("title") or data["name"], self.serial)
+        if body is None:
+            self.files[f"{kind}/{doc_id}.yaml"] = to_yaml(data)
+        else:
+            self.files[f"{kind}/{doc_id}.md"] = f"---\n{to_yaml(data)}---\n{body}\n"
+        return doc_id
+
+    # Entities and sources: what facts refer to.
+
+    def _entities(self, count: int) -> None:
+        plan = {"court": max(1, count // 15), "government": max(1, count // 12), "police": max(1, count // 16),
+                "media": max(1, count // 20), "ngo": max(1, count // 20), "person": int(count * 0.35)}
+        plan["company"] = count - sum(plan.values())
+        made: dict[str, list[str]] = {}
+        for kind in ("court", "government", "police", "media", "ngo", "company"):
+            made[kind] = [self._add("entities", self._organisation(kind)) for _ in range(plan[kind])]
+        self.companies, self.courts = Pool(made["company"]), Pool(made["court"])
+        self.buyers = Pool(made["government"] + made["police"])
+        self.organisations = Pool(made["company"] + made["government"] + made["police"] + made["ngo"] + made["media"])
+        self.people = Pool([self._add("entities", self._person()) for _ in range(plan["person"])])
+        self.entities = Pool(self.organisations.ids + self.people.ids + made["court"])
+
+    def _organisation(self, kind: str) -> dict[str, Any]:
+        rng = self.rng
+        name = {"court": lambda: f"{rng.choice(('High Court', 'Court of Appeal', 'Tribunal'))} of {rng.choice(PLACES)}",
+                "government": lambda: f"Department for {rng.choice(DEPARTMENTS)}, {rng.choice(PLACES)}",
+                "police": lambda: f"{rng.choice(PLACES)} Police",
+                "media": lambda: f"The {rng.choice(PLACES)} {rng.choice(('Herald', 'Courier', 'Ledger'))}",
+                "ngo": lambda: f"{rng.choice(PLACES)} {rng.choice(('Privacy Trust', 'Rights Watch'))}",
+                "company": lambda: f"{rng.choice(COMPANY_WORDS)} {rng.choice(COMPANY_SUFFIXES)}"}[kind]()
+        data: dict[str, Any] = {"name": name, "type": kind, "url": self._url()}
+        if rng.random() < 0.3:
+            data["aliases"] = [name.split()[0] + " " + rng.choice(COMPANY_SUFFIXES)]
+        return self._profile(data)
+
+    def _person(self) -> dict[str, Any]:
+        rng = self.rng
+        data: dict[str, Any] = {"name": f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}", "type": "person"}
+        data["member_of"] = [{"entity": org, "role": rng.choice(ROLES)} for org in self.organisations.several(rng, 2)]
+        return self._profile(data)
+
+    def _profile(self, data: dict[str, Any]) -> dict[str, Any]:
+        if self.rng.random() < 0.7:
+            data["description"] = "\n\n".join(self._passage() for _ in range(self.rng.choice((1, 1, 2, 3))))
+        if self.rng.random() < 0.5:
+            data["tags"] = self.tags.several(self.rng, 3)
+        return data
+
+    def _source(self) -> dict[str, Any]:
+        rng = self.rng
+        data: dict[str, Any] = {"title": self._sentence().rstrip("."), "publisher": self._publisher(),
+                                "url": self._url(), "type": rng.choice(SOURCE_TYPES),
+                                "published": self._date(ranges=False)}
+        if rng.random() < 0.3:
+            data["archived_url"] = "https://archive.example.org/web/" + data["url"].split("//", 1)[1]
+        if rng.random() < 0.3:
+            data["accessed"] = self._day().isoformat()
+        if rng.random() < 0.5:
+            data["author"] = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+        return data
+
+    def _publisher(self) -> str:
+        return f"The {self.rng.choice(PLACES)} {self.rng.choice(('Herald', 'Courier', 'Ledger', 'Gazette'))}"
+
+    def _url(self) -> str:
+        words = "-".join(self.rng.choice(NOUNS).split())
+        return f"https://{self.rng.choice(HOSTS)}/{self.rng.randint(2012, 2025)}/{words}-{self.rng.randrange(10**6)}"
+
+    # Facts: the common fields, then what each kind adds.
+
+    def _fact(self, kind: str) -> None:
+        rng = self.rng
+        when = self._day()
+        data: dict[str, Any] = {"title": self._headline(), "date": self._date(when=when), "summary": self._sentence()}
+        data.update(getattr(self, "_" + kind)(when))
+        if rng.random() < 0.75:
+            data["body"] = self._prose(rng.choice((1, 1, 1, 2, 3, 4, 6, 9)), cite=rng.random() < 0.15)
+        tags = self.tags.several(rng, 3) if rng.random() < 0.7 else []
+        if rng.random() < 0.5:
+            tags.append(rng.choice(self.cases))
+        if tags:
+            data["tags"] = tags
+        data["sources"] = self._citations()
+        self._extras(data, when)
+        draft = rng.random() < DRAFT_SHARE
+        if draft:
+            data["draft"] = True
+        self._remember(kind, self._add(kind, data), data, draft)
+
+    def _remember(self, kind: str, fact_id: str, data: dict[str, Any], draft: bool) -> None:
+        """Only published facts may be referred to: a reference to a draft is an error in a public build."""
+        if draft:
+            return
+        self.facts.append(fact_id)
+        if "quote" in data:
+            self.quoted.append(fact_id)
+        if "excerpts" in data:
+            self.excerpted.append((fact_id, len(data["excerpts"])))
+        if kind == "rulings":
+            self.rulings.append(fact_id)
+
+    def _citations(self) -> list[Any]:
+        cites: list[Any] = self.sources.several(self.rng, 4)
+        if self.rng.random() < 0.05:
+            cites.append(self._source())
+        return cites
+
+    def _extras(self, data: dict[str, Any], when: date) -> None:
+        """Corrections logs, rights of reply and excerpts: present on a minority of facts, as in practice."""
+        rng = self.rng
+        if rng.random() < 0.1:
+            data["updates"] = [{"date": self._later(when), "note": self._sentence()} for _ in range(rng.randint(1, 3))]
+        if rng.random() < 0.08:
+            replied = rng.random() < 0.6
+            reply = {"party": self.organisations.pick(rng), "asked": self._later(when), "replied": replied}
+            data["replies"] = [reply | ({"reply": self._quote()} if replied else {})]
+        if "excerpts" not in data and rng.random() < 0.1:
+            data["excerpts"] = [{"text": self._passage(), "source": data["sources"][0]}]
+
+    def _said(self, when: date) -> dict[str, Any]:
+        rng = self.rng
+        data: dict[str, Any] = {"by": self.organisations.pick(rng)}
+        if rng.random() < 0.5:
+            data["speaker"] = self.people.pick(rng)
+        data["quote"] = self._quote()
+        data["context"] = f"{rng.choice(('Letter', 'Speech', 'Interview', 'Blog post', 'Hearing'))} {rng.choice(TAILS)}"
+        data["covers"] = rng.sample(USES, rng.randint(1, 3))
+        return data
+
+    def _pledges(self, when: date) -> dict[str, Any]:
+        data = self._said(when)
+        history = [{"date": self._later(when), "status": self.rng.choice(STATUSES[1:]), "reason": self._sentence(),
+                    "sources": self.sources.several(self.rng, 2)} for _ in range(self.rng.choice((0, 0, 1, 2, 3)))]
+        data["status"] = history[-1]["status"] if history else "not-yet-rated"
+        if history:
+            data["status_history"] = history
+        return data
+
+    def _statements(self, when: date) -> dict[str, Any]:
+        return self._said(when)
+
+    def _contracts(self, when: date) -> dict[str, Any]:
+        rng = self.rng
+        data: dict[str, Any] = {"buyer": self.buyers.pick(rng), "suppliers": self.companies.several(rng, 3)}
+        if rng.random() < 0.6:
+            start = when + timedelta(days=rng.randint(0, 120))
+            data["start"] = start.isoformat()
+            data["end"] = f"{start + timedelta(days=rng.randint(365, 2000)):%Y-%m}"
+        else:
+            data["term"] = f"{rng.choice(('two', 'three', 'five'))} years, with an option to extend by {rng.choice(('one', 'two'))}"
+        if rng.random() < 0.85:
+            data["value"] = self._money()
+        data["covers"] = rng.sample(NOUNS, rng.randint(1, 3))
+        if rng.random() < 0.7:
+            data["reference"] = f"CN-{rng.randint(2012, 2025)}-{rng.randrange(10**5):05d}"
+        return data
+
+    def _money(self) -> dict[str, Any]:
+        rng = self.rng
+        currency = rng.choice(CURRENCIES)
+        money: dict[str, Any] = {"amount": rng.randrange(50, 900_000) * 1000, "currency": currency}
+        if rng.random() < 0.4:
+            other = rng.choice([c for c in ("USD", "EUR", "GBP") if c != currency])
+            reported = {"amount": money["amount"] // 1000 * rng.randint(800, 1400), "currency": other}
+            money["reported_as"] = [reported | ({"source": self.sources.pick(rng)} if rng.random() < 0.5 else {})]
+        return money
+
+    def _rulings(self, when: date) -> dict[str, Any]:
+        rng = self.rng
+        data: dict[str, Any] = {
+            "court": self.courts.pick(rng),
+            "case_name": f"R ({rng.choice(SURNAMES)}) v {rng.choice(PLACES)} Police",
+            "citation": f"[{when.year}] {rng.choice(COURTS)} {rng.randint(1, 3000)}",
+            "outcome": self._sentence(),
+            "parties": [{"entity": e, "role": rng.choice(PARTY_ROLES)} for e in self.entities.several(rng, 4)],
+            "judges": [f"{rng.choice(('Lord', 'Lady', 'Mr Justice', 'Mrs Justice'))} {rng.choice(SURNAMES)}"
+                       for _ in range(rng.choice((1, 3)))],
+            "excerpts": [{"text": self._passage(), "at": f"[{rng.randint(1, 200)}]"} for _ in range(rng.randint(1, 4))],
+        }
+        if self.rulings and rng.random() < 0.25:
+            data["appeal_of"] = rng.choice(self.rulings)
+        return data
+
+    def _events(self, when: date) -> dict[str, Any]:
+        rng = self.rng
+        data: dict[str, Any] = {"actors": self.entities.several(rng, 3)}
+        if rng.random() < 0.25:
+            data["end"] = self._later(when)
+        if rng.random() < 0.35:
+            data["quote"] = self._quote()
+        return data
+
+    # Comparisons and stories: what refers to facts.
+
+    def _comparison(self) -> dict[str, Any]:
+        rng = self.rng
+        left, right = self._side(), self._side()
+        data = {"title": self._headline(), "summary": self._sentence(), "left": left, "right": right,
+                "verdict": rng.choice(VERDICTS), "rationale": self._prose(rng.randint(1, 3))}
+        if rng.random() < 0.5:
+            data["highlight"] = rng.sample(QUOTE_VERBS, 2)
+        if rng.random() < 0.7:
+            data["tags"] = self.tags.several(rng, 3)
+        return data
+
+    def _side(self) -> dict[str, Any]:
+        if self.excerpted and self.rng.random() < 0.3:
+            fact, excerpts = self.rng.choice(self.excerpted)
+            return {"fact": fact, "excerpt": self.rng.randint(1, excerpts)}
+        return {"fact": self.rng.choice(self.quoted)}
+
+    def _story(self) -> tuple[dict[str, Any], str]:
+        rng = self.rng
+        when = self._day()
+        front = {"title": self._headline(), "date": when.isoformat(), "updated": self._later(when),
+                 "summary": self._sentence(), "authors": [f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+                                                          for _ in range(rng.randint(1, 2))],
+                 "tags": [rng.choice(self.cases), *self.tags.several(rng, 2)]}
+        return front, self._story_body(front["tags"][0])
+
+    def _story_body(self, case: str) -> str:
+        rng = self.rng
+        embeds = [f"::fact {fact}" for fact in rng.sample(self.facts, 4)]
+        embeds += [f"::comparison {c}" for c in rng.sample(self.comparisons, min(2, len(self.comparisons)))]
+        embeds += [f"::timeline tag={case}", f"::timeline entity={rng.choice(self.entities.ids)}",
+                   f"::timeline ids={','.join(rng.sample(self.facts, 3))}"]
+        rng.shuffle(embeds)
+        parts = [self._prose(2, cite=True)]
+        for embed in embeds:
+            parts += [f"## {self._headline()}", self._prose(rng.randint(1, 3), cite=True), embed]
+        return "\n\n".join(parts)
+
+    # Text and dates.
+
+    def _sentence(self) -> str:
+        rng = self.rng
+        return (f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} the {rng.choice(ADJECTIVES)} "
+                f"{rng.choice(NOUNS)} {rng.choice(TAILS)}.")
+
+    def _headline(self) -> str:
+        rng = self.rng
+        return f"{rng.choice(COMPANY_WORDS)} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}"
+
+    def _quote(self) -> str:
+        rng = self.rng
+        said = [f"{rng.choice(QUOTE_OPENERS)} {rng.choice(QUOTE_VERBS)} {rng.choice(ADJECTIVES)} "
+                f"{rng.choice(NOUNS)} for {rng.choice(USES)}." for _ in range(rng.choice((1, 1, 2, 4)))]
+        return " ".join(said)
+
+    def _passage(self) -> str:
+        """Plain sentences, as in a verbatim excerpt or a short profile."""
+        return " ".join(self._sentence() for _ in range(self.rng.randint(1, 5)))
+
+    def _prose(self, paragraphs: int, cite: bool = False) -> str:
+        """Markdown paragraphs of varied shape: plain, emphasised, linked, listed, quoted, cited."""
+        return "\n\n".join(self._paragraph(cite) for _ in range(paragraphs))
+
+    def _paragraph(self, cite: bool) -> str:
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.12:
+            return "\n".join(f"- {self._sentence()}" for _ in range(rng.randint(2, 5)))
+        if roll < 0.2:
+            return f"> {self._quote()}"
+        sentences = [self._sentence() for _ in range(rng.randint(1, 6))]
+        if roll < 0.4:
+            sentences[0] = f"**{sentences[0][:-1]}**."
+        if roll > 0.85:
+            sentences.append(f"The [full text]({self._url()}) runs to *{rng.randint(3, 90)} pages*.")
+        if cite:
+            sentences.append(f"[@{self.sources.pick(rng)}]")
+        return " ".join(sentences)
+
+    def _day(self) -> date:
+        return FIRST_DAY + timedelta(days=self.rng.randrange(DAYS))
+
+    def _later(self, when: date) -> str:
+        return (when + timedelta(days=self.rng.randint(20, 900))).isoformat()
+
+    def _date(self, when: date | None = None, ranges: bool = True) -> str | int:
+        """Mostly exact days; some months, years, approximate, uncertain and (when allowed) ranges."""
+        when = when or self._day()
+        roll = self.rng.random() if ranges else self.rng.random() * 0.9
+        forms: tuple[tuple[float, Any], ...] = (
+            (0.60, lambda: when.isoformat()), (0.74, lambda: f"{when:%Y-%m}"), (0.78, lambda: str(when.year)),
+            (0.80, lambda: when.year), (0.85, lambda: f"{when:%Y-%m}~"), (0.90, lambda: f"{when.year}?"),
+            (0.96, lambda: f"{when.isoformat()}/{when + timedelta(days=self.rng.randint(40, 700)):%Y-%m}"),
+            (1.01, lambda: f"{when:%Y-%m}/.."),
+        )
+        return next(make() for limit, make in forms if roll < limit)
+
+
+SITE = {"title": "Synthetic Record", "tagline": "A generated site for measuring build speed",
+        "base_url": "https://example.org/record/", "language": "en-GB",
+        "publisher": "Benchmark Desk", "licence": "CC BY 4.0"}
+
+
+def _counts(n: int) -> dict[str, int]:
+    """Files per kind, summing to exactly n; events take what the fixed shares leave."""
+    counts = {kind: round(n * share) for kind, share in SHARES.items()}
+    counts["stories"] = max(1, n // FILES_PER_STORY)
+    counts["events"] = n - sum(counts.values())
+    return counts
+
+
+def generate(root: Path, n: int, seed: int = 1) -> None:
+    """Write a valid content folder of `n` files (site.yaml aside) into `root`, which must be empty or absent."""
+    root.mkdir(parents=True, exist_ok=True)
+    if any(root.iterdir()):
+        raise FileExistsError(f"{root} is not empty")
+    for relative, text in Corpus(n, seed).build().items():
+        path = root / relative
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.splitlines()[0])
+    cli.add_argument("out", type=Path, help="folder to create (must be empty or absent)")
+    cli.add_argument("n", type=int, help=f"number of content files, at least {MIN_FILES}")
+    cli.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    args = cli.parse_args(argv)
+    generate(args.out, args.n, args.seed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,354 @@
+"""Incremental rebuilds for the preview, correct by construction rather than by a list of dependencies.
+
+Each file is read once per content hash, so only edited files are parsed and validated again. Every
+rebuild then links the whole site in memory and recomputes every page's view; a page is rendered again
+only when its view, its title or one of its templates (with those it extends, includes or imports)
+differs from the last build. Views are frozen dataclasses, so `==` tells. The scratch folder ends up
+byte for byte as a full build with drafts would write it: only files whose bytes changed are written,
+and files of pages that disappeared are deleted.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+
+from . import load as loading
+from . import pipeline, write
+from .errors import ContentErrors, Location, Problem
+from .link import SiteGraph
+from .render import Renderer
+from .validate import validate
+from .views import Page, pages, site_view
+
+Progress = Callable[[str, int, int], None]
+"""Told (stage, done, total) as a long build goes."""
+Stamp = tuple[int, int, int, int]
+RACY_NS = 2_000_000_000
+"""A file modified this recently may be rewritten within its timestamp's resolution: read it again next time."""
+CHUNK = 250
+"""Files read, or pages rendered, between two progress reports."""
+
+
+@dataclass
+class Entry:
+    """One input file as last read: its stat stamp (None when it cannot be trusted), content hash and parsed value."""
+
+    stamp: Stamp | None
+    digest: bytes
+    value: Any
+
+
+class Inputs:
+    """The files of one folder, each parsed once per content hash."""
+
+    def __init__(self, parse: Callable[[Path, str, bytes], Any]) -> None:
+        self.parse = parse
+        self.entries: dict[Path, Entry] = {}
+
+    def refresh(self, files: dict[Path, str], progress: Progress | None = None) -> list[str]:
+        """Bring every entry up to date with `files` (path to label); say which were added, changed or removed."""
+        changes, present = [], set()
+        for done, (path, label) in enumerate(files.items(), 1):
+            if progress and done % CHUNK == 0:
+                progress("Reading files", done, len(files))
+            try:
+                how = self._refresh(path, label)
+            except FileNotFoundError:
+                continue
+            present.add(path)
+            if how:
+                changes.append(f"{_shown(path)} {how}")
+        for gone in sorted(self.entries.keys() - present):
+            del self.entries[gone]
+            changes.append(f"{_shown(gone)} removed")
+        return changes
+
+    def _refresh(self, path: Path, label: str) -> str:
+        entry = self.entries.get(path)
+        stamp = _stamp(path)
+        if entry is not None and stamp is not None and entry.stamp == stamp:
+            return ""
+        data = path.read_bytes()
+        digest = _digest(data)
+        if entry is not None and entry.digest == digest:
+            entry.stamp = stamp
+            return ""
+        value = self.parse(path, label, data)
+        if path.read_bytes() != data:
+            stamp, digest = None, b""
+        self.entries[path] = Entry(stamp, digest, value)
+        return "changed" if entry else "added"
+
+
+def _stamp(path: Path) -> Stamp | None:
+    status = path.stat()
+    if time.time_ns() - status.st_mtime_ns < RACY_NS:
+        return None
+    return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """What one rebuild did, for the log line and the reload; `problems` is empty when it succeeded."""
+
+    changes: tuple[str, ...]
+    rendered: int
+    touched: tuple[str, ...]
+    seconds: float
+    render_seconds: float
+    problems: tuple[Problem, ...] = ()
+
+    def summary(self, first: bool = False) -> str:
+        """What changed, how many pages were rendered again and how long it took; or how many problems."""
+        what = "first build" if first else _listed(self.changes)
+        if self.problems:
+            return f"{what}: {_count(len(self.problems), 'problem')}, shown in the browser until fixed"
+        pages = _count(self.rendered, "page") + (" rendered" if first else " re-rendered")
+        return f"{what}: {pages}, {_count(len(self.touched), 'file')} updated in {self.seconds * 1000:.0f} ms"
+
+
+def _listed(changes: tuple[str, ...]) -> str:
+    if len(changes) <= 3:
+        return ", ".join(changes) or "nothing changed"
+    return f"{len(changes)} files changed ({', '.join(changes[:2])}, ...)"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s'[:number != 1]}"
+
+
+class Builder:
+    """Keeps the last build in memory and brings the scratch folder up to date with the least work."""
+
+    def __init__(self, content: Path, out: Path, templates: Path = pipeline.TEMPLATES,
+                 assets: Path = pipeline.ASSETS) -> None:
+        self.content, self.out, self.templates, self.assets = content, out, templates, assets
+        self.sources = Inputs(_read_source)
+        self.layouts = Inputs(_template_refs)
+        self.files = Inputs(lambda path, label, data: data)
+        self.renderer, self.renderer_key = Renderer(templates), frozenset[tuple[str, bytes]]()
+        self.listing: tuple[list[tuple[str, Path]], list[Problem]] = ([], [])
+        self.linked: tuple[SiteGraph, list[Page]] | list[Problem] | None = None
+        self.shown: dict[str, tuple[Any, str]] = {}
+        self.written: dict[str, bytes] = {}
+
+    def rebuild(self, progress: Progress | None = None) -> Rebuild:
+        """Bring the scratch folder up to date; content and template problems are returned, never raised."""
+        started = time.perf_counter()
+        content = self._read_content(progress)
+        changes = content + self.layouts.refresh(_templates(self.templates)) + self.files.refresh(_assets(self.assets))
+        try:
+            graph, every = self._link(bool(content))
+            todo, keys = self._stale(graph, every)
+            render_started = time.perf_counter()
+            rendered = self._render(graph, todo, progress)
+        except ContentErrors as errors:
+            return Rebuild(tuple(changes), 0, (), time.perf_counter() - started, 0.0, tuple(errors.problems))
+        touched = self._write(rendered, keys)
+        ended = time.perf_counter()
+        return Rebuild(tuple(changes), len(rendered), touched, ended - started, ended - render_started)
+
+    def _read_content(self, progress: Progress | None) -> list[str]:
+        """Refresh the content files; a folder that appeared where none belongs counts as a change."""
+        stray = self.listing[1]
+        self.listing = loading.find_files(self.content) if self.content.is_dir() else ([], [])
+        files = {path: kind for kind, path in self.listing[0]}
+        site = self.content / loading.SITE_FILE
+        if site.is_file():
+            files = {site: "site", **files}
+        folders = [f"{problem.location.path} (not a content folder)" for problem in self.listing[1]]
+        return self.sources.refresh(files, progress) + (folders if self.listing[1] != stray else [])
+
+    def _link(self, changed: bool) -> tuple[SiteGraph, list[Page]]:
+        """The linked site and all its pages, computed again only when the content changed."""
+        if changed or self.linked is None:
+            self.linked = None
+            try:
+                graph = self._graph()
+                self.linked = graph, pages(graph)
+            except ContentErrors as errors:
+                self.linked = errors.problems
+        if isinstance(self.linked, list):
+            raise ContentErrors(self.linked)
+        return self.linked
+
+    def _graph(self) -> SiteGraph:
+        """Link the cached records exactly as a full build with drafts would."""
+        files, problems = self.listing[0], list(self.listing[1])
+        site_raw, records = None, []
+        for entry in self.sources.entries.values():
+            if isinstance(entry.value, list):
+                problems += entry.value
+            elif entry.value.kind == "site":
+                site_raw = entry.value
+            else:
+                records.append(entry.value)
+        if site_raw is None:
+            problems += _site_problems(self.content)
+        return pipeline.link_all(site_raw, _in_order(records, files), problems, drafts=True)
+
+    def _stale(self, graph: SiteGraph, every: list[Page]) -> tuple[list[Page], dict[str, Any]]:
+        """Pages whose view, title, template or site settings differ from what the scratch folder shows."""
+        prints = self._fingerprints({page.template for page in every})
+        site = site_view(graph)
+        keys = {page.url: (prints[page.template], site, page) for page in every}
+        return [page for page in every if self.shown.get(page.url, (None,))[0] != keys[page.url]], keys
+
+    def _fingerprints(self, names: set[str]) -> dict[str, bytes]:
+        """A hash of each template together with every template it may pull in."""
+        digests = {label: entry.digest for label, entry in self._layouts()}
+        refs = {label: entry.value for label, entry in self._layouts()}
+        if frozenset(digests.items()) != self.renderer_key:
+            self.renderer, self.renderer_key = Renderer(self.templates), frozenset(digests.items())
+        return {name: _digest(repr(sorted((n, digests.get(n)) for n in _reachable(name, refs))).encode())
+                for name in names}
+
+    def _layouts(self) -> Iterable[tuple[str, Entry]]:
+        return ((path.relative_to(self.templates).as_posix(), entry) for path, entry in self.layouts.entries.items())
+
+    def _render(self, graph: SiteGraph, todo: list[Page], progress: Progress | None) -> list[tuple[str, str, bytes]]:
+        """(url, file, bytes) of each page in `todo`; a template error becomes a Problem at its line."""
+        done: list[tuple[str, str, bytes]] = []
+        for start in range(0, len(todo), CHUNK):
+            chunk = todo[start:start + CHUNK]
+            try:
+                files = pipeline.render_pages(graph, chunk, self.renderer)
+            except jinja2.TemplateError as error:
+                raise ContentErrors([template_problem(error, self.templates)]) from None
+            done += [(page.url, file, data) for page, (file, data) in zip(chunk, files)]
+            if progress:
+                progress("Rendering pages", len(done), len(todo))
+        return done
+
+    def _write(self, rendered: list[tuple[str, str, bytes]], keys: dict[str, Any]) -> tuple[str, ...]:
+        """Make the scratch folder hold exactly the current pages and assets; returns the files touched.
+
+        The first time, whatever an earlier preview left there is cleared away.
+        """
+        if not self.written:
+            shutil.rmtree(self.out, ignore_errors=True)
+        for url, file, data in rendered:
+            self.shown[url] = (keys[url], file)
+        for gone in self.shown.keys() - keys.keys():
+            del self.shown[gone]
+        wanted = {file: (_digest(data), data) for _, file, data in rendered}
+        wanted.update(("assets/" + path.relative_to(self.assets).as_posix(), (entry.digest, entry.value))
+                      for path, entry in self.files.entries.items())
+        changed = {file: pair for file, pair in wanted.items() if self.written.get(file) != pair[0]}
+        write.write_files(self.out, ((file, data) for file, (_, data) in changed.items()))
+        self.written.update((file, digest) for file, (digest, _) in changed.items())
+        kept = {file for _, file in self.shown.values()} | wanted.keys()
+        removed = sorted(self.written.keys() - kept)
+        for file in removed:
+            del self.written[file]
+            _remove(self.out, file)
+        return tuple(sorted(changed)) + tuple(removed)
+
+
+def _read_source(path: Path, kind: str, data: bytes) -> Any:
+    """A validated record, site.yaml's raw document, or the file's problems."""
+    try:
+        if kind == "site":
+            return loading.load_site_file(path.parent, str(path))
+        return validate(loading.load_file(kind, path, str(path)))
+    except ContentErrors as errors:
+        return errors.problems
+
+
+def _site_problems(content: Path) -> list[Problem]:
+    try:
+        loading.load_site_file(content, str(content / loading.SITE_FILE))
+    except ContentErrors as errors:
+        return errors.problems
+    return []
+
+
+def _in_order(records: list[Any], files: list[tuple[str, Path]]) -> list[Any]:
+    """Records in the order a full build reads them, so duplicate ids are reported the same way."""
+    position = {str(path): index for index, (_, path) in enumerate(files)}
+    return sorted(records, key=lambda record: position.get(record.path, len(position)))
+
+
+def _templates(folder: Path) -> dict[Path, str]:
+    if not folder.is_dir():
+        return {}
+    return {path: path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*"))
+            if path.is_file() and not loading.EDITOR_LITTER.search(path.name)}
+
+
+def _assets(folder: Path) -> dict[Path, str]:
+    """The files a full build copies from assets/, skipping what it skips."""
+    found: dict[Path, str] = {}
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not _litter(name))
+        found.update((Path(root, name), name) for name in sorted(names) if not _litter(name))
+    return found
+
+
+def _litter(name: str) -> bool:
+    return any(fnmatch(name, pattern) for pattern in write.ASSET_LITTER)
+
+
+def _template_refs(path: Path, name: str, data: bytes) -> tuple[str, ...] | None:
+    """Templates this one extends, includes or imports; None when it may pull in any of them."""
+    try:
+        found = list(meta.find_referenced_templates(jinja2.Environment().parse(data.decode("utf-8"))))
+    except (jinja2.TemplateSyntaxError, UnicodeDecodeError):
+        return None
+    return None if None in found else tuple(ref for ref in found if ref is not None)
+
+
+def _reachable(name: str, refs: dict[str, tuple[str, ...] | None]) -> set[str]:
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        found = refs.get(current, ())
+        if found is None:
+            return seen | refs.keys()
+        todo.extend(found)
+    return seen
+
+
+def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
+    """Where in which template the error is, as a Problem an author can jump to."""
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return Problem(Location(_shown(error.filename), error.lineno), f"template error: {error.message}")
+    message = f"no template named '{error.name}'" if isinstance(error, jinja2.TemplateNotFound) else str(error)
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if Path(frame.filename).resolve().is_relative_to(templates.resolve())]
+    where = Location(_shown(frames[-1].filename), frames[-1].lineno or 1) if frames else Location(_shown(templates))
+    return Problem(where, f"template error: {message}")
+
+
+def _shown(path: str | Path) -> str:
+    """A path relative to the working folder when it is inside it, as authors type paths."""
+    return os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) else str(path)
+
+
+def _remove(root: Path, file: str) -> None:
+    """Delete a file and the folders it leaves empty."""
+    path = root / file
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == root or not folder.is_relative_to(root) or any(folder.iterdir()):
+            break
+        folder.rmdir()

@@ -1,0 +1,198 @@
+"""Pages that gather others: the home page, an index per kind, tags, sources, and the updates log."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from .. import dates
+from ..model import FACT_KINDS
+from ..validate import Record
+from .cards import ComparisonCard, comparison_card
+from .common import (KIND_TITLES, SOURCE_TYPES, Context, DateView, LinkView, SourceView, anchor, by_reading_order,
+                     date_view, field, kind_label, label, money_words, optional_date, record_link, record_url, source_view,
+                     words_label)
+from .entity import TYPE_LABELS
+from .story import StoryCard, story_card
+from .timeline import TimelineView
+
+HOME_COMPARISONS = 3
+HOME_UPDATES = 5
+HOME_STORIES = 3
+VERDICT_WEIGHT = {"contradicts": 0, "in-tension": 1, "unclear": 2, "consistent": 3}
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One line of an index: a link, its date, a summary and an optional badge (class, text)."""
+
+    link: LinkView
+    date: DateView | None
+    summary: str
+    badge: tuple[str, str] | None
+    draft: bool
+
+
+@dataclass(frozen=True)
+class Group:
+    """Entries under one subheading (a year, an entity type, a source type)."""
+
+    heading: str
+    entries: tuple[ListEntry, ...]
+
+
+@dataclass(frozen=True)
+class ListView:
+    """An index page."""
+
+    kind: str
+    heading: str
+    intro: str
+    groups: tuple[Group, ...]
+    stories: tuple[StoryCard, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class UpdateRow:
+    """One correction or update, with what it belongs to."""
+
+    date: DateView
+    note: str
+    link: LinkView
+    kind_label: str
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """The front page: lead story, key comparisons, latest updates, ways in."""
+
+    lead: StoryCard | None
+    stories: tuple[StoryCard, ...]
+    comparisons: tuple[ComparisonCard, ...]
+    updates: tuple[UpdateRow, ...]
+    sections: tuple[tuple[str, str, int], ...]
+    facts: int
+    first: DateView | None
+    last: DateView | None
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    """The site-wide timeline, an entity's or a tag's: heading, intro and the timeline."""
+
+    heading: str
+    intro: str
+    parent: LinkView | None
+    timeline: TimelineView
+    related: tuple[LinkView, ...]
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """A source and everything that cites it."""
+
+    source: SourceView
+    cited_by: tuple[LinkView, ...]
+
+
+INTROS = {
+    "pledges": "Public commitments, with their status on a fixed scale.",
+    "statements": "Other things said on the record, word for word.",
+    "contracts": "Contracts awarded, with values in their own currency and conversions as reported.",
+    "rulings": "Court rulings, with their citations and key passages.",
+    "events": "Things that happened: announcements, moratoria, policy changes.",
+    "comparisons": "Two things said or done, side by side, with a verdict.",
+    "stories": "Explainers that put the record together.",
+    "entities": "Organisations, people, courts and public bodies on the record.",
+    "sources": "Every document the facts cite.",
+}
+
+
+def list_view(ctx: Context, kind: str) -> ListView:
+    records = ctx.graph.kinds[kind]
+    stories = tuple(story_card(ctx, r) for r in reversed(records)) if kind == "stories" else ()
+    groups = () if kind == "stories" else _groups(ctx, kind, records)
+    return ListView(kind, KIND_TITLES[kind], INTROS[kind], groups, stories, len(records))
+
+
+def _groups(ctx: Context, kind: str, records: list[Record]) -> tuple[Group, ...]:
+    if kind in FACT_KINDS:
+        key = lambda r: str(anchor(r.model.date).year)  # noqa: E731
+    elif kind in ("entities", "sources"):
+        labels = TYPE_LABELS if kind == "entities" else SOURCE_TYPES
+        records = sorted(records, key=lambda r: (labels[r.model.type], label(r).casefold(), r.id))
+        key = lambda r: labels[r.model.type]  # noqa: E731
+    else:
+        key = lambda r: ""  # noqa: E731
+    return tuple(Group(heading, tuple(list_entry(ctx, r) for r in group)) for heading, group in groupby(records, key))
+
+
+def list_entry(ctx: Context, record: Record) -> ListEntry:
+    model = record.model
+    when = field(model, "date") or field(model, "published")
+    summary = field(model, "summary") or field(model, "publisher") or _entity_line(ctx, model)
+    return ListEntry(record_link(record), optional_date(when), summary, _badge(record), field(model, "draft", False))
+
+
+def _entity_line(ctx: Context, model: Any) -> str:
+    roles = [f"{m.role}, {label(ctx.graph.get(m.entity))}" for m in model.member_of]
+    return "; ".join(roles) or TYPE_LABELS[model.type]
+
+
+def _badge(record: Record) -> tuple[str, str] | None:
+    model = record.model
+    if record.kind == "pledges":
+        return f"status-{model.status}", words_label(model.status)
+    if record.kind == "comparisons":
+        return f"verdict-{model.verdict}", words_label(model.verdict)
+    if record.kind == "contracts" and model.value:
+        return "value", money_words(model.value)
+    if record.kind == "rulings":
+        return "citation", model.citation
+    return None
+
+
+def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
+    """Every `updates` entry on the site, newest first; same-day entries by what they belong to."""
+    found = [(u, r) for kind in (*FACT_KINDS, "comparisons", "stories") for r in ctx.graph.kinds[kind]
+             for u in r.model.updates]
+    found.sort(key=lambda pair: (dates.sort_key(pair[0].date), pair[1].id), reverse=True)
+    return tuple(UpdateRow(date_view(u.date), u.note, record_link(r), kind_label(r.kind)) for u, r in found)
+
+
+def home_view(ctx: Context, updates: tuple[UpdateRow, ...]) -> HomeView:
+    graph = ctx.graph
+    stories = [story_card(ctx, r) for r in reversed(graph.kinds["stories"])]
+    facts = by_reading_order(ctx, (r.id for kind in FACT_KINDS for r in graph.kinds[kind]), FACT_KINDS)
+    sections = tuple((f"{kind}/", KIND_TITLES[kind], len(graph.kinds[kind]))
+                     for kind in ("comparisons", *FACT_KINDS, "entities", "sources") if graph.kinds[kind])
+    return HomeView(
+        stories[0] if stories else None, tuple(stories[1:1 + HOME_STORIES]), _key_comparisons(ctx),
+        updates[:HOME_UPDATES], sections, len(facts),
+        date_view(facts[0].model.date) if facts else None, date_view(facts[-1].model.date) if facts else None,
+    )
+
+
+def _key_comparisons(ctx: Context) -> tuple[ComparisonCard, ...]:
+    """The sharpest verdicts first, newest first among equals."""
+    records = sorted(reversed(ctx.graph.kinds["comparisons"]), key=lambda r: VERDICT_WEIGHT[r.model.verdict])
+    return tuple(comparison_card(ctx, r) for r in records[:HOME_COMPARISONS])
+
+
+def source_page(ctx: Context, record: Record) -> SourcePage:
+    citing = (ctx.graph.get(i) for i in ctx.graph.referrers.get(record.id, ()))
+    return SourcePage(source_view(ctx.graph, 1, record.id), tuple(record_link(r) for r in citing))
+
+
+def tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
+    """Stories and comparisons carrying a tag (facts are on the tag's timeline)."""
+    ids = ctx.graph.tags.get(tag, ())
+    return tuple(record_link(r) for r in by_reading_order(ctx, ids, ("stories", "comparisons")))
+
+
+def tags_index(ctx: Context) -> ListView:
+    entries = tuple(ListEntry(LinkView(f"tags/{tag}/", tag), None, f"{len(ids)} on record", None, False)
+                    for tag, ids in ctx.graph.tags.items())
+    return ListView("tags", "Tags", "Topics; each has its own timeline.", (Group("", entries),), (), len(entries))
+

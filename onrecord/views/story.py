@@ -1,0 +1,73 @@
+"""Story pages (`stories/{id}/`): the explainer article with its embeds, citations and related facts."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .. import markup
+from ..model import FACT_KINDS
+from ..validate import Record
+from .common import (Citations, Context, DateView, FactCard, ReplyView, SourceView, UpdateView, by_reading_order,
+                     date_view, fact_card, optional_date, record_url, replies, updates)
+from .prose import Prose, embedded_facts, prose
+
+WORDS_PER_MINUTE = 230
+RELATED_LIMIT = 8
+
+
+@dataclass(frozen=True)
+class StoryCard:
+    """A story as the home page and the stories index show it."""
+
+    url: str
+    title: str
+    summary: str
+    authors: tuple[str, ...]
+    date: DateView
+    updated: DateView | None
+    minutes: int
+    draft: bool
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A story page."""
+
+    card: StoryCard
+    body: Prose
+    related: tuple[FactCard, ...]
+    tags: tuple[str, ...]
+    replies: tuple[ReplyView, ...]
+    updates: tuple[UpdateView, ...]
+    sources: tuple[SourceView, ...]
+
+
+def reading_minutes(text: str) -> int:
+    """Words of the text a reader reads (embed lines left out) at 230 a minute, rounded up; at least 1."""
+    prose_only = markup.CITATION.sub("", markup.EMBED_LINE.sub("", text))
+    return max(1, math.ceil(len(prose_only.split()) / WORDS_PER_MINUTE))
+
+
+def story_card(ctx: Context, record: Record) -> StoryCard:
+    model = record.model
+    return ctx.memo("story", record.id, lambda: StoryCard(
+        record_url(record), model.title, model.summary, tuple(model.authors), date_view(model.date),
+        optional_date(model.updated), reading_minutes(model.body), model.draft,
+    ))
+
+
+def story_view(ctx: Context, record: Record) -> StoryView:
+    model = record.model
+    citations = Citations(ctx.graph)
+    body = prose(ctx, model.body, citations)
+    return StoryView(story_card(ctx, record), body, tuple(fact_card(ctx, r) for r in related(ctx, record)),
+                     tuple(model.tags), replies(ctx.graph, model, citations), updates(model), citations.sources())
+
+
+def related(ctx: Context, record: Record) -> list[Record]:
+    """Facts the story embeds, then the newest facts sharing its tags; at most RELATED_LIMIT, oldest first."""
+    embedded = [r.id for r in embedded_facts(ctx, record.model.body)]
+    tagged = by_reading_order(ctx, (i for tag in record.model.tags for i in ctx.graph.tags.get(tag, ())),
+                              FACT_KINDS)
+    chosen = list(dict.fromkeys(embedded + [r.id for r in reversed(tagged)]))[:RELATED_LIMIT]
+    return by_reading_order(ctx, chosen, FACT_KINDS)

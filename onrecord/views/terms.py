@@ -1,0 +1,137 @@
+"""Shared key terms of two quotes, and marking them without changing a character of either quote.
+
+A shared term is a phrase within one sentence or clause, found in both texts (compared
+case-insensitively, hyphens read as spaces), that neither starts nor ends with a stop word:
+"facial recognition", "violations of human rights", or a single word of four letters or more such as
+"surveillance". Longer phrases win; a phrase inside a longer one is dropped, and marks never overlap. The author's own phrases are marked first; every phrase marked
+in one quote is marked in the other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+CLAUSE_BREAK = re.compile(r"[.!?;:]")
+LONGEST = 10
+SHORTEST_WORD = 4
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each either few for from further had has have
+having he her here hers him his how i if in into is it its itself just may me might more most must my no
+nor not now of off on once only or other our ours out over own per same shall she should so some such
+than that the their theirs them then there these they this those through to too under until up upon us
+very was we were what when where which while who whom why will with within would yet you your
+said says use used uses using made make makes like one two three new any many much
+""".split())
+
+Span = tuple[int, int]
+Segments = tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word folded for comparison, where it stands, and which clause it belongs to."""
+
+    folded: str
+    span: Span
+    clause: int
+
+
+def words(text: str) -> list[Word]:
+    found: list[Word] = []
+    clause, at = 0, 0
+    for match in WORD.finditer(text):
+        clause += bool(CLAUSE_BREAK.search(text, at, match.start()))
+        found.append(Word(match.group().casefold().replace("’", "'"), match.span(), clause))
+        at = match.end()
+    return found
+
+
+def shared_terms(left: str, right: str) -> tuple[str, ...]:
+    """Phrases both texts contain, longest first, none inside another, as folded words."""
+    a, b = _phrases(words(left)), _phrases(words(right))
+    chosen: list[tuple[str, ...]] = []
+    for phrase in sorted(a.keys() & b.keys(), key=lambda p: (-len(p), a[p])):
+        if not any(_contains(longer, phrase) for longer in chosen):
+            chosen.append(phrase)
+    return tuple(" ".join(p) for p in chosen)
+
+
+def _phrases(found: list[Word]) -> dict[tuple[str, ...], int]:
+    """Candidate phrases with where each first starts."""
+    phrases: dict[tuple[str, ...], int] = {}
+    for start, word in enumerate(found):
+        if word.folded in STOP_WORDS:
+            continue
+        if len(word.folded) >= SHORTEST_WORD and not word.folded.isdigit():
+            phrases.setdefault((word.folded,), start)
+        for end in range(start + 2, min(start + LONGEST, len(found)) + 1):
+            if found[end - 1].clause != word.clause:
+                break
+            if found[end - 1].folded not in STOP_WORDS:
+                phrases.setdefault(tuple(w.folded for w in found[start:end]), start)
+    return phrases
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+def placements(text: str, phrases: Iterable[str]) -> list[tuple[Span, str]]:
+    """Where each phrase occurs as whole words, earlier phrases first, never overlapping, in text order."""
+    return _place(words(text), [(p, [w.folded for w in words(p)]) for p in phrases])
+
+
+def _place(found: list[Word], phrases: list[tuple[str, list[str]]]) -> list[tuple[Span, str]]:
+    taken = [False] * len(found)
+    placed = []
+    for phrase, wanted in phrases:
+        for start in _occurrences(found, wanted):
+            end = start + len(wanted)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(wanted)
+                placed.append(((found[start].span[0], found[end - 1].span[1]), phrase))
+    return sorted(placed)
+
+
+def _occurrences(found: list[Word], wanted: list[str]) -> list[int]:
+    size = len(wanted)
+    return [i for i in range(len(found) - size + 1) if size and found[i + size - 1].clause == found[i].clause
+            and [w.folded for w in found[i:i + size]] == wanted]
+
+
+def segments(text: str, spans: list[Span]) -> Segments:
+    """The text cut into (piece, marked) pairs whose pieces join back into exactly the text."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in spans:
+        if start > at:
+            pieces.append((text[at:start], False))
+        pieces.append((text[start:end], True))
+        at = end
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return tuple(pieces)
+
+
+def highlight(left: str, right: str, extra: Iterable[str]) -> tuple[Segments, Segments, tuple[str, ...]]:
+    """Both texts as segments with the terms marked, and the terms as the left text words them.
+
+    The author's phrases come first, then the shared terms, longest first. A phrase that ends up
+    marked in one text only (another phrase took its words in the other) is dropped and the rest are
+    placed again, until every marked phrase is marked in both texts.
+    """
+    in_left, in_right = words(left), words(right)
+    kept = [(p, [w.folded for w in words(p)]) for p in dict.fromkeys([*extra, *shared_terms(left, right)])]
+    while True:
+        placed_left, placed_right = _place(in_left, kept), _place(in_right, kept)
+        both = {p for _, p in placed_left} & {p for _, p in placed_right}
+        if len(both) == len(kept):
+            break
+        kept = [(p, folded) for p, folded in kept if p in both]
+    shown = {p: left[s:e] for (s, e), p in reversed(placed_left)}
+    return (segments(left, [s for s, _ in placed_left]), segments(right, [s for s, _ in placed_right]),
+            tuple(shown[p] for p, _ in kept))

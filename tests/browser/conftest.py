@@ -1,0 +1,72 @@
+"""Browser fixtures: the example build served on 127.0.0.1, read through the session's one Chromium.
+
+Every page opens in its own context whose requests to any other host are refused and recorded,
+so a test can assert that reading the site never contacts a third party.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+HOST = "127.0.0.1"
+# Matched inside the browser, so loads from the site itself never wait on Python.
+OFFSITE = re.compile(rf"^(?![a-z]+://{re.escape(HOST)}[:/])")
+Scheme = Literal["light", "dark"]
+OpenPage = Callable[..., Page]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site without logging every request into the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        return None
+
+
+@pytest.fixture(scope="session")
+def base_url(example_build: Path) -> Iterator[str]:
+    """The example build served over real HTTP on a free local port."""
+    server = ThreadingHTTPServer((HOST, 0), partial(QuietHandler, directory=str(example_build)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{HOST}:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def offsite() -> list[str]:
+    """Addresses on other hosts that pages of this test tried to load (each was refused)."""
+    return []
+
+
+@pytest.fixture
+def open_page(browser: Browser, base_url: str, offsite: list[str]) -> Iterator[OpenPage]:
+    """`open_page("timeline/", width=390, scheme="dark", javascript=False)`: a page in a fresh context."""
+    contexts: list[BrowserContext] = []
+
+    def refuse(route: Route) -> None:
+        offsite.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    def open_(path: str, width: int = 1280, scheme: Scheme = "light", javascript: bool = True) -> Page:
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+                                      java_script_enabled=javascript)
+        contexts.append(context)
+        context.route(OFFSITE, refuse)
+        page = context.new_page()
+        response = page.goto(base_url + path)
+        status = response.status if response else None
+        assert status == 200, f"/{path} did not load"
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()

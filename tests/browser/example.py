@@ -1,0 +1,57 @@
+"""What the example content holds, read at collection time so tests follow the content, not fixed ids."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from onrecord import pipeline
+from onrecord.link import SiteGraph
+from onrecord.model import FACT_KINDS
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@cache
+def graph() -> SiteGraph:
+    """The published example, as the build sees it (drafts left out)."""
+    return pipeline.load_graph(CONTENT)
+
+
+def ids(kind: str) -> list[str]:
+    """Published ids of one kind, in the site's reading order."""
+    return [record.id for record in graph().kinds[kind]]
+
+
+def fact_count() -> int:
+    """Published facts of every kind: each belongs on the site-wide timeline."""
+    return sum(len(graph().kinds[kind]) for kind in FACT_KINDS)
+
+
+def busiest_entity() -> str:
+    """The entity the most facts refer to: its page has the most to show."""
+    facts = {record.id for kind in FACT_KINDS for record in graph().kinds[kind]}
+    return max(ids("entities"), key=lambda i: len(facts.intersection(graph().referrers.get(i, ()))))
+
+
+def reader_pages() -> list[str]:
+    """Home, the lead story, the timeline, the busiest entity and the first comparison."""
+    return ["", f"stories/{ids('stories')[0]}/", "timeline/", f"entities/{busiest_entity()}/",
+            f"comparisons/{ids('comparisons')[0]}/"]
+
+
+def comparison(comparison_id: str) -> dict[str, Any]:
+    """A comparison file as the author wrote it."""
+    return _yaml(CONTENT / "comparisons" / f"{comparison_id}.yaml")
+
+
+def quote(side: dict[str, Any]) -> str:
+    """The words one side of a comparison shows, straight from the fact file it names."""
+    fact = _yaml(next(p for kind in FACT_KINDS for p in (CONTENT / kind).rglob(f"{side['fact']}.yaml")))
+    return fact["excerpts"][side["excerpt"] - 1]["text"] if side.get("excerpt") else fact["quote"]
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -1,0 +1,34 @@
+"""The benchmark corpus must be a site an author could have written: valid, varied and reproducible."""
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("entities", "sources", "pledges", "statements", "contracts", "rulings", "events", "comparisons", "stories")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_generated_corpus_passes_check(tmp_path):
+    content = tmp_path / "content"
+    generate(content, 200)
+    result = subprocess.run([sys.executable, "site.py", "check", "--content", str(content)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    files = tree(content)
+    assert len(files) == 201 and "site.yaml" in files
+    assert all(any(name.startswith(kind + "/") for name in files) for kind in KINDS)
+    text = b"".join(files.values()).decode()
+    assert all(mark in text for mark in ('~"', '?"', '/.."', "::fact ", "::timeline tag=", "[@", "reported_as:"))
+
+
+def test_same_seed_gives_identical_files_and_another_seed_does_not(tmp_path):
+    generate(tmp_path / "a", 200, seed=7)
+    generate(tmp_path / "b", 200, seed=7)
+    generate(tmp_path / "c", 200, seed=8)
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    assert tree(tmp_path / "a") != tree(tmp_path / "c")

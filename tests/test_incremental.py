@@ -1,0 +1,174 @@
+"""Incremental rebuilds: after any edit the preview's output is a full build with drafts, and no more is redone."""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from onrecord import pipeline
+from onrecord.incremental import Builder, Rebuild
+from onrecord.views import pages
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "content"
+
+
+@dataclass
+class Site:
+    """A copy of the example with its own templates and assets, and a preview builder over it."""
+
+    root: Path
+    builder: Builder
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    def rebuild(self) -> Rebuild:
+        result = self.builder.rebuild()
+        assert not result.problems, "\n".join(map(str, result.problems))
+        return result
+
+    def full_build(self) -> dict[str, bytes]:
+        out = self.root / "full"
+        pipeline.build(self.content, out, drafts=True, templates=self.root / "templates", assets=self.root / "assets")
+        return files_in(out)
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    for folder, source in (("content", EXAMPLE), ("templates", pipeline.TEMPLATES), ("assets", pipeline.ASSETS)):
+        shutil.copytree(source, tmp_path / folder)
+    builder = Builder(tmp_path / "content", tmp_path / ".serve", tmp_path / "templates", tmp_path / "assets")
+    built = Site(tmp_path, builder)
+    built.rebuild()
+    return built
+
+
+def served(site: Site) -> dict[str, bytes]:
+    return files_in(site.root / ".serve")
+
+
+def a_fact(site: Site, referred: bool) -> Path:
+    """A pledge, statement, contract, ruling or event file that other files do (or do not) refer to."""
+    graph = pipeline.load_graph(site.content, drafts=True)
+    for kind in ("pledges", "statements", "contracts", "rulings", "events"):
+        for record in graph.kinds[kind]:
+            if bool(graph.referrers.get(record.id)) == referred:
+                return Path(record.path)
+    raise AssertionError(f"the example has no fact that {'is' if referred else 'is not'} referred to")
+
+
+def first_line(path: Path, key: str) -> str:
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith(key + ":"))
+
+
+def rename(site: Site, path: Path, new_id: str) -> None:
+    """Rename a file and every reference to it, as an author would."""
+    old_id = path.stem
+    path.rename(path.with_name(new_id + path.suffix))
+    pattern = re.compile(rf"(?<![a-z0-9-]){re.escape(old_id)}(?![a-z0-9-])")
+    for other in site.content.rglob("*.*"):
+        text = other.read_text(encoding="utf-8")
+        if pattern.search(text):
+            other.write_text(pattern.sub(new_id, text), encoding="utf-8")
+
+
+def test_after_edits_deletions_and_renames_the_output_is_a_full_build_byte_for_byte(site: Site) -> None:
+    assert served(site) == site.full_build()
+    referred, alone = a_fact(site, referred=True), a_fact(site, referred=False)
+    steps = [
+        lambda: site.edit(str(referred.relative_to(site.root)), first_line(referred, "title"),
+                          "title: A title edited in the preview"),
+        lambda: rename(site, referred, "renamed-in-the-preview"),
+        lambda: alone.unlink(),
+        lambda: shutil.copy(min((site.content / "entities").iterdir()), site.content / "entities" / "added.yaml"),
+        lambda: site.edit("content/site.yaml", first_line(site.content / "site.yaml", "title"),
+                          "title: A Renamed Desk"),
+        lambda: site.edit("templates/base.html", "</main>", "</main>\n<p>Edited base</p>"),
+        lambda: site.edit("assets/site.css", "", "/* edited */\n"),
+        lambda: (site.root / "assets" / "extra.js").write_text("// added\n"),
+    ]
+    for step in steps:
+        step()
+        site.rebuild()
+        assert served(site) == site.full_build()
+
+
+def test_one_fact_edited_re_renders_only_pages_whose_output_changes(site: Site) -> None:
+    fact = a_fact(site, referred=True)
+    before = site.full_build()
+    site.edit(str(fact.relative_to(site.root)), first_line(fact, "title"), "title: A title edited in the preview")
+    after = site.full_build()
+    result = site.rebuild()
+    assert set(result.touched) == {name for name in after if before.get(name) != after[name]}
+    assert fact.stem in " ".join(result.touched)
+    assert result.rendered < len(after) / 2
+
+
+def test_a_template_edit_re_renders_just_the_pages_drawn_with_it(site: Site) -> None:
+    every = pages(pipeline.load_graph(site.content, drafts=True))
+    used = {page.template for page in every}
+    others = "".join(p.read_text() for p in (site.root / "templates").rglob("*.html"))
+    leaf = next(name for name in sorted(used) if f'"{name}"' not in others and f"'{name}'" not in others)
+    (site.root / "templates" / leaf).write_text((site.root / "templates" / leaf).read_text() + "{# edited #}\n")
+    assert site.rebuild().rendered == sum(page.template == leaf for page in every) < len(every)
+    site.edit("templates/base.html", "</main>", "</main>\n<p>Edited base</p>")
+    assert site.rebuild().rendered == len(every)
+
+
+def test_a_stylesheet_edit_copies_the_stylesheet_and_renders_nothing(site: Site) -> None:
+    site.edit("assets/site.css", "", "body { color: rgb(1, 2, 3); }\n")
+    result = site.rebuild()
+    assert (result.rendered, result.touched) == (0, ("assets/site.css",))
+    assert served(site)["assets/site.css"].startswith(b"body { color: rgb(1, 2, 3); }")
+
+
+def test_a_content_problem_keeps_the_output_and_clears_once_fixed(site: Site) -> None:
+    fact = a_fact(site, referred=True)
+    before = served(site)
+    title = first_line(fact, "title")
+    line = fact.read_text(encoding="utf-8").splitlines().index(title) + 1
+    site.edit(str(fact.relative_to(site.root)), title, "title: Broken: on purpose")
+    result = site.builder.rebuild()
+    assert [(p.location.path, p.location.line) for p in result.problems] == [(str(fact), line)]
+    assert served(site) == before
+    site.edit(str(fact.relative_to(site.root)), "title: Broken: on purpose", title)
+    assert site.rebuild().touched == ()
+    assert served(site) == before
+
+
+def test_a_template_problem_names_the_template_and_line(site: Site) -> None:
+    base = site.root / "templates" / "base.html"
+    lines = base.read_text().splitlines()
+    at = lines.index(next(line for line in lines if "</main>" in line))
+    base.write_text("\n".join(lines[:at] + ["{{ view.no_such_field_anywhere }}"] + lines[at:]) + "\n")
+    problems = site.builder.rebuild().problems
+    assert len(problems) == 1 and problems[0].location.line == at + 1
+    assert problems[0].location.path.endswith("templates/base.html")
+    assert "no_such_field_anywhere" in problems[0].message
+    base.write_text("\n".join(lines[:at] + ["{% if %}"] + lines[at:]) + "\n")
+    problems = site.builder.rebuild().problems
+    assert [(p.location.path.endswith("base.html"), p.location.line) for p in problems] == [(True, at + 1)]
+
+
+def test_editor_temporary_files_are_not_changes(site: Site) -> None:
+    fact = a_fact(site, referred=True)
+    for name in (f".{fact.name}.swp", f"{fact.name}~", f".#{fact.name}", "4913"):
+        (fact.parent / name).write_text("not: [yaml")
+    (site.root / "templates" / ".base.html.swp").write_text("{% if %}")
+    (site.root / "assets" / "site.css~").write_text("body { color: red }")
+    result = site.rebuild()
+    assert (result.changes, result.touched) == ((), ())

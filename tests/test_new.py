@@ -1,0 +1,88 @@
+"""`site.py new KIND ID`: a skeleton that check accepts, that editors can validate, and that never clobbers an id."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from onrecord import pipeline
+from onrecord.errors import ContentErrors
+from onrecord.load import KINDS
+
+FILLED_IN = {"todo-entity-id": "acme", "todo-source-id": "acme-letter", "todo-fact-id": "acme-pledge",
+             '"TODO: where readers can find it; http or https only"': "https://news.example.com/found"}
+
+
+@pytest.fixture
+def content(tmp_path: Path, make_site: Callable[[Path, dict[str, str]], Path],
+            valid_files: dict[str, str]) -> Path:
+    return make_site(tmp_path, valid_files)
+
+
+@pytest.mark.parametrize("kind", [kind for kind in KINDS if kind != "sources"])
+def test_a_new_draft_passes_check_as_written_and_with_drafts_once_filled_in(kind: str, content: Path, cli) -> None:
+    run = cli("new", kind, "fresh-one", cwd=content.parent)
+    assert run.code == 0, run.err
+    path = content.parent / run.out.strip()
+    assert path.parent == content / kind and path.stem == "fresh-one"
+    assert "draft: true" in path.read_text(encoding="utf-8")
+    assert pipeline.check(content).records.keys().isdisjoint({"fresh-one"})
+    try:
+        pipeline.check(content, drafts=True)
+    except ContentErrors as unfilled:
+        assert all(p.location.path == str(path) and "todo-" in p.message for p in unfilled.problems)
+    fill_in(path)
+    assert "fresh-one" in pipeline.check(content, drafts=True).records
+
+
+def test_a_new_source_fails_check_until_it_has_a_real_address(content: Path, cli) -> None:
+    path = content.parent / cli("new", "sources", "fresh-source", cwd=content.parent).out.strip()
+    with pytest.raises(ContentErrors) as unfilled:
+        pipeline.check(content)
+    [problem] = unfilled.value.problems
+    assert problem.location.path == str(path) and "not a web address" in problem.message
+    url_line = path.read_text(encoding="utf-8").splitlines().index(next(
+        line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("url:"))) + 1
+    assert problem.location.line == url_line
+    fill_in(path)
+    assert "fresh-source" in pipeline.check(content).records
+
+
+def fill_in(path: Path) -> None:
+    """Do what the TODOs ask, with ids that exist in the test site, and publish."""
+    text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
+    for placeholder, value in FILLED_IN.items():
+        text = text.replace(placeholder, value)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_the_first_line_points_editors_at_the_kind_schema(content: Path, cli) -> None:
+    path = content.parent / cli("new", "pledges", "fresh-pledge", cwd=content.parent).out.strip()
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../schemas/pledges.schema.json"
+    story = content.parent / cli("new", "stories", "fresh-story", cwd=content.parent).out.strip()
+    assert story.read_text(encoding="utf-8").splitlines()[:2] == [
+        "---", "# yaml-language-server: $schema=../../schemas/stories.schema.json"]
+
+
+def test_an_id_used_anywhere_in_the_site_is_refused(content: Path, cli) -> None:
+    before = (content / "entities" / "acme.yaml").read_text(encoding="utf-8")
+    run = cli("new", "pledges", "acme", cwd=content.parent)
+    assert run.code == 2
+    assert "'acme' is already used by content/entities/acme.yaml" in run.err
+    assert not (content / "pledges" / "acme.yaml").exists()
+    assert (content / "entities" / "acme.yaml").read_text(encoding="utf-8") == before
+
+
+def test_an_invalid_id_is_refused_with_a_suggestion(content: Path, cli) -> None:
+    run = cli("new", "pledges", "Acme Pledge 2020", cwd=content.parent)
+    assert run.code == 2
+    assert "'Acme Pledge 2020' is not a valid id" in run.err and "'acme-pledge-2020'" in run.err
+    assert not list(content.rglob("*Acme*"))
+
+
+def test_an_unknown_kind_is_refused_with_the_closest_kind(content: Path, cli) -> None:
+    run = cli("new", "pledge", "fresh-one", cwd=content.parent)
+    assert (run.code, run.out) == (2, "")
+    assert "unknown kind 'pledge'" in run.err and "did you mean 'pledges'?" in run.err
