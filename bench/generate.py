@@ -18,46 +18,18 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from .prose import COMPANY_SUFFIXES, COMPANY_WORDS, NOUNS, PLACES, QUOTE_VERBS, SURNAMES, TAILS, USES, Writer
+
 SHARES = {"entities": 0.08, "sources": 0.25, "pledges": 0.12, "statements": 0.14,
           "contracts": 0.10, "rulings": 0.08, "comparisons": 0.05}
 FILES_PER_STORY = 300
 FILES_PER_CASE = 100
 MIN_FILES = 100
 DRAFT_SHARE = 0.01
-FIRST_DAY, DAYS = date(2012, 1, 1), 13 * 365
-
-PLACES = ("Northmoor", "Ashford", "Kellan", "Brightwater", "Castlereagh", "Dunmore", "Eastleigh",
-          "Fenwick", "Glenrock", "Harrowgate", "Inverlay", "Larchmont", "Marlow", "Penhallow")
-COMPANY_WORDS = ("Meridian", "Halcyon", "Corvid", "Kestrel", "Lumen", "Tessellate", "Granite",
-                 "Osprey", "Vantage", "Quillon", "Sablecrest", "Orrery", "Nimbus", "Aldergate")
-COMPANY_SUFFIXES = ("Systems", "Analytics", "Group", "Technologies", "Holdings", "Labs", "Solutions")
 DEPARTMENTS = ("Home Affairs", "Justice", "Transport", "Health", "Digital Services", "Borders",
                "the Interior", "Public Safety")
-FIRST_NAMES = ("Amara", "Ben", "Chloé", "Dev", "Eilidh", "Farid", "Grace", "Hiro", "Ines", "Jonah",
-               "Kemi", "Luis", "Maeve", "Noor", "Owen", "Priya", "Rafael", "Siobhán", "Tomasz", "Yara")
-SURNAMES = ("Adeyemi", "Brennan", "Castillo", "Dubois", "Evans", "Fitzgerald", "Gallagher", "Haddad",
-            "Iyer", "Jansen", "Kowalski", "Lindqvist", "MacLeod", "Nakamura", "O’Connor", "Petrov")
 ROLES = ("Chief executive", "General counsel", "Minister", "Chief constable", "Head of policy",
          "Spokesperson", "Chair", "Director of technology")
-SUBJECTS = ("The company", "Ministers", "The regulator", "A spokesperson", "The council", "Campaigners",
-            "The force", "Officials", "The supplier", "Auditors", "The committee", "Its chief executive")
-VERBS = ("announced", "confirmed", "denied", "extended", "reviewed", "suspended", "expanded",
-         "questioned", "published", "withdrew", "renewed", "signed", "defended", "paused", "disclosed")
-ADJECTIVES = ("general-purpose", "independent", "national", "existing", "controversial", "limited",
-              "interim", "one-to-many", "live", "retrospective", "biometric", "automated")
-NOUNS = ("facial recognition programme", "contract", "pledge", "matching service", "camera network",
-         "procurement", "audit", "moratorium", "database", "policy", "framework agreement", "pilot",
-         "licence", "watch list", "oversight board", "data-sharing agreement")
-TAILS = ("after months of pressure", "in a letter to the committee", "without public consultation",
-         "for another year", "across three regions", "despite earlier assurances", "following the ruling",
-         "at the annual conference", "in its quarterly filing", "under the new framework",
-         "with immediate effect", "pending a review", "worth £4.5 million", "in a 40-page report")
-QUOTE_OPENERS = ("We will not", "We remain committed to", "We do not", "We have always sought to",
-                 "Our customers expect us to", "We will continue to", "We firmly oppose plans to",
-                 "We’re proud to", "Nobody should", "The department will")
-QUOTE_VERBS = ("offer", "sell", "deploy", "support", "develop", "fund", "operate", "license")
-USES = ("mass surveillance", "racial profiling", "border control", "policing protests",
-        "identity checks", "“watch list” matching", "retail security", "public transport")
 TAGS = ("facial-recognition", "policing", "procurement", "biometrics", "privacy", "human-rights",
         "surveillance", "contracts", "courts", "moratoria", "immigration", "transparency", "ai",
         "data-protection", "oversight", "lobbying", "elections", "health-data", "borders", "retail",
@@ -65,8 +37,6 @@ TAGS = ("facial-recognition", "policing", "procurement", "biometrics", "privacy"
         "workers", "schools", "transport", "housing")
 SOURCE_TYPES = ("news", "news", "news", "primary-document", "court-record", "letter", "press-release",
                 "contract-notice", "report")
-HOSTS = ("news.example.org", "www.example.com", "records.example.net", "courts.example.org",
-         "archive.example.org", "press.example.com")
 VERDICTS = ("contradicts", "in-tension", "consistent", "unclear")
 STATUSES = ("not-yet-rated", "in-the-works", "stalled", "kept", "compromise", "broken")
 CURRENCIES = ("GBP", "GBP", "USD", "USD", "EUR", "CAD", "AUD", "JPY", "CHF")
@@ -140,6 +110,7 @@ class Corpus:
         if n < MIN_FILES:
             raise ValueError(f"a benchmark corpus needs at least {MIN_FILES} files, not {n}")
         self.rng = random.Random(seed)
+        self.text = Writer(self.rng)
         self.counts = _counts(n)
         self.files: dict[str, str] = {}
         self.serial = 0
@@ -197,53 +168,52 @@ class Corpus:
                 "media": lambda: f"The {rng.choice(PLACES)} {rng.choice(('Herald', 'Courier', 'Ledger'))}",
                 "ngo": lambda: f"{rng.choice(PLACES)} {rng.choice(('Privacy Trust', 'Rights Watch'))}",
                 "company": lambda: f"{rng.choice(COMPANY_WORDS)} {rng.choice(COMPANY_SUFFIXES)}"}[kind]()
-        data: dict[str, Any] = {"name": name, "type": kind, "url": self._url()}
+        data: dict[str, Any] = {"name": name, "type": kind, "url": self.text.url()}
         if rng.random() < 0.3:
             data["aliases"] = [name.split()[0] + " " + rng.choice(COMPANY_SUFFIXES)]
         return self._profile(data)
 
     def _person(self) -> dict[str, Any]:
         rng = self.rng
-        data: dict[str, Any] = {"name": f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}", "type": "person"}
+        data: dict[str, Any] = {"name": self.text.person(), "type": "person"}
         data["member_of"] = [{"entity": org, "role": rng.choice(ROLES)} for org in self.organisations.several(rng, 2)]
         return self._profile(data)
 
     def _profile(self, data: dict[str, Any]) -> dict[str, Any]:
         if self.rng.random() < 0.7:
-            data["description"] = "\n\n".join(self._passage() for _ in range(self.rng.choice((1, 1, 2, 3))))
+            data["description"] = "\n\n".join(self.text.passage() for _ in range(self.rng.choice((1, 1, 2, 3))))
         if self.rng.random() < 0.5:
             data["tags"] = self.tags.several(self.rng, 3)
         return data
 
     def _source(self) -> dict[str, Any]:
         rng = self.rng
-        data: dict[str, Any] = {"title": self._sentence().rstrip("."), "publisher": self._publisher(),
-                                "url": self._url(), "type": rng.choice(SOURCE_TYPES),
-                                "published": self._date(ranges=False)}
+        data: dict[str, Any] = {"title": self.text.sentence().rstrip("."), "publisher": self._publisher(),
+                                "url": self.text.url(), "type": rng.choice(SOURCE_TYPES),
+                                "published": self.text.date(ranges=False)}
         if rng.random() < 0.3:
             data["archived_url"] = "https://archive.example.org/web/" + data["url"].split("//", 1)[1]
         if rng.random() < 0.3:
-            data["accessed"] = self._day().isoformat()
+            data["accessed"] = self.text.day().isoformat()
         if rng.random() < 0.5:
-            data["author"] = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+            data["author"] = self.text.person()
         return data
+
+    def _cite(self) -> str:
+        return self.sources.pick(self.rng)
 
     def _publisher(self) -> str:
         return f"The {self.rng.choice(PLACES)} {self.rng.choice(('Herald', 'Courier', 'Ledger', 'Gazette'))}"
-
-    def _url(self) -> str:
-        words = "-".join(self.rng.choice(NOUNS).split())
-        return f"https://{self.rng.choice(HOSTS)}/{self.rng.randint(2012, 2025)}/{words}-{self.rng.randrange(10**6)}"
 
     # Facts: the common fields, then what each kind adds.
 
     def _fact(self, kind: str) -> None:
         rng = self.rng
-        when = self._day()
-        data: dict[str, Any] = {"title": self._headline(), "date": self._date(when=when), "summary": self._sentence()}
+        when = self.text.day()
+        data: dict[str, Any] = {"title": self.text.headline(), "date": self.text.date(when=when), "summary": self.text.sentence()}
         data.update(getattr(self, "_" + kind)(when))
         if rng.random() < 0.75:
-            data["body"] = self._prose(rng.choice((1, 1, 1, 2, 3, 4, 6, 9)), cite=rng.random() < 0.15)
+            data["body"] = self.text.prose(rng.choice((1, 1, 1, 2, 3, 4, 6, 9)), self._cite if rng.random() < 0.15 else None)
         tags = self.tags.several(rng, 3) if rng.random() < 0.7 else []
         if rng.random() < 0.5:
             tags.append(rng.choice(self.cases))
@@ -278,27 +248,27 @@ class Corpus:
         """Corrections logs, rights of reply and excerpts: present on a minority of facts, as in practice."""
         rng = self.rng
         if rng.random() < 0.1:
-            data["updates"] = [{"date": self._later(when), "note": self._sentence()} for _ in range(rng.randint(1, 3))]
+            data["updates"] = [{"date": self.text.later(when), "note": self.text.sentence()} for _ in range(rng.randint(1, 3))]
         if rng.random() < 0.08:
             replied = rng.random() < 0.6
-            reply = {"party": self.organisations.pick(rng), "asked": self._later(when), "replied": replied}
-            data["replies"] = [reply | ({"reply": self._quote()} if replied else {})]
+            reply = {"party": self.organisations.pick(rng), "asked": self.text.later(when), "replied": replied}
+            data["replies"] = [reply | ({"reply": self.text.quote()} if replied else {})]
         if "excerpts" not in data and rng.random() < 0.1:
-            data["excerpts"] = [{"text": self._passage(), "source": data["sources"][0]}]
+            data["excerpts"] = [{"text": self.text.passage(), "source": data["sources"][0]}]
 
     def _said(self, when: date) -> dict[str, Any]:
         rng = self.rng
         data: dict[str, Any] = {"by": self.organisations.pick(rng)}
         if rng.random() < 0.5:
             data["speaker"] = self.people.pick(rng)
-        data["quote"] = self._quote()
+        data["quote"] = self.text.quote()
         data["context"] = f"{rng.choice(('Letter', 'Speech', 'Interview', 'Blog post', 'Hearing'))} {rng.choice(TAILS)}"
         data["covers"] = rng.sample(USES, rng.randint(1, 3))
         return data
 
     def _pledges(self, when: date) -> dict[str, Any]:
         data = self._said(when)
-        history = [{"date": self._later(when), "status": self.rng.choice(STATUSES[1:]), "reason": self._sentence(),
+        history = [{"date": self.text.later(when), "status": self.rng.choice(STATUSES[1:]), "reason": self.text.sentence(),
                     "sources": self.sources.several(self.rng, 2)} for _ in range(self.rng.choice((0, 0, 1, 2, 3)))]
         data["status"] = history[-1]["status"] if history else "not-yet-rated"
         if history:
@@ -340,11 +310,11 @@ class Corpus:
             "court": self.courts.pick(rng),
             "case_name": f"R ({rng.choice(SURNAMES)}) v {rng.choice(PLACES)} Police",
             "citation": f"[{when.year}] {rng.choice(COURTS)} {rng.randint(1, 3000)}",
-            "outcome": self._sentence(),
+            "outcome": self.text.sentence(),
             "parties": [{"entity": e, "role": rng.choice(PARTY_ROLES)} for e in self.entities.several(rng, 4)],
             "judges": [f"{rng.choice(('Lord', 'Lady', 'Mr Justice', 'Mrs Justice'))} {rng.choice(SURNAMES)}"
                        for _ in range(rng.choice((1, 3)))],
-            "excerpts": [{"text": self._passage(), "at": f"[{rng.randint(1, 200)}]"} for _ in range(rng.randint(1, 4))],
+            "excerpts": [{"text": self.text.passage(), "at": f"[{rng.randint(1, 200)}]"} for _ in range(rng.randint(1, 4))],
         }
         if self.rulings and rng.random() < 0.25:
             data["appeal_of"] = rng.choice(self.rulings)
@@ -354,9 +324,9 @@ class Corpus:
         rng = self.rng
         data: dict[str, Any] = {"actors": self.entities.several(rng, 3)}
         if rng.random() < 0.25:
-            data["end"] = self._later(when)
+            data["end"] = self.text.later(when)
         if rng.random() < 0.35:
-            data["quote"] = self._quote()
+            data["quote"] = self.text.quote()
         return data
 
     # Comparisons and stories: what refers to facts.
@@ -364,8 +334,8 @@ class Corpus:
     def _comparison(self) -> dict[str, Any]:
         rng = self.rng
         left, right = self._side(), self._side()
-        data = {"title": self._headline(), "summary": self._sentence(), "left": left, "right": right,
-                "verdict": rng.choice(VERDICTS), "rationale": self._prose(rng.randint(1, 3))}
+        data = {"title": self.text.headline(), "summary": self.text.sentence(), "left": left, "right": right,
+                "verdict": rng.choice(VERDICTS), "rationale": self.text.prose(rng.randint(1, 3))}
         if rng.random() < 0.5:
             data["highlight"] = rng.sample(QUOTE_VERBS, 2)
         if rng.random() < 0.7:
@@ -380,9 +350,9 @@ class Corpus:
 
     def _story(self) -> tuple[dict[str, Any], str]:
         rng = self.rng
-        when = self._day()
-        front = {"title": self._headline(), "date": when.isoformat(), "updated": self._later(when),
-                 "summary": self._sentence(), "authors": [f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+        when = self.text.day()
+        front = {"title": self.text.headline(), "date": when.isoformat(), "updated": self.text.later(when),
+                 "summary": self.text.sentence(), "authors": [self.text.person()
                                                           for _ in range(rng.randint(1, 2))],
                  "tags": [rng.choice(self.cases), *self.tags.several(rng, 2)]}
         return front, self._story_body(front["tags"][0])
@@ -394,69 +364,10 @@ class Corpus:
         embeds += [f"::timeline tag={case}", f"::timeline entity={rng.choice(self.entities.ids)}",
                    f"::timeline ids={','.join(rng.sample(self.facts, 3))}"]
         rng.shuffle(embeds)
-        parts = [self._prose(2, cite=True)]
+        parts = [self.text.prose(2, self._cite)]
         for embed in embeds:
-            parts += [f"## {self._headline()}", self._prose(rng.randint(1, 3), cite=True), embed]
+            parts += [f"## {self.text.headline()}", self.text.prose(rng.randint(1, 3), self._cite), embed]
         return "\n\n".join(parts)
-
-    # Text and dates.
-
-    def _sentence(self) -> str:
-        rng = self.rng
-        return (f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} the {rng.choice(ADJECTIVES)} "
-                f"{rng.choice(NOUNS)} {rng.choice(TAILS)}.")
-
-    def _headline(self) -> str:
-        rng = self.rng
-        return f"{rng.choice(COMPANY_WORDS)} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)}"
-
-    def _quote(self) -> str:
-        rng = self.rng
-        said = [f"{rng.choice(QUOTE_OPENERS)} {rng.choice(QUOTE_VERBS)} {rng.choice(ADJECTIVES)} "
-                f"{rng.choice(NOUNS)} for {rng.choice(USES)}." for _ in range(rng.choice((1, 1, 2, 4)))]
-        return " ".join(said)
-
-    def _passage(self) -> str:
-        """Plain sentences, as in a verbatim excerpt or a short profile."""
-        return " ".join(self._sentence() for _ in range(self.rng.randint(1, 5)))
-
-    def _prose(self, paragraphs: int, cite: bool = False) -> str:
-        """Markdown paragraphs of varied shape: plain, emphasised, linked, listed, quoted, cited."""
-        return "\n\n".join(self._paragraph(cite) for _ in range(paragraphs))
-
-    def _paragraph(self, cite: bool) -> str:
-        rng = self.rng
-        roll = rng.random()
-        if roll < 0.12:
-            return "\n".join(f"- {self._sentence()}" for _ in range(rng.randint(2, 5)))
-        if roll < 0.2:
-            return f"> {self._quote()}"
-        sentences = [self._sentence() for _ in range(rng.randint(1, 6))]
-        if roll < 0.4:
-            sentences[0] = f"**{sentences[0][:-1]}**."
-        if roll > 0.85:
-            sentences.append(f"The [full text]({self._url()}) runs to *{rng.randint(3, 90)} pages*.")
-        if cite:
-            sentences.append(f"[@{self.sources.pick(rng)}]")
-        return " ".join(sentences)
-
-    def _day(self) -> date:
-        return FIRST_DAY + timedelta(days=self.rng.randrange(DAYS))
-
-    def _later(self, when: date) -> str:
-        return (when + timedelta(days=self.rng.randint(20, 900))).isoformat()
-
-    def _date(self, when: date | None = None, ranges: bool = True) -> str | int:
-        """Mostly exact days; some months, years, approximate, uncertain and (when allowed) ranges."""
-        when = when or self._day()
-        roll = self.rng.random() if ranges else self.rng.random() * 0.9
-        forms: tuple[tuple[float, Any], ...] = (
-            (0.60, lambda: when.isoformat()), (0.74, lambda: f"{when:%Y-%m}"), (0.78, lambda: str(when.year)),
-            (0.80, lambda: when.year), (0.85, lambda: f"{when:%Y-%m}~"), (0.90, lambda: f"{when.year}?"),
-            (0.96, lambda: f"{when.isoformat()}/{when + timedelta(days=self.rng.randint(40, 700)):%Y-%m}"),
-            (1.01, lambda: f"{when:%Y-%m}/.."),
-        )
-        return next(make() for limit, make in forms if roll < limit)
 
 
 SITE = {"title": "Synthetic Record", "tagline": "A generated site for measuring build speed",

@@ -23,7 +23,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}
 
 
 CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"
-CITE_MARK = re.compile(f"{CITE_OPEN}(\\d+){CITE_CLOSE}")
+CITE_RUN = re.compile(f"(?:{CITE_OPEN}\\d+{CITE_CLOSE})+")
+SPACE_BEFORE_CITE = re.compile(f"(?<=[^\\s>])\\s+(?={CITE_OPEN})")
+"""Space between a word and its citation: the footnote number sits against the word it follows."""
 
 
 class MarkdownRenderer:
@@ -42,7 +44,7 @@ class MarkdownRenderer:
         html = self._md.reset().convert(marked)
         clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                           url_schemes={"http", "https", "mailto"}, link_rel="noopener")
-        return Markup(CITE_MARK.sub(_citation_link, clean))
+        return Markup(CITE_RUN.sub(_citation_links, SPACE_BEFORE_CITE.sub("", clean)))
 
 
 def _strip_placeholders(text: str) -> str:
@@ -54,9 +56,11 @@ def _placeholder(match: re.Match[str], numbers: dict[str, int]) -> str:
     return match.group() if number is None else f"{CITE_OPEN}{number}{CITE_CLOSE}"
 
 
-def _citation_link(match: re.Match[str]) -> str:
-    number = match.group(1)
-    return f'<sup><a class="cite" href="#source-{number}">{number}</a></sup>'
+def _citation_links(match: re.Match[str]) -> str:
+    """Citations side by side are set apart by commas: 1,2 rather than 12."""
+    numbers = re.findall(r"\d+", match.group())
+    return "".join(f'<sup>{"," if index else ""}<a class="cite" href="#source-{number}">{number}</a></sup>'
+                   for index, number in enumerate(numbers))
 
 
 def relative_url(from_url: str, to_url: str) -> str:

@@ -68,21 +68,19 @@ class Preview:
             print(self.failure, file=sys.stderr, flush=True)
             LiveReloadHandler.reload_waiters("*")
             return
+        if self.built and not result.changes and not self.failure:
+            return  # the watcher reports a burst of saves one file per look; the first rebuild took them all
         self.failure, self.problems = "", result.problems
         _log(result, first=not self.built)
-        self.built = self.built or not result.problems
-        path = _reload_path(result, was_broken or self.broken)
-        if path:
-            LiveReloadHandler.reload_waiters(path)
+        self.built = True
+        if was_broken or self.broken or result.touched:
+            LiveReloadHandler.reload_waiters(_reload_path(result, was_broken or self.broken))
 
 
-def _reload_path(result: Rebuild, errors_shown: bool) -> str | None:
-    """'*' reloads the page; a stylesheet's path reloads just the styles; None leaves the page alone."""
-    if errors_shown:
-        return "*"
-    if not result.touched:
-        return None
-    return result.touched[0] if all(file.endswith(".css") for file in result.touched) else "*"
+def _reload_path(result: Rebuild, errors_shown: bool) -> str:
+    """A stylesheet's path reloads just the styles; '*' reloads the page."""
+    styles_only = result.touched and all(file.endswith(".css") for file in result.touched)
+    return result.touched[0] if styles_only and not errors_shown else "*"
 
 
 def _log(result: Rebuild, first: bool) -> None:
@@ -103,11 +101,8 @@ def _progress(began: float) -> Progress:
 
 
 class Poller(Watcher):
-    """livereload's polling watcher, polling as often as stays cheap rather than every 0.8 s.
-
-    Its tasks rebuild; the reload is sent after the rebuild, not by livereload as soon as a file
-    changes (too early, and it skips saves less than 3 s apart).
-    """
+    """livereload's watcher, polling as often as stays cheap, never reloading by itself: livereload would
+    reload before the rebuild and skip saves less than 3 s apart, so Preview reloads after each rebuild."""
 
     def examine(self) -> tuple[str | None, float | None]:
         found = super().examine()

@@ -172,3 +172,11 @@ def test_editor_temporary_files_are_not_changes(site: Site) -> None:
     (site.root / "assets" / "site.css~").write_text("body { color: red }")
     result = site.rebuild()
     assert (result.changes, result.touched) == ((), ())
+
+
+def test_a_stray_folder_is_a_problem_until_it_is_removed(site: Site) -> None:
+    (site.content / "notes").mkdir()
+    result = site.builder.rebuild()
+    assert [p.location.path for p in result.problems] == [str(site.content / "notes")]
+    (site.content / "notes").rmdir()
+    assert site.rebuild().problems == ()

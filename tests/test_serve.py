@@ -84,7 +84,7 @@ def open_live(browser: Browser, url: str) -> Page:
     """Open a page and wait until its reload script has introduced itself to the server."""
     page = browser.new_page()
     greetings: list[str] = []
-    page.on("websocket", lambda socket: socket.on("framesent", lambda payload: greetings.append(str(payload))))
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: greetings.append(str(payload))))
     page.goto(url)
     deadline = time.monotonic() + 10
     while not any('"info"' in frame for frame in greetings):

@@ -107,14 +107,16 @@ class FactCard:
 
 
 class Context:
-    """The graph plus memoised views, so a fact shown on many pages is prepared once per build."""
+    """The graph plus memoised views, so a fact shown on many pages is prepared once per build.
+
+    `rank` is each record's place in reading order: sorting by it is cheaper than comparing dates again.
+    """
 
     def __init__(self, graph: SiteGraph) -> None:
         self.graph = graph
         self._memo: dict[tuple[str, str], Any] = {}
         ordered = sorted(graph.records.values(), key=reading_order)
         self.rank = {record.id: index for index, record in enumerate(ordered)}
-        """Each record's place in reading order: sorting by it is cheaper than comparing dates again."""
 
     def memo(self, family: str, key: str, make: Callable[[], T]) -> T:
         """The view for (family, key), made on first use."""

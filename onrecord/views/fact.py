@@ -12,8 +12,8 @@ from .common import (Citations, Context, DateView, FactCard, LinkView, ReplyView
 from .prose import Prose, prose
 from .timeline import entry
 
-PEOPLE = (("by", "By"), ("speaker", "Speaker"), ("buyer", "Buyer"), ("suppliers", "Suppliers"),
-          ("court", "Court"), ("actors", "Actors"))
+LINK_FIELDS = (("by", "By"), ("speaker", "Speaker"), ("buyer", "Buyer"), ("suppliers", "Suppliers"),
+          ("court", "Court"), ("actors", "Actors"), ("appeal_of", "Appeal from"))
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _attribution(ctx: Context, record: Record) -> tuple[LinkView | None, str | N
 
 def _people(ctx: Context, model: Any) -> tuple[tuple[str, tuple[LinkView, ...]], ...]:
     rows = []
-    for name, label in PEOPLE:
+    for name, label in LINK_FIELDS:
         value = field(model, name)
         ids = [value] if isinstance(value, str) else list(value or [])
         if ids:

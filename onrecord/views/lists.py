@@ -10,7 +10,7 @@ from ..model import FACT_KINDS
 from ..validate import Record
 from .cards import ComparisonCard, comparison_card
 from .common import (KIND_TITLES, SOURCE_TYPES, Context, DateView, LinkView, SourceView, anchor, by_reading_order,
-                     date_view, field, kind_label, label, money_words, optional_date, record_link, record_url, source_view,
+                     date_view, field, kind_label, label, money_words, optional_date, record_link, source_view,
                      words_label)
 from .entity import TYPE_LABELS
 from .story import StoryCard, story_card
@@ -163,7 +163,7 @@ def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
 
 def home_view(ctx: Context, updates: tuple[UpdateRow, ...]) -> HomeView:
     graph = ctx.graph
-    stories = [story_card(ctx, r) for r in reversed(graph.kinds["stories"])]
+    stories = [story_card(ctx, r) for r in sorted(graph.kinds["stories"], key=_lead_order, reverse=True)]
     facts = by_reading_order(ctx, (r.id for kind in FACT_KINDS for r in graph.kinds[kind]), FACT_KINDS)
     sections = tuple((f"{kind}/", KIND_TITLES[kind], len(graph.kinds[kind]))
                      for kind in ("comparisons", *FACT_KINDS, "entities", "sources") if graph.kinds[kind])
@@ -172,6 +172,12 @@ def home_view(ctx: Context, updates: tuple[UpdateRow, ...]) -> HomeView:
         updates[:HOME_UPDATES], sections, len(facts),
         date_view(facts[0].model.date) if facts else None, date_view(facts[-1].model.date) if facts else None,
     )
+
+
+def _lead_order(record: Record) -> tuple[Any, ...]:
+    """The newest story leads; on the same day, the most recently updated, then the longest read."""
+    model = record.model
+    return dates.sort_key(model.date), dates.sort_key(model.updated or model.date), len(model.body), record.id
 
 
 def _key_comparisons(ctx: Context) -> tuple[ComparisonCard, ...]:

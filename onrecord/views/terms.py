@@ -3,8 +3,8 @@
 A shared term is a phrase within one sentence or clause, found in both texts (compared
 case-insensitively, hyphens read as spaces), that neither starts nor ends with a stop word:
 "facial recognition", "violations of human rights", or a single word of four letters or more such as
-"surveillance". Longer phrases win; a phrase inside a longer one is dropped, and marks never overlap. The author's own phrases are marked first; every phrase marked
-in one quote is marked in the other.
+"surveillance". Longer phrases win; a phrase inside a longer one is dropped, and marks never overlap.
+The author's own phrases are marked first; every phrase marked in one quote is marked in the other.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ having he her here hers him his how i if in into is it its itself just may me mi
 nor not now of off on once only or other our ours out over own per same shall she should so some such
 than that the their theirs them then there these they this those through to too under until up upon us
 very was we were what when where which while who whom why will with within would yet you your
-said says use used uses using made make makes like one two three new any many much
+said says use used uses using made make makes like one two three new many much
 """.split())
 
 Span = tuple[int, int]
@@ -40,6 +40,7 @@ class Word:
 
 
 def words(text: str) -> list[Word]:
+    """Every word of the text; a full stop, colon or semicolon between two words starts a new clause."""
     found: list[Word] = []
     clause, at = 0, 0
     for match in WORD.finditer(text):
@@ -80,12 +81,8 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
 
 
-def placements(text: str, phrases: Iterable[str]) -> list[tuple[Span, str]]:
-    """Where each phrase occurs as whole words, earlier phrases first, never overlapping, in text order."""
-    return _place(words(text), [(p, [w.folded for w in words(p)]) for p in phrases])
-
-
-def _place(found: list[Word], phrases: list[tuple[str, list[str]]]) -> list[tuple[Span, str]]:
+def placements(found: list[Word], phrases: list[tuple[str, list[str]]]) -> list[tuple[Span, str]]:
+    """Where each (phrase, folded words) occurs as whole words, earlier phrases first, never overlapping."""
     taken = [False] * len(found)
     placed = []
     for phrase, wanted in phrases:
@@ -127,7 +124,7 @@ def highlight(left: str, right: str, extra: Iterable[str]) -> tuple[Segments, Se
     in_left, in_right = words(left), words(right)
     kept = [(p, [w.folded for w in words(p)]) for p in dict.fromkeys([*extra, *shared_terms(left, right)])]
     while True:
-        placed_left, placed_right = _place(in_left, kept), _place(in_right, kept)
+        placed_left, placed_right = placements(in_left, kept), placements(in_right, kept)
         both = {p for _, p in placed_left} & {p for _, p in placed_right}
         if len(both) == len(kept):
             break

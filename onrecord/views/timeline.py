@@ -79,7 +79,6 @@ class Axis:
 class TimelineView:
     """A whole timeline: years in order, the axis, and whether the filter script may enhance it."""
 
-    prefix: str
     years: tuple[Year, ...]
     axis: Axis | None
     count: int
@@ -104,7 +103,7 @@ def timeline(ctx: Context, records: Iterable[Record], prefix: str = "", filterab
         Year(year, f"{prefix}year-{year}", tuple(entry(ctx, r) for r, _ in group))
         for year, group in groupby(zip(facts, places), key=lambda pair: pair[1].year)
     )
-    return TimelineView(prefix, years, axis(facts, places, prefix) if facts else None, len(facts), filterable)
+    return TimelineView(years, axis(facts, places, prefix) if facts else None, len(facts), filterable)
 
 
 def entry(ctx: Context, record: Record) -> Entry:

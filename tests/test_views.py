@@ -1,0 +1,297 @@
+"""The reader pages' logic: shared terms and marks, reading time, citation numbers, timelines, scorecards."""
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from onrecord import pipeline
+from onrecord.render import MarkdownRenderer
+from onrecord.views import Page, pages
+from onrecord.views import terms
+from onrecord.views.story import reading_minutes
+
+MakeSite = Callable[[Path, dict[str, str]], Path]
+
+PLEDGE = textwrap.dedent("""\
+    title: Acme pledge {n}
+    date: {date}
+    summary: A pledge.
+    by: acme
+    quote: {quote}
+    context: A speech.
+    status: {status}
+    sources: [acme-letter]
+    """)
+EVENT = textwrap.dedent("""\
+    title: Event {n}
+    date: {date}
+    summary: Something happened.
+    actors: [acme]
+    sources: [acme-letter]
+    """)
+COMPARISON = textwrap.dedent("""\
+    title: Comparison {n}
+    summary: Two pledges.
+    left:
+      fact: {left}
+    right:
+      fact: {right}
+    verdict: {verdict}
+    rationale: Because.
+    """)
+
+
+def site_pages(content: Path, drafts: bool = False) -> dict[str, Page]:
+    return {page.url: page for page in pages(pipeline.load_graph(content, drafts))}
+
+
+def built(content: Path, tmp_path: Path, drafts: bool = False) -> Path:
+    out = tmp_path / "site"
+    pipeline.build(content, out, drafts=drafts)
+    return out
+
+
+def html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_shared_terms_are_phrases_in_both_texts_longest_first_without_overlaps() -> None:
+    left = "We oppose facial recognition technology for mass surveillance by law enforcement."
+    right = "The contract brings facial recognition technology to law enforcement, not mass surveillance."
+    assert terms.shared_terms(left, right) == ("facial recognition technology", "mass surveillance",
+                                               "law enforcement")
+
+
+def test_shared_terms_neither_start_nor_end_with_stop_words() -> None:
+    assert terms.shared_terms("for the people of the world", "people of the world, for the") == (
+        "people of the world",)
+
+
+def test_shared_terms_do_not_run_across_sentences() -> None:
+    assert terms.shared_terms("We saw the mass. Surveillance followed.", "They fear mass surveillance.") == (
+        "mass", "surveillance")
+
+
+def test_single_shared_words_count_when_nothing_longer_is_shared() -> None:
+    assert terms.shared_terms("General purpose facial software", "Facial matching for police") == ("facial",)
+
+
+def test_highlighting_keeps_every_character_of_both_quotes() -> None:
+    left = "IBM no longer offers general purpose IBM facial recognition — “ever”."
+    right = "A general-purpose Facial Recognition tool, in the UK’s case."
+    marked_left, marked_right, shown = terms.highlight(left, right, ["uk’s"])
+    assert "".join(text for text, _ in marked_left) == left
+    assert "".join(text for text, _ in marked_right) == right
+    assert [text for text, marked in marked_right if marked] == ["general-purpose", "Facial Recognition"]
+    assert shown == ("general purpose", "facial recognition")
+
+
+def test_a_term_is_marked_in_both_quotes_or_in_neither() -> None:
+    left = "facial recognition technology for police, and facial recognition at airports"
+    right = "Facial recognition technology in shops"
+    marked_left, marked_right, _ = terms.highlight(left, right, ["facial recognition"])
+    picked = [{text.lower() for text, marked in side if marked} for side in (marked_left, marked_right)]
+    assert picked[0] == picked[1] == {"facial recognition"}
+
+
+def test_reading_time_is_words_over_230_rounded_up_without_embed_lines() -> None:
+    assert reading_minutes("word " * 230) == 1
+    assert reading_minutes("word " * 231) == 2
+    assert reading_minutes("word " * 230 + "\n::timeline tag=a-very-long-tag-name\n[@some-source]") == 1
+
+
+def test_story_citations_are_numbered_by_first_use_and_listed_in_that_order(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    valid_files["sources/second.yaml"] = """\
+        title: A second report
+        publisher: The Other Paper
+        url: https://other.example.com/report
+        type: news
+        """
+    valid_files["stories/did-acme-keep-its-word.md"] = """\
+        ---
+        title: Did Acme keep its word?
+        date: 2023-09-01
+        summary: A promise and a reply.
+        authors: [Sam Writer]
+        ---
+        First [@second], then [@acme-letter], and [@second] again.
+        """
+    page = html(built(make_site(tmp_path, valid_files), tmp_path), "stories/did-acme-keep-its-word/")
+    cited = re.findall(r'<sup><a class="cite" href="#source-(\d)">(\d)</a></sup>', page)
+    assert cited == [("1", "1"), ("2", "2"), ("1", "1")]
+    listed = re.findall(r'<li id="source-(\d)"><cite><a href="([^"]+)"', page)
+    assert listed == [("1", "https://other.example.com/report"), ("2", "https://news.example.com/acme-letter")]
+
+
+def test_comparison_page_marks_terms_in_both_quotes_and_escapes_them(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    valid_files["pledges/acme-pledge.yaml"] = valid_files["pledges/acme-pledge.yaml"].replace(
+        "quote: Acme no longer offers general purpose face scanners.",
+        "quote: 'Acme & partners <b>never</b> sell face scanners for mass surveillance.'")
+    page = html(built(make_site(tmp_path, valid_files), tmp_path), "comparisons/pledge-vs-reply/")
+    left = page.split('class="side side-left', 1)[1].split("</section>", 1)[0]
+    right = page.split('class="side side-right', 1)[1].split("</section>", 1)[0]
+    assert "Acme &amp; partners &lt;b&gt;never&lt;/b&gt; sell face scanners for <mark>mass surveillance</mark>." in left
+    assert "<mark>mass surveillance</mark>" in right
+    assert 'href="#source-1"' in left and 'id="source-1"' in page
+
+
+def test_timeline_groups_by_year_in_date_order_at_true_precision(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    for n, when in enumerate(["2021-03-02", "2020-06", "2021", "2020-07-01", "2020-06-30"]):
+        valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when)
+    view = site_pages(make_site(tmp_path, valid_files))["timeline/"].view.timeline
+    assert [year.year for year in view.years] == [2020, 2021, 2023]
+    shown = [(entry.card.title, entry.card.date.short) for year in view.years[:2] for entry in year.entries]
+    assert shown == [("Event 1", "Jun 2020"), ("Acme promises to stop selling face scanners", "8 Jun 2020"),
+                     ("Event 4", "30 Jun 2020"), ("Event 3", "1 Jul 2020"), ("Event 2", "2021"),
+                     ("Event 0", "2 Mar 2021")]
+
+
+def test_timeline_page_keeps_the_markup_the_filter_script_relies_on(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    page = html(built(make_site(tmp_path, valid_files), tmp_path), "timeline/")
+    assert '<nav class="years" aria-label="Jump to year"><ul><li><a href="#year-2020">2020</a>' in page
+    assert '<section class="year" id="year-2023">' in page
+    dates = re.findall(r'<li class="entry [^"]+" data-kind="(\w+)" data-entities="([^"]*)" data-date="([^"]+)"', page)
+    assert dates == [("pledge", "acme jo-bloggs", "2020-06-08"), ("statement", "acme", "2023-08")]
+
+
+def test_a_period_is_shown_in_words_and_drawn_as_a_span_on_the_axis(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    valid_files["events/pause.yaml"] = EVENT.format(n="pause", date="2020-06-10") + "end: 2021-05\n"
+    view = site_pages(make_site(tmp_path, valid_files))["timeline/"].view.timeline
+    entry = next(e for year in view.years for e in year.entries if e.card.id == "pause")
+    assert entry.period is not None and entry.period.words == "10 June 2020 to May 2021"
+    bar = next(b for b in view.axis.bars if b.kind == "events")
+    assert bar.y2 > bar.y1
+    assert "longest gap" in view.axis.description
+
+
+def test_scorecard_counts_pledges_by_verdict_and_by_status(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    for n, status in ((1, "broken"), (2, "kept")):
+        valid_files[f"pledges/p{n}.yaml"] = PLEDGE.format(n=n, date=f"202{n}", quote="We will.", status=status)
+    for n, (left, right, verdict) in enumerate([("p1", "p2", "contradicts"), ("p1", "acme-reply", "contradicts"),
+                                                ("p2", "acme-reply", "consistent")]):
+        valid_files[f"comparisons/c{n}.yaml"] = COMPARISON.format(n=n, left=left, right=right, verdict=verdict)
+    card = site_pages(make_site(tmp_path, valid_files))["entities/acme/"].view.scorecard
+    assert card.pledges == 3
+    assert dict((v, n) for v, _, n in card.verdicts) == {
+        "contradicts": 3, "in-tension": 1, "consistent": 1, "unclear": 0}
+    statuses = dict((s, n) for s, _, n in card.statuses)
+    assert (statuses["broken"], statuses["kept"], statuses["not-yet-rated"]) == (1, 1, 1)
+
+
+def test_person_and_organisation_link_to_each_other(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    found = site_pages(make_site(tmp_path, valid_files))
+    assert [(link.url, role) for link, role in found["entities/acme/"].view.members] == [
+        ("entities/jo-bloggs/", "Chief executive")]
+    assert [(link.url, role) for link, role in found["entities/jo-bloggs/"].view.memberships] == [
+        ("entities/acme/", "Chief executive")]
+
+
+def test_updates_page_lists_every_update_newest_first(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    valid_files["events/late.yaml"] = EVENT.format(n="late", date="2021") + (
+        "updates:\n  - date: 2022-01-05\n    note: Older note.\n  - date: 2024-03\n    note: Newest note.\n")
+    valid_files["pledges/acme-pledge.yaml"] += "updates:\n  - date: 2023-02-01\n    note: Middle note.\n"
+    rows = site_pages(make_site(tmp_path, valid_files))["updates/"].view
+    assert [row.note for row in rows] == ["Newest note.", "Middle note.", "Older note."]
+
+
+def test_drafts_carry_a_visible_marker_when_built_with_drafts(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    valid_files["events/draft-one.yaml"] = EVENT.format(n="draft", date="2021") + "draft: true\n"
+    content = make_site(tmp_path, valid_files)
+    assert 'class="draft-flag">Draft<' in html(built(content, tmp_path, drafts=True), "events/draft-one/")
+    assert not (built(content, tmp_path / "published") / "events" / "draft-one").exists()
+
+
+def test_contract_value_keeps_its_currency_and_conversions_as_reported(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    valid_files["contracts/deal.yaml"] = """\
+        title: A deal
+        date: 2023-08
+        summary: A contract.
+        buyer: acme
+        suppliers: [acme]
+        value:
+          amount: 54700000
+          currency: GBP
+          reported_as:
+            - amount: 69800000
+              currency: USD
+              source: acme-letter
+        sources: [acme-letter]
+        """
+    view = site_pages(make_site(tmp_path, valid_files))["contracts/deal/"].view
+    assert ("Value", "£54.7 million (reported as $69.8 million)", (1,)) in view.details
+
+
+def test_two_builds_give_equal_views(tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    content = make_site(tmp_path, valid_files)
+    first, second = (list(site_pages(content).values()) for _ in range(2))
+    assert first == second
+    assert all(_plain(page.view) for page in first)
+
+
+def _plain(value: Any) -> bool:
+    """Views hold only plain values and tuples, so equality is cheap and exact."""
+    if isinstance(value, (list, dict, set)):
+        return False
+    if hasattr(value, "__dataclass_fields__"):
+        return type(value).__dataclass_params__.frozen and all(  # type: ignore[attr-defined]
+            _plain(getattr(value, name)) for name in value.__dataclass_fields__)
+    if isinstance(value, tuple):
+        return all(_plain(item) for item in value)
+    return isinstance(value, (str, int, float, bool, type(None)))
+
+
+@pytest.mark.parametrize("kind", ["pledges", "statements", "comparisons", "stories", "entities", "sources"])
+def test_every_index_page_is_built(tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str],
+                                   kind: str) -> None:
+    assert f"{kind}/" in site_pages(make_site(tmp_path, valid_files))
+
+
+def test_markdown_citations_become_numbered_links_and_author_html_never_passes() -> None:
+    render = MarkdownRenderer()
+    html_out = str(render("Said so [@a][@b], again [@a] and [@unknown].\n\n<script>alert(1)</script><b onclick=x>b</b>",
+                          [("a", 1), ("b", 2)]))
+    assert ('so<sup><a class="cite" href="#source-1">1</a></sup><sup>,<a class="cite" href="#source-2">2</a></sup>'
+            in html_out)
+    assert 'again<sup><a class="cite" href="#source-1">1</a></sup>' in html_out
+    assert "[@unknown]" in html_out
+    assert "<script" not in html_out and "alert" not in html_out and "onclick" not in html_out
+
+
+def test_story_embeds_are_drawn_by_our_templates(tmp_path: Path, make_site: MakeSite,
+                                                 valid_files: dict[str, str]) -> None:
+    valid_files["stories/did-acme-keep-its-word.md"] += "\n::timeline entity=acme\n"
+    page = html(built(make_site(tmp_path, valid_files), tmp_path), "stories/did-acme-keep-its-word/")
+    assert "::fact" not in page and "::comparison" not in page and "::timeline" not in page
+    assert '<article class="card fact-card k-pledges">' in page
+    assert '<article class="card comparison-card">' in page
+    assert '<section class="year" id="t3-year-2020">' in page
+
+
+def test_every_internal_link_of_a_built_site_leads_to_a_page(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    site = built(make_site(tmp_path, valid_files), tmp_path)
+    for page in site.rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        ids = set(re.findall(r' id="([^"]+)"', text))
+        for target in re.findall(r'(?:href|src)="([^"]+)"', text):
+            if target.startswith("http"):
+                continue
+            path, _, fragment = target.partition("#")
+            resolved = (page.parent / path).resolve()
+            assert (resolved / "index.html" if path.endswith("/") or not path else resolved).is_file(), (page, target)
+            if not path and fragment:
+                assert fragment in ids, (page, target)
