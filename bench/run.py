@@ -61,15 +61,17 @@ def timed(*args: str) -> Run:
 
 def measure(files: int, seed: int, repeat: int, scratch: Path) -> Result:
     """Generate a corpus (not timed), then time cold builds and checks of it, keeping the fastest of each."""
-    content, out = scratch / f"content-{files}", scratch / f"site-{files}"
+    content = scratch / f"content-{files}"
     print(f"generating {files:,} files ...", file=sys.stderr, flush=True)
     subprocess.run([sys.executable, "-m", "bench.generate", str(content), str(files), "--seed", str(seed)],
                    cwd=ROOT, check=True)
     builds, checks = [], []
     for attempt in range(1, repeat + 1):
         print(f"building {files:,} files ({attempt}/{repeat}) ...", file=sys.stderr, flush=True)
-        shutil.rmtree(out, ignore_errors=True)
-        os.sync()  # earlier writes flush now, not during the timed run
+        # A fresh folder each time, nothing deleted until the end: on ext4, creating files just after
+        # deleting thousands nearby costs several times the system time, which would skew the repeats.
+        out = scratch / f"site-{files}-{attempt}"
+        os.sync()
         builds.append(timed(SITE, "build", "--content", str(content), "--out", str(out)))
         checks.append(timed(SITE, "check", "--content", str(content)))
     pages = sum(1 for _ in out.rglob("*.html")) if out.is_dir() else 0
