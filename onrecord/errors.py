@@ -36,6 +36,10 @@ class ContentErrors(Exception):
         self.problems = sorted(set(problems))
         super().__init__(f"{len(self.problems)} problem(s) in the content")
 
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        """Pickle with the problems, so errors found in a worker process reach the author intact."""
+        return ContentErrors, (self.problems,)
+
 
 class UsageError(Exception):
     """A command-line mistake such as a missing content folder; exits with status 2."""

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from . import load as loading
 from . import write
+from .parallel import share
 from .errors import ContentErrors, Problem
 from .link import SiteGraph, link
 from .render import Renderer
 from .validate import Record, validate, validate_all
-from .views import Page, pages, site_view
+from .views import Page, PageSpec, page_specs, site_view
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -51,7 +52,8 @@ def link_all(site_raw: loading.RawDoc | None, records: list[Record], problems: l
 def check(content: Path, drafts: bool = False) -> SiteGraph:
     """Everything a build does except writing: the content is good when this returns."""
     graph = load_graph(content, drafts)
-    render_pages(graph, pages(graph), Renderer(TEMPLATES))
+    renderer = Renderer(TEMPLATES)
+    share(page_specs(graph), lambda part: len(render_pages(graph, [spec.page() for spec in part], renderer)))
     return graph
 
 
@@ -66,13 +68,19 @@ def build(content: Path, out: Path, drafts: bool = False,
     """Build the site into `out`; on any failure `out` is left exactly as it was."""
     started = time.perf_counter()
     graph = load_graph(content, drafts)
-    rendered = render_pages(graph, pages(graph), Renderer(templates))
+    renderer = Renderer(templates)
     staged = write.stage_dir(out)
     try:
-        written = write.write_files(staged, rendered)
+        written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
         copied = write.copy_assets(assets, staged)
         write.swap_in(staged, out)
     except BaseException:
         write.discard(staged)
         raise
     return BuildReport(written, copied, time.perf_counter() - started)
+
+
+def _render_and_write(graph: SiteGraph, part: list[PageSpec], renderer: Renderer, staged: Path) -> int:
+    """One process's share of a build: prepare each page's view, render it and write it."""
+    extra = {"site": site_view(graph)}
+    return write.write_files(staged, ((spec.url + "index.html", renderer.render(spec.page(), extra)) for spec in part))

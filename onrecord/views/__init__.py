@@ -12,11 +12,13 @@ Page addresses: `` (home), `{kind}/` and `{kind}/{id}/` for every kind, `timelin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Iterator
 
 from ..link import SiteGraph
 from ..model import FACT_KINDS
-from .common import KIND_TITLES, Context, LinkView, Page, amount_words, money_words, record_link, record_url
+from ..validate import Record
+from .common import KIND_TITLES, Context, LinkView, Page, PageSpec, amount_words, money_words, record_link, record_url
 from .comparison import comparison_view
 from .entity import entity_facts, entity_view
 from .fact import fact_view
@@ -24,7 +26,7 @@ from .lists import TimelinePage, home_view, list_view, source_page, tag_links, t
 from .story import story_view
 from .timeline import timeline
 
-__all__ = ["Page", "SiteView", "amount_words", "money_words", "pages", "site_view"]
+__all__ = ["Page", "PageSpec", "SiteView", "page_specs", "amount_words", "money_words", "pages", "site_view"]
 NAV = (("stories/", "Stories"), ("timeline/", "Timeline"), ("comparisons/", "Comparisons"),
        ("entities/", "Entities"), ("updates/", "Updates"))
 
@@ -50,48 +52,64 @@ def site_view(graph: SiteGraph) -> SiteView:
 
 
 def pages(graph: SiteGraph) -> list[Page]:
-    """Every page of the site, in a fixed order."""
-    ctx = Context(graph)
-    return list(_pages(ctx))
+    """Every page of the site with its view, in a fixed order."""
+    return [spec.page() for spec in page_specs(graph)]
 
 
-def _pages(ctx: Context) -> Iterator[Page]:
+def page_specs(graph: SiteGraph) -> list[PageSpec]:
+    """Every page of the site in a fixed order, each view prepared only when its page is asked for."""
+    return list(_pages(Context(graph)))
+
+
+def _pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
-    updates = update_rows(ctx)
-    yield Page("", "home.html", graph.site.title, home_view(ctx, updates))
+    updates = partial(ctx.memo, "updates", "", partial(update_rows, ctx))
+    yield PageSpec("", "home.html", graph.site.title, lambda: home_view(ctx, updates()))
     for kind in KIND_TITLES:
-        yield Page(f"{kind}/", "list.html", KIND_TITLES[kind], list_view(ctx, kind))
+        yield PageSpec(f"{kind}/", "list.html", KIND_TITLES[kind], partial(list_view, ctx, kind))
     yield from _record_pages(ctx)
     yield from _timeline_pages(ctx)
-    yield Page("updates/", "updates.html", "Corrections and updates", updates)
+    yield PageSpec("updates/", "updates.html", "Corrections and updates", updates)
 
 
-def _record_pages(ctx: Context) -> Iterator[Page]:
+RECORD_PAGES = (
+    (FACT_KINDS, "fact.html", fact_view), (("comparisons",), "comparison.html", comparison_view),
+    (("stories",), "story.html", story_view), (("entities",), "entity.html", entity_view),
+    (("sources",), "source.html", source_page),
+)
+
+
+def _record_pages(ctx: Context) -> Iterator[PageSpec]:
+    for kinds, template, view in RECORD_PAGES:
+        for kind in kinds:
+            for r in ctx.graph.kinds[kind]:
+                title = r.model.name if kind == "entities" else r.model.title
+                yield PageSpec(record_url(r), template, title, partial(view, ctx, r))
+
+
+def _timeline_pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
-    for kind in FACT_KINDS:
-        yield from (Page(record_url(r), "fact.html", r.model.title, fact_view(ctx, r)) for r in graph.kinds[kind])
-    for r in graph.kinds["comparisons"]:
-        yield Page(record_url(r), "comparison.html", r.model.title, comparison_view(ctx, r))
-    for r in graph.kinds["stories"]:
-        yield Page(record_url(r), "story.html", r.model.title, story_view(ctx, r))
-    for r in graph.kinds["entities"]:
-        yield Page(record_url(r), "entity.html", r.model.name, entity_view(ctx, r))
-    for r in graph.kinds["sources"]:
-        yield Page(record_url(r), "source.html", r.model.title, source_page(ctx, r))
-
-
-def _timeline_pages(ctx: Context) -> Iterator[Page]:
-    graph = ctx.graph
-    everything = [r for kind in FACT_KINDS for r in graph.kinds[kind]]
-    yield Page("timeline/", "timeline.html", "Timeline", TimelinePage(
-        "Timeline", "Everything on record, in the order it happened.", None, timeline(ctx, everything), ()))
+    yield PageSpec("timeline/", "timeline.html", "Timeline", partial(_site_timeline, ctx))
     for r in graph.kinds["entities"]:
         heading = f"{r.model.name}: timeline"
-        view = TimelinePage(heading, f"Everything on record that names {r.model.name}.",
-                            record_link(r), timeline(ctx, entity_facts(ctx, r)), ())
-        yield Page(f"{record_url(r)}timeline/", "timeline.html", heading, view)
-    yield Page("tags/", "list.html", "Tags", tags_index(ctx))
-    for tag, ids in graph.tags.items():
-        view = TimelinePage(f"Tag: {tag}", f"Everything on record tagged “{tag}”.", LinkView("tags/", "Tags"),
-                            timeline(ctx, (graph.get(i) for i in ids)), tag_links(ctx, tag))
-        yield Page(f"tags/{tag}/", "timeline.html", f"Tag: {tag}", view)
+        yield PageSpec(f"{record_url(r)}timeline/", "timeline.html", heading, partial(_entity_timeline, ctx, r))
+    yield PageSpec("tags/", "list.html", "Tags", partial(tags_index, ctx))
+    for tag in graph.tags:
+        yield PageSpec(f"tags/{tag}/", "timeline.html", f"Tag: {tag}", partial(_tag_timeline, ctx, tag))
+
+
+def _site_timeline(ctx: Context) -> TimelinePage:
+    everything = [r for kind in FACT_KINDS for r in ctx.graph.kinds[kind]]
+    return TimelinePage("Timeline", "Everything on record, in the order it happened.", None,
+                        timeline(ctx, everything), ())
+
+
+def _entity_timeline(ctx: Context, r: Record) -> TimelinePage:
+    return TimelinePage(f"{r.model.name}: timeline", f"Everything on record that names {r.model.name}.",
+                        record_link(r), timeline(ctx, entity_facts(ctx, r)), ())
+
+
+def _tag_timeline(ctx: Context, tag: str) -> TimelinePage:
+    records = (ctx.graph.get(i) for i in ctx.graph.tags[tag])
+    return TimelinePage(f"Tag: {tag}", f"Everything on record tagged “{tag}”.", LinkView("tags/", "Tags"),
+                        timeline(ctx, records), tag_links(ctx, tag))

@@ -40,6 +40,19 @@ class Page:
 
 
 @dataclass(frozen=True)
+class PageSpec:
+    """A page whose view is prepared only when asked for, so processes can share a build's pages."""
+
+    url: str
+    template: str
+    title: str
+    make: Callable[[], Any]
+
+    def page(self) -> Page:
+        return Page(self.url, self.template, self.title, self.make())
+
+
+@dataclass(frozen=True)
 class LinkView:
     """A link to another page of the site."""
 

@@ -1,0 +1,73 @@
+"""Share a build's pages between the machine's cores: forked processes, each rendering its slice.
+
+Pages are independent once the graph is linked, so each process prepares, renders and writes its own
+slice; the output is the same bytes whichever process made a page.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+from multiprocessing.connection import Connection
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
+PAGES_PER_PROCESS = 300
+"""Below this many pages a second process costs more than it saves."""
+
+
+def cores() -> int:
+    """Cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def share(items: Sequence[T], work: Callable[[Sequence[T]], int]) -> int:
+    """Run `work` on interleaved slices of `items`, one per process; the sum of what each returned.
+
+    An exception in any process is raised here, after every process has stopped.
+    """
+    count = max(1, min(cores(), len(items) // PAGES_PER_PROCESS))
+    if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return work(items)
+    context = multiprocessing.get_context("fork")
+    children = [_start(context, work, items[index::count]) for index in range(1, count)]
+    try:
+        total = work(items[0::count])
+    finally:
+        results = [_finish(*child) for child in children]
+    return total + sum(results)
+
+
+def _start(context: multiprocessing.context.ForkContext, work: Callable[[Sequence[T]], int],
+           part: Sequence[T]) -> tuple[multiprocessing.process.BaseProcess, Connection]:
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(work, part, sender), daemon=True)
+    process.start()
+    sender.close()
+    return process, receiver
+
+
+def _child(work: Callable[[Sequence[T]], int], part: Sequence[T], sender: Connection) -> None:
+    try:
+        sender.send((True, work(part)))
+    except BaseException as error:  # every failure must reach the parent, which decides what it means
+        sender.send((False, _picklable(error)))
+
+
+def _picklable(error: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+
+
+def _finish(process: multiprocessing.process.BaseProcess, receiver: Connection) -> int:
+    try:
+        ok, value = receiver.recv()
+    except EOFError:
+        ok, value = False, RuntimeError(f"a build process stopped unexpectedly (exit code {process.exitcode})")
+    process.join()
+    if not ok:
+        raise value
+    return value
