@@ -23,7 +23,9 @@ SITE_FILE = "site.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITOR_LITTER = re.compile(r"(^\.|~$|\.swp$|\.swx$|\.tmp$|^4913$|^#.*#$)")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
-KEEP_AS_TEXT = {"tag:yaml.org,2002:timestamp"}
+PLAIN_TEXT = "tag:yaml.org,2002:str"
+KEEP_AS_TEXT = {PLAIN_TEXT, "tag:yaml.org,2002:timestamp"}
+"""Taken as written: text needs no converting, and dates are read by the EDTF parser, not YAML's."""
 MAX_DEPTH = 50  # far deeper than any content file; stops hostile nesting before Python's recursion limit
 
 KeyPath = tuple[str | int, ...]
@@ -82,7 +84,7 @@ def find_files(content: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
         if folder.name not in KINDS:
             problems.append(_stray_folder(content, folder))
             continue
-        found.extend((folder.name, path) for path in sorted(folder.rglob("*")) if _is_content_file(path))
+        found.extend((folder.name, path) for path in sorted(folder.rglob("*"), key=str) if _is_content_file(path))
     return found, problems
 
 
@@ -216,14 +218,14 @@ class _Builder:
         self.marks = marks
         self.offset = line_offset
         self.text = text
+        self._lines: list[str] | None = None
         self.problems: list[Problem] = []
         self._scalars = YamlLoader("")
 
     def build(self, node: yaml.Node, where: KeyPath) -> Any:
         self.marks.values[where] = self._position(node)
         if len(where) > MAX_DEPTH:
-            self.problems.append(Problem(Location(self.marks.path, *self._position(node)),
-                                         f"values are nested more than {MAX_DEPTH} levels deep"))
+            self.problems.append(Problem(self._location(node), f"values are nested more than {MAX_DEPTH} levels deep"))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, where)
@@ -238,9 +240,14 @@ class _Builder:
         line, column = self._position(node)
         if node.style not in ("|", ">"):
             return line, column + 1
-        following = self.text.splitlines()[node.start_mark.line + 1:]
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        following = self._lines[node.start_mark.line + 1:]
         indent = next((len(s) - len(s.lstrip(" ")) for s in following if s.strip()), 0)
         return line + 1, indent + 1
+
+    def _location(self, node: yaml.Node) -> Location:
+        return Location(self.marks.path, *self._position(node))
 
     def _position(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
@@ -255,13 +262,12 @@ class _Builder:
         return result
 
     def _key(self, node: yaml.Node, where: KeyPath, seen: dict[str, Any]) -> str | None:
-        location = Location(self.marks.path, *self._position(node))
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            self.problems.append(Problem(location, "a field name must be plain text"))
+        if not isinstance(node, yaml.ScalarNode) or node.tag != PLAIN_TEXT:
+            self.problems.append(Problem(self._location(node), "a field name must be plain text"))
             return None
         if node.value in seen:
             first = self.marks.keys[where + (node.value,)]
-            self.problems.append(Problem(location, f"duplicate field '{node.value}'",
+            self.problems.append(Problem(self._location(node), f"duplicate field '{node.value}'",
                                          f"it is already set on line {first[0]}; keep one"))
             return None
         return node.value
@@ -272,9 +278,8 @@ class _Builder:
         try:
             return self._scalars.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError) as error:
-            location = Location(self.marks.path, *self._position(node))
             reason = error.problem if isinstance(error, yaml.MarkedYAMLError) else error
-            self.problems.append(Problem(location, f"cannot read value '{node.value}': {reason}"))
+            self.problems.append(Problem(self._location(node), f"cannot read value '{node.value}': {reason}"))
             return None
 
 

@@ -52,6 +52,8 @@ def validate(raw: RawDoc) -> Record:
     except ValidationError as error:
         raise ContentErrors([_problem(cls, raw.marks, item) for item in error.errors()]) from None
     problems = list(_rule_problems(model, raw.marks))
+    if not getattr(model, "draft", False):
+        problems += _placeholder_problems(raw.data, raw.marks, ())
     if problems:
         raise ContentErrors(problems)
     return Record(raw.kind, raw.id, raw.path, model, raw.marks, raw.body_line)
@@ -148,6 +150,22 @@ def _shown(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "a list" if isinstance(value, list) else "a group of fields"
     return "nothing" if value is None else repr(value)
+
+
+PLACEHOLDER_DATE = "20XX"
+"""What `site.py new` writes for a date not yet known; never meant to be published."""
+
+
+def _placeholder_problems(value: Any, marks: Marks, where: KeyPath) -> list[Problem]:
+    """Skeleton placeholders (`TODO: ...`, date 20XX) left in a file about to be published."""
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _placeholder_problems(item, marks, where + (key,))]
+    if isinstance(value, list):
+        return [p for index, item in enumerate(value) for p in _placeholder_problems(item, marks, where + (index,))]
+    if isinstance(value, str) and (value.startswith("TODO") or value == PLACEHOLDER_DATE):
+        return [Problem(marks.value(where), f"{_dotted(where)}: placeholder {value!r} is still here",
+                        "write the real value, or keep 'draft: true' until it is known")]
+    return []
 
 
 def _rule_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:

@@ -1,6 +1,7 @@
 """`site.py new KIND ID`: a skeleton that check accepts, that editors can validate, and that never clobbers an id."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,7 +55,21 @@ def fill_in(path: Path) -> None:
     text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
     for placeholder, value in FILLED_IN.items():
         text = text.replace(placeholder, value)
+    text = re.sub(r'"TODO: (?:[^"\\]|\\.)*"', '"Filled in by the author"', text).replace("20XX", "2020")
+    path.write_text(text.replace("TODO: the story", "The story"), encoding="utf-8")
+
+
+def test_publishing_a_skeleton_without_filling_it_in_is_refused(content: Path, cli) -> None:
+    path = content.parent / cli("new", "pledges", "fresh-pledge", cwd=content.parent).out.strip()
+    text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
+    for placeholder, value in FILLED_IN.items():
+        text = text.replace(placeholder, value)
     path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentErrors) as unfilled:
+        pipeline.check(content)
+    messages = [p.message for p in unfilled.value.problems]
+    assert "date: placeholder '20XX' is still here" in messages
+    assert any(m.startswith("title: placeholder 'TODO:") for m in messages)
 
 
 def test_the_first_line_points_editors_at_the_kind_schema(content: Path, cli) -> None:
