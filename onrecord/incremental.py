@@ -1,22 +1,22 @@
 """Incremental rebuilds for the preview, correct by construction rather than by a list of dependencies.
 
-Each file is read once per content hash, so only edited files are parsed and validated again. Every
-rebuild then links the whole site in memory and recomputes every page's view; a page is rendered again
-only when its view, its title or one of its templates (with those it extends, includes or imports)
-differs from the last build. Views are frozen dataclasses, so `==` tells. The scratch folder ends up
-byte for byte as a full build with drafts would write it: only files whose bytes changed are written,
-and files of pages that disappeared are deleted.
+Each file is read once per content hash, so only edited files are parsed and validated again (see
+inputs.py). Every rebuild then links the whole site in memory and brings the page views up to date,
+computing again only the views whose reads from the graph changed (see tracking.py); a page is
+rendered again only when its view, its title or one of its templates (with those it extends,
+includes or imports) differs from the last build. Views are frozen dataclasses, so `==` tells. The
+scratch folder ends up byte for byte as a full build with drafts would write it: only files whose
+bytes changed are written, and files of pages that disappeared are deleted.
 """
 from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import shutil
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -28,80 +28,12 @@ from jinja2 import meta
 from . import load as loading
 from . import pipeline, write
 from .errors import ContentErrors, Location, Problem
+from .inputs import CHUNK, Entry, Inputs, Listing, Progress, digest, shown
 from .link import SiteGraph
 from .render import Renderer
+from .tracking import Views
 from .validate import validate
-from .views import Page, pages, site_view
-
-Progress = Callable[[str, int, int], None]
-"""Told (stage, done, total) as a long build goes."""
-Stamp = tuple[int, int, int, int]
-RACY_NS = 2_000_000_000
-"""A file modified this recently may be rewritten within its timestamp's resolution: read it again next time."""
-CHUNK = 250
-"""Files read, or pages rendered, between two progress reports."""
-
-
-@dataclass
-class Entry:
-    """One input file as last read: its stat stamp (None when it cannot be trusted), content hash and parsed value."""
-
-    stamp: Stamp | None
-    digest: bytes
-    value: Any
-
-
-class Inputs:
-    """The files of one folder, each parsed once per content hash."""
-
-    def __init__(self, parse: Callable[[Path, str, bytes], Any]) -> None:
-        self.parse = parse
-        self.entries: dict[Path, Entry] = {}
-
-    def refresh(self, files: dict[Path, str], progress: Progress | None = None) -> list[str]:
-        """Bring every entry up to date with `files` (path to label); say which were added, changed or removed."""
-        changes, present = [], set()
-        for done, (path, label) in enumerate(files.items(), 1):
-            if progress and done % CHUNK == 0:
-                progress("Reading files", done, len(files))
-            try:
-                how = self._refresh(path, label)
-            except FileNotFoundError:
-                continue
-            present.add(path)
-            if how:
-                changes.append(f"{_shown(path)} {how}")
-        for gone in sorted(self.entries.keys() - present):
-            del self.entries[gone]
-            changes.append(f"{_shown(gone)} removed")
-        return changes
-
-    def _refresh(self, path: Path, label: str) -> str:
-        entry = self.entries.get(path)
-        stamp = _stamp(path)
-        if entry is not None and stamp is not None and entry.stamp == stamp:
-            return ""
-        data = path.read_bytes()
-        digest = _digest(data)
-        if entry is not None and entry.digest == digest:
-            entry.stamp = stamp
-            return ""
-        value = self.parse(path, label, data)
-        if path.read_bytes() != data:
-            stamp, digest = None, b""
-        self.entries[path] = Entry(stamp, digest, value)
-        return "changed" if entry else "added"
-
-
-def _stamp(path: Path) -> Stamp | None:
-    status = path.stat()
-    if time.time_ns() - status.st_mtime_ns < RACY_NS:
-        return None
-    return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
-
-
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+from .views import Page, SiteView, site_view
 
 
 @dataclass(frozen=True)
@@ -140,13 +72,15 @@ class Builder:
     def __init__(self, content: Path, out: Path, templates: Path = pipeline.TEMPLATES,
                  assets: Path = pipeline.ASSETS) -> None:
         self.content, self.out, self.templates, self.assets = content, out, templates, assets
-        self.sources = Inputs(_read_source)
+        self.folders, self.sources = Listing(content), Inputs(_read_source)
         self.layouts = Inputs(_template_refs)
         self.files = Inputs(lambda path, label, data: data)
         self.renderer, self.renderer_key = Renderer(templates), frozenset[tuple[str, bytes]]()
         self.listing: tuple[list[tuple[str, Path]], list[Problem]] = ([], [])
         self.linked: tuple[SiteGraph, list[Page]] | list[Problem] | None = None
+        self.views = Views()
         self.shown: dict[str, tuple[Any, str]] = {}
+        self.site: SiteView | None = None
         self.written: dict[str, bytes] = {}
 
     def rebuild(self, progress: Progress | None = None) -> Rebuild:
@@ -172,7 +106,7 @@ class Builder:
     def _read_content(self, progress: Progress | None) -> list[str]:
         """Refresh the content files; a folder appearing or going where none belongs is a change too."""
         before = {problem.location.path for problem in self.listing[1]}
-        self.listing = loading.find_files(self.content) if self.content.is_dir() else ([], [])
+        self.listing = self.folders.files()
         files = {path: kind for kind, path in self.listing[0]}
         site = self.content / loading.SITE_FILE
         if site.is_file():
@@ -187,7 +121,7 @@ class Builder:
             self.linked = None
             try:
                 graph = self._graph()
-                self.linked = graph, pages(graph)
+                self.linked = graph, self.views.update(graph)
             except ContentErrors as errors:
                 self.linked = errors.problems
         if isinstance(self.linked, list):
@@ -213,6 +147,9 @@ class Builder:
         """Pages whose view, title, template or site settings differ from what the scratch folder shows."""
         prints = self._fingerprints({page.template for page in every})
         site = site_view(graph)
+        if site == self.site:
+            site = self.site  # the same object: each page's key then compares at a glance
+        self.site = site
         keys = {page.url: (prints[page.template], site, page) for page in every}
         return [page for page in every if self.shown.get(page.url, (None,))[0] != keys[page.url]], keys
 
@@ -222,7 +159,7 @@ class Builder:
         refs = {label: entry.value for label, entry in self._layouts()}
         if frozenset(digests.items()) != self.renderer_key:
             self.renderer, self.renderer_key = Renderer(self.templates), frozenset(digests.items())
-        return {name: _digest(repr(sorted((n, digests.get(n)) for n in _reachable(name, refs))).encode())
+        return {name: digest(repr(sorted((n, digests.get(n)) for n in _reachable(name, refs))).encode())
                 for name in names}
 
     def _layouts(self) -> Iterable[tuple[str, Entry]]:
@@ -253,7 +190,7 @@ class Builder:
             self.shown[url] = (keys[url], file)
         for gone in self.shown.keys() - keys.keys():
             del self.shown[gone]
-        wanted = {file: (_digest(data), data) for _, file, data in rendered}
+        wanted = {file: (digest(data), data) for _, file, data in rendered}
         wanted.update(("assets/" + path.relative_to(self.assets).as_posix(), (entry.digest, entry.value))
                       for path, entry in self.files.entries.items())
         changed = {file: pair for file, pair in wanted.items() if self.written.get(file) != pair[0]}
@@ -270,12 +207,18 @@ class Builder:
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """A rebuild makes millions of short-lived objects, and the cycle collector would scan the long-lived
-    cache again and again on the way: on 10,000 files that added about 70% to each rebuild."""
+    cache again and again on the way: on 10,000 files that added about 70% to each rebuild.
+
+    What the rebuild kept is then counted as old at once (freezing and thawing moves it without a
+    scan), so the first collection after it does not scan it all before the browser is told to reload.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
@@ -351,17 +294,12 @@ def _reachable(name: str, refs: dict[str, tuple[str, ...] | None]) -> set[str]:
 def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
     """Where in which template the error is, as a Problem an author can jump to."""
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
-        return Problem(Location(_shown(error.filename), error.lineno), f"template error: {error.message}")
+        return Problem(Location(shown(error.filename), error.lineno), f"template error: {error.message}")
     message = f"no template named '{error.name}'" if isinstance(error, jinja2.TemplateNotFound) else str(error)
     frames = [frame for frame in traceback.extract_tb(error.__traceback__)
               if Path(frame.filename).resolve().is_relative_to(templates.resolve())]
-    where = Location(_shown(frames[-1].filename), frames[-1].lineno or 1) if frames else Location(_shown(templates))
+    where = Location(shown(frames[-1].filename), frames[-1].lineno or 1) if frames else Location(shown(templates))
     return Problem(where, f"template error: {message}")
-
-
-def _shown(path: str | Path) -> str:
-    """A path relative to the working folder when it is inside it, as authors type paths."""
-    return os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) else str(path)
 
 
 def _remove(root: Path, file: str) -> None:

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import inspect
+import typing
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Generic, Iterator, TypeVar
 
 from pydantic import BaseModel
 
@@ -14,6 +18,7 @@ from .load import KeyPath
 from .model import FACT_KINDS, Ref, Site
 from .validate import Record
 
+T = TypeVar("T")
 MARKDOWN_FIELDS = ("body", "rationale")
 SINGULAR = {
     "entities": "entity", "sources": "source", "pledges": "pledge", "statements": "statement",
@@ -61,18 +66,33 @@ def link(site: Site | None, records: list[Record], drafts: bool,
     records = _first_of_each(records)
     published = {r.id: r for r in records if drafts or not getattr(r.model, "draft", False)}
     left_out = {r.id: r for r in records if r.id not in published}
-    referrers: dict[str, set[str]] = defaultdict(set)
-    for record in published.values():
-        for ref in references(record):
-            problem = _check(record, ref, published, left_out)
-            if problem and ref.target not in unreadable:
-                problems.append(problem)
-            else:
-                referrers[ref.target].add(record.id)
+    ordered = sorted(published.values(), key=reading_order)
+    referrers = _backlinks(ordered, published, left_out, unreadable, problems)
     problems += _embed_problems(published)
     if problems or site is None:
         raise ContentErrors(problems)
-    return _graph(site, published, referrers)
+    return _graph(site, published, ordered, referrers)
+
+
+def _backlinks(ordered: list[Record], published: dict[str, Record], left_out: dict[str, Record],
+               unreadable: frozenset[str], problems: list[Problem]) -> dict[str, list[str]]:
+    """Who refers to each id, in reading order; each broken reference is added to `problems`.
+
+    A reference to a record of the right kind is the common case and is told at a glance.
+    """
+    referrers: dict[str, list[str]] = {}
+    for record in ordered:
+        for ref in _REFERENCES.of(record):
+            target = published.get(ref.target)
+            if target is None or target.kind not in ref.kinds or ref.quote_bearing:
+                problem = _check(record, ref, published, left_out)
+                if problem and ref.target not in unreadable:
+                    problems.append(problem)
+                    continue
+            found = referrers.setdefault(ref.target, [])
+            if not found or found[-1] != record.id:
+                found.append(record.id)
+    return referrers
 
 
 def _duplicate_problems(records: list[Record]) -> list[Problem]:
@@ -90,25 +110,32 @@ def _duplicate_problems(records: list[Record]) -> list[Problem]:
 
 def _embed_problems(published: dict[str, Record]) -> list[Problem]:
     """Embed lines that would show nothing: misspelt, incomplete, or a timeline of a tag no fact carries."""
-    tags = sorted({tag for r in published.values() if r.kind in FACT_KINDS for tag in r.model.tags})
+    tags = {tag for r in published.values() if r.kind in FACT_KINDS for tag in r.model.tags}
     problems = []
     for record in published.values():
-        for name, text in _marked_up(record):
-            for line, message, hint in markup.embed_mistakes(text):
-                problems.append(Problem(_markdown_location(record, name, line, 0), message, hint))
-            problems.extend(_tag_problems(record, name, text, tags))
+        mistakes, wanted = _EMBEDS.of(record)
+        problems += mistakes
+        problems += [_tag_problem(at, tag, tags) for at, tag in wanted if tag not in tags]
     return problems
 
 
-def _tag_problems(record: Record, name: str, text: str, tags: list[str]) -> Iterator[Problem]:
-    for embed in markup.embeds(text):
-        kind, values = embed.timeline_filter()
-        if embed.what != "timeline" or kind != "tag":
-            continue
-        for tag in (value for value in values if value not in tags):
-            close = difflib.get_close_matches(tag, tags, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "tag a published fact with it"
-            yield Problem(_markdown_location(record, name, embed.line, 0), f"no fact has the tag '{tag}'", hint)
+def _embeds(record: Record) -> tuple[list[Problem], list[tuple[Location, str]]]:
+    """The record's misspelt or incomplete embeds, and each tag its timelines ask for with where."""
+    mistakes, wanted = [], []
+    for name, text in _marked_up(record):
+        mistakes += [Problem(_markdown_location(record, name, line, 0), message, hint)
+                     for line, message, hint in markup.embed_mistakes(text)]
+        for embed in markup.embeds(text):
+            kind, values = embed.timeline_filter()
+            if embed.what == "timeline" and kind == "tag":
+                wanted += [(_markdown_location(record, name, embed.line, 0), tag) for tag in values]
+    return mistakes, wanted
+
+
+def _tag_problem(at: Location, tag: str, tags: set[str]) -> Problem:
+    close = difflib.get_close_matches(tag, sorted(tags), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else "tag a published fact with it"
+    return Problem(at, f"no fact has the tag '{tag}'", hint)
 
 
 def _first_of_each(records: list[Record]) -> list[Record]:
@@ -126,10 +153,30 @@ def references(record: Record) -> Iterator[Link]:
 
 
 def _model_refs(model: BaseModel, where: KeyPath) -> Iterator[Link]:
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
+    for name, ref in _ref_fields(type(model)):
+        yield from _value_refs(getattr(model, name), ref, where + (name,))
+
+
+@functools.cache
+def _ref_fields(cls: type[BaseModel]) -> tuple[tuple[str, Ref | None], ...]:
+    """The fields of `cls` that may hold a reference: marked with Ref, or holding models that may.
+
+    Worked out once per model class, so linking does not look at every field of every record.
+    """
+    found = []
+    for name, info in cls.model_fields.items():
         ref = next((m for m in info.metadata if isinstance(m, Ref)), None)
-        yield from _value_refs(value, ref, where + (name,))
+        if ref is not None or any(_ref_fields(inner) for inner in _models_in(info.annotation)):
+            found.append((name, ref))
+    return tuple(found)
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """Model classes an annotation may hold, however deeply nested in lists, unions and Annotated."""
+    if inspect.isclass(annotation) and issubclass(annotation, BaseModel):
+        yield annotation
+    for inner in typing.get_args(annotation):
+        yield from _models_in(inner)
 
 
 def _value_refs(value: Any, ref: Ref | None, where: KeyPath) -> Iterator[Link]:
@@ -186,23 +233,23 @@ def _markdown_location(record: Record, name: str, line: int, column: int) -> Loc
 
 
 def _check(record: Record, ref: Link, published: dict[str, Record], left_out: dict[str, Record]) -> Problem | None:
-    at = location(record, ref.where)
-    wanted = _either(ref.kinds)
+    """The problem with one reference, if any; where it was written is looked up only then."""
     target = published.get(ref.target)
     if target is None:
-        return _missing(ref, at, wanted, published, left_out)
+        return _missing(ref, location(record, ref.where), published, left_out)
     if target.kind not in ref.kinds:
-        return Problem(at, f"'{ref.target}' is {_a(SINGULAR[target.kind])}, but {_a(wanted)} is needed here")
+        return Problem(location(record, ref.where),
+                       f"'{ref.target}' is {_a(SINGULAR[target.kind])}, but {_a(_either(ref.kinds))} is needed here")
     if ref.quote_bearing:
-        return _quote_problem(record, ref, target, at)
+        return _quote_problem(record, ref, target)
     return None
 
 
-def _missing(ref: Link, at: Location, wanted: str, published: dict[str, Record],
-             left_out: dict[str, Record]) -> Problem:
+def _missing(ref: Link, at: Location, published: dict[str, Record], left_out: dict[str, Record]) -> Problem:
     if ref.target in left_out:
         return Problem(at, f"'{ref.target}' is a draft, so it is left out of the site",
                        "publish it (draft: false) or build with --drafts")
+    wanted = _either(ref.kinds)
     candidates = [i for i, r in published.items() if r.kind in ref.kinds]
     close = difflib.get_close_matches(ref.target, candidates, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"add {_a(wanted)} file named {ref.target}"
@@ -218,35 +265,71 @@ def _a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
-def _quote_problem(record: Record, ref: Link, target: Record, at: Location) -> Problem | None:
+def _quote_problem(record: Record, ref: Link, target: Record) -> Problem | None:
     side = getattr(record.model, str(ref.where[0]))
     excerpts = getattr(target.model, "excerpts", [])
     if side.excerpt is not None and side.excerpt > len(excerpts):
         return Problem(record.marks.value(ref.where[:-1] + ("excerpt",)),
                        f"'{ref.target}' has {len(excerpts)} excerpt(s), so there is no excerpt {side.excerpt}")
     if side.excerpt is None and not getattr(target.model, "quote", None):
-        return Problem(at, f"'{ref.target}' has no quote to compare",
+        return Problem(location(record, ref.where), f"'{ref.target}' has no quote to compare",
                        "choose one of its excerpts with 'excerpt: 1', or compare a pledge or statement")
     return None
 
 
-def _graph(site: Site, published: dict[str, Record], referrers: dict[str, set[str]]) -> SiteGraph:
+def _graph(site: Site, published: dict[str, Record], ordered: list[Record],
+           referrers: dict[str, list[str]]) -> SiteGraph:
+    """Records by kind and tag lists, in reading order, as `ordered` and `referrers` already are."""
     kinds: dict[str, list[Record]] = {kind: [] for kind in SINGULAR}
-    for record in sorted(published.values(), key=reading_order):
+    for record in ordered:
         kinds[record.kind].append(record)
     tags: dict[str, list[str]] = defaultdict(list)
     for kind in FACT_KINDS + ("comparisons", "stories", "entities"):
         for record in kinds[kind]:
             for tag in record.model.tags:
                 tags[tag].append(record.id)
-    ordered = {target: sorted(ids, key=lambda i: reading_order(published[i])) for target, ids in referrers.items()}
-    return SiteGraph(site, published, kinds, ordered, dict(sorted(tags.items())))
+    return SiteGraph(site, published, kinds, referrers, dict(sorted(tags.items())))
 
 
 def reading_order(record: Record) -> tuple[Any, ...]:
     """Dated records chronologically, ids breaking ties; others by name or title."""
+    return _READING_ORDER.of(record)
+
+
+def _reading_order(record: Record) -> tuple[Any, ...]:
     when = getattr(record.model, "date", None) or getattr(record.model, "published", None)
     label = getattr(record.model, "name", None) or getattr(record.model, "title", "")
     if when is None:
         return ((), label.casefold(), record.id)
     return (dates.sort_key(when), "", record.id)
+
+
+class PerRecord(Generic[T]):
+    """A value worked out once per record and forgotten with it.
+
+    The preview keeps the records of files that did not change, so linking again after one edit works
+    out only the edited file's references and place in reading order. A record is known by its model,
+    made once per reading of its file and never changed; anything standing in for the record gets
+    at the model as every reader of the record does.
+    """
+
+    def __init__(self, work: Callable[[Record], T]) -> None:
+        self.work = work
+        self.found: dict[int, tuple[weakref.ref[Any], T]] = {}
+
+    def of(self, record: Record) -> T:
+        model = record.model
+        hit = self.found.get(id(model))
+        if hit is not None and hit[0]() is model:
+            return hit[1]
+        value = self.work(record)
+        self.found[id(model)] = (weakref.ref(model, functools.partial(self._forget, id(model))), value)
+        return value
+
+    def _forget(self, key: int, _: object) -> None:
+        self.found.pop(key, None)
+
+
+_REFERENCES = PerRecord(lambda record: tuple(references(record)))
+_READING_ORDER = PerRecord(_reading_order)
+_EMBEDS = PerRecord(_embeds)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextvars
+import functools
 import re
 from pathlib import Path
 from typing import Any, Iterable
@@ -75,8 +76,20 @@ def relative_url(from_url: str, to_url: str) -> str:
     return (target or "./") + hash_ + fragment
 
 
+ROOT = "<root/>"
+"""Stands for the climb to the site root in HTML drawn once for pages at any depth; escaped text never holds it."""
+SHARED_FRAGMENTS = 1 << 15
+"""Fragments kept for reuse: every timeline entry and card of a large site, at a few hundred bytes each."""
+
+
 class Renderer:
-    """One Jinja2 environment for the whole build: templates are compiled once."""
+    """One Jinja2 environment for the whole build: templates are compiled once.
+
+    `reuse(macro, view)` in a template draws a fragment that depends on its view alone (a timeline
+    entry, a card) once per build, instead of once per page that shows it: a fact is on the site's
+    timeline, its actors' and its tags'. Links in it are drawn from ROOT, which each page then
+    replaces with its own climb to the root.
+    """
 
     def __init__(self, templates: Path) -> None:
         self.env = jinja2.Environment(
@@ -89,7 +102,21 @@ class Renderer:
             auto_reload=False,
         )
         self.env.globals["url"] = _url
+        self.env.globals["reuse"] = self._reuse
         self.env.filters["markdown"] = MarkdownRenderer()
+        self._fragment = functools.lru_cache(maxsize=SHARED_FRAGMENTS)(self._draw)
+
+    def _reuse(self, macro: str, view: Any) -> Markup:
+        page, drawn = _PAGE_URL.get(), self._fragment(macro, view)
+        return Markup(drawn if page is None else drawn.replace(ROOT, "../" * page.count("/")))
+
+    def _draw(self, macro: str, view: Any) -> str:
+        """The fragment with links from ROOT, whichever page asked for it first."""
+        token = _PAGE_URL.set(None)
+        try:
+            return str(getattr(self.env.get_template("macros.html").module, macro)(view))
+        finally:
+            _PAGE_URL.reset(token)
 
     def render(self, page: Page, extra: dict[str, Any]) -> bytes:
         """The page's HTML as UTF-8 bytes."""
@@ -101,9 +128,13 @@ class Renderer:
             _PAGE_URL.reset(token)
 
 
-_PAGE_URL: contextvars.ContextVar[str] = contextvars.ContextVar("page_url")
+_PAGE_URL: contextvars.ContextVar[str | None] = contextvars.ContextVar("page_url")
+"""The address of the page being rendered; None while drawing a fragment for pages at any depth."""
 
 
 def _url(target: str) -> str:
     """`url()` in templates: relative to the page being rendered, so imported macros can link too."""
-    return relative_url(_PAGE_URL.get(), target)
+    page = _PAGE_URL.get()
+    if page is None:
+        return target if target.startswith("#") else Markup(ROOT) + target
+    return relative_url(page, target)

@@ -1,13 +1,16 @@
 """Incremental rebuilds: after any edit the preview's output is a full build with drafts, and no more is redone."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from onrecord import load as loading
 from onrecord import pipeline
 from onrecord.incremental import Builder, Rebuild
 from onrecord.views import pages
@@ -180,3 +183,40 @@ def test_a_stray_folder_is_a_problem_until_it_is_removed(site: Site) -> None:
     assert [p.location.path for p in result.problems] == [str(site.content / "notes")]
     (site.content / "notes").rmdir()
     assert site.rebuild().problems == ()
+
+
+def age(folder: Path) -> None:
+    """Date every file and folder an hour back, so their stamps are old enough to be trusted."""
+    hour_ago = time.time() - 3600
+    for path in [folder, *folder.rglob("*")]:
+        os.utime(path, (hour_ago, hour_ago), follow_symlinks=False)
+
+
+def test_a_file_added_to_a_folder_unchanged_for_a_while_is_noticed(site: Site) -> None:
+    age(site.content)
+    site.rebuild()
+    shutil.copy(min((site.content / "entities").iterdir()), site.content / "entities" / "added-later.yaml")
+    assert any("added-later.yaml added" in change for change in site.rebuild().changes)
+    assert served(site) == site.full_build()
+
+
+def test_an_edit_in_place_does_not_list_the_folders_again(site: Site, monkeypatch) -> None:
+    fact = a_fact(site, referred=True)
+    age(site.content)
+    site.rebuild()
+    listings = []
+    monkeypatch.setattr(loading, "find_files", lambda content: listings.append(content))
+    site.edit(str(fact.relative_to(site.root)), first_line(fact, "title"), "title: A title edited in the preview")
+    assert site.rebuild().changes and listings == []
+
+
+def test_a_linked_file_whose_target_appears_later_is_noticed(site: Site, tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere" / "linked.yaml"
+    (site.content / "entities" / "linked.yaml").symlink_to(target)
+    age(site.content)
+    site.rebuild()
+    target.parent.mkdir()
+    target.write_text("name: An Entity Kept Elsewhere\ntype: company\n")
+    site.rebuild()
+    assert served(site) == site.full_build()
+    assert "entities/linked/index.html" in served(site)

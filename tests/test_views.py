@@ -1,6 +1,7 @@
 """The reader pages' logic: shared terms and marks, reading time, citation numbers, timelines, scorecards."""
 from __future__ import annotations
 
+import importlib
 import re
 import textwrap
 from pathlib import Path
@@ -11,10 +12,11 @@ import pytest
 from onrecord import pipeline
 from onrecord.render import MarkdownRenderer
 from onrecord.views import Page, pages
-from onrecord.views import terms
+from onrecord.views import axis, prose, terms
 from onrecord.views.story import reading_minutes
 
 MakeSite = Callable[[Path, dict[str, str]], Path]
+TIMELINE = importlib.import_module("onrecord.views.timeline")
 
 PLEDGE = textwrap.dedent("""\
     title: Acme pledge {n}
@@ -33,6 +35,7 @@ EVENT = textwrap.dedent("""\
     actors: [acme]
     sources: [acme-letter]
     """)
+ENTRY = re.compile(r'<li class="entry [^"]+" data-kind="\w+" data-entities="[^"]*" data-date="([^"]+)"')
 COMPARISON = textwrap.dedent("""\
     title: Comparison {n}
     summary: Two pledges.
@@ -283,7 +286,10 @@ def test_story_embeds_are_drawn_by_our_templates(tmp_path: Path, make_site: Make
 
 def test_every_internal_link_of_a_built_site_leads_to_a_page(
         tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
-    site = built(make_site(tmp_path, valid_files), tmp_path)
+    assert_links_lead_to_pages(built(make_site(tmp_path, valid_files), tmp_path))
+
+
+def assert_links_lead_to_pages(site: Path) -> None:
     for page in site.rglob("index.html"):
         text = page.read_text(encoding="utf-8")
         ids = set(re.findall(r' id="([^"]+)"', text))
@@ -295,3 +301,70 @@ def test_every_internal_link_of_a_built_site_leads_to_a_page(
             assert (resolved / "index.html" if path.endswith("/") or not path else resolved).is_file(), (page, target)
             if not path and fragment:
                 assert fragment in ids, (page, target)
+
+
+def split_site(valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Six facts over four years, tagged, with timelines split above three entries."""
+    monkeypatch.setattr(TIMELINE, "SPLIT_ABOVE", 3)
+    for n, when in enumerate(["2019-03-02", "2019-11", "2021-05-01", "2021-06-07"]):
+        valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when) + "tags: [privacy]\n"
+    valid_files["pledges/acme-pledge.yaml"] += "tags: [privacy]\n"
+    valid_files["comparisons/pledge-vs-reply.yaml"] += "tags: [privacy]\n"
+    return valid_files
+
+
+def test_a_long_timeline_gets_a_page_per_year_that_lists_only_that_year(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    site = built(make_site(tmp_path, split_site(valid_files, monkeypatch)), tmp_path)
+    for url in ("timeline/", "entities/acme/timeline/", "tags/privacy/"):
+        overview = html(site, url)
+        assert not ENTRY.search(overview), url
+        years = re.findall(r'<li><a href="[./]*(\S+?)">(\d+)</a> <span class="entry-meta">(\d+) entr', overview)
+        assert years[:3] == [(f"{url}2019/", "2019", "2"), (f"{url}2020/", "2020", "1"), (f"{url}2021/", "2021", "2")]
+        page = html(site, f"{url}2021/")
+        assert re.search(r'<section class="year" id="year-2021">\s*<h2>2021</h2>\s*<ol class="timeline">', page)
+        assert ENTRY.findall(page) == ["2021-05-01", "2021-06-07"]
+        assert re.search(r'<a href="[./]*' + url + r'2020/" rel="prev">Earlier: 2020</a>', page)
+        assert f'{url}2021/" aria-current="page">2021</a>' in page
+    assert [len(ENTRY.findall(html(site, f"timeline/{year}/"))) for year in (2019, 2020, 2021, 2023)] == [2, 1, 2, 1]
+    assert 'rel="next"' not in html(site, "timeline/2023/")
+    assert "Stories and comparisons" in html(site, "tags/privacy/")
+    assert "Stories and comparisons" not in html(site, "tags/privacy/2021/")
+    assert_links_lead_to_pages(site)
+
+
+def test_below_the_threshold_a_timeline_stays_on_one_page(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    files = split_site(valid_files, monkeypatch)
+    monkeypatch.setattr(TIMELINE, "SPLIT_ABOVE", 6)
+    found = site_pages(make_site(tmp_path, files))
+    assert found["timeline/"].view.timeline.split is None
+    assert [year.year for year in found["timeline/"].view.timeline.years] == [2019, 2020, 2021, 2023]
+    assert not any(url.startswith("timeline/20") for url in found)
+
+
+def test_a_dense_axis_merges_each_kinds_marks_into_one_stroke(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(axis, "DENSE_ABOVE", 3)
+    for n, when in enumerate(["2020-01-01", "2020-01-02", "2020-01-03", "2023-12-31"]):
+        valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when)
+    drawn = site_pages(make_site(tmp_path, valid_files))["timeline/"].view.timeline.axis
+    assert drawn.marks == () and drawn.bars == ()
+    events = next(s for s in drawn.strands if s.kind == "events" and not s.bar)
+    assert len(events.spans) == 2 and events.spans[0][0] < events.spans[0][1]
+    assert drawn.description.startswith("Proportional time axis: 6 entries")
+
+
+def test_an_embedded_timeline_shows_its_latest_entries_and_links_to_the_rest(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prose, "EMBED_SHOWN", 2)
+    for n, when in enumerate(["2019-03-02", "2021-05-01"]):
+        valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when)
+    valid_files["stories/did-acme-keep-its-word.md"] += (
+        "\n::timeline entity=acme\n\n::timeline ids=event-0,event-1,acme-pledge\n")
+    page = html(built(make_site(tmp_path, valid_files), tmp_path), "stories/did-acme-keep-its-word/")
+    embedded = page.split('<div class="embedded-timeline">')[1:]
+    assert ENTRY.findall(embedded[0]) == ["2021-05-01", "2023-08"]
+    assert ('The latest 2 of 4 entries. The rest are on the full timeline: '
+            '<a href="../../entities/acme/timeline/">Acme Corp: timeline</a>.') in embedded[0]
+    assert len(ENTRY.findall(embedded[1])) == 3 and "The latest" not in embedded[1]

@@ -7,13 +7,14 @@ plain values and tuples: two builds of the same content give equal views, and a 
 re-rendering only when its view (or its template) changed.
 
 Page addresses: `` (home), `{kind}/` and `{kind}/{id}/` for every kind, `timeline/`,
-`entities/{id}/timeline/`, `tags/`, `tags/{tag}/`, `updates/`.
+`entities/{id}/timeline/`, `tags/`, `tags/{tag}/`, `updates/`; a long timeline adds a page per year
+under its own address (`timeline/2020/`, `entities/{id}/timeline/2020/`, `tags/{tag}/2020/`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from ..link import SiteGraph
 from ..model import FACT_KINDS
@@ -24,7 +25,7 @@ from .entity import entity_facts, entity_view
 from .fact import fact_view
 from .lists import TimelinePage, home_view, list_view, source_page, tag_links, tags_index, update_rows
 from .story import story_view
-from .timeline import timeline
+from .timeline import TimelineView, YearLink, chronological, overview, timeline, year_page, year_pages
 
 __all__ = ["Page", "PageSpec", "SiteView", "page_specs", "amount_words", "money_words", "pages", "site_view"]
 NAV = (("stories/", "Stories"), ("timeline/", "Timeline"), ("comparisons/", "Comparisons"),
@@ -56,9 +57,12 @@ def pages(graph: SiteGraph) -> list[Page]:
     return [spec.page() for spec in page_specs(graph)]
 
 
-def page_specs(graph: SiteGraph) -> list[PageSpec]:
-    """Every page of the site in a fixed order, each view prepared only when its page is asked for."""
-    return list(_pages(Context(graph)))
+def page_specs(graph: SiteGraph, context: Callable[[SiteGraph], Context] = Context) -> list[PageSpec]:
+    """Every page of the site in a fixed order, each view prepared only when its page is asked for.
+
+    `context` lets the preview watch what each view reads (see tracking.py).
+    """
+    return list(_pages(context(graph)))
 
 
 def _pages(ctx: Context) -> Iterator[PageSpec]:
@@ -89,27 +93,67 @@ def _record_pages(ctx: Context) -> Iterator[PageSpec]:
 
 def _timeline_pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
-    yield PageSpec("timeline/", "timeline.html", "Timeline", partial(_site_timeline, ctx))
+    yield from _timeline(ctx, "timeline/", "Timeline", partial(_site_timeline, ctx))
     for r in graph.kinds["entities"]:
-        heading = f"{r.model.name}: timeline"
-        yield PageSpec(f"{record_url(r)}timeline/", "timeline.html", heading, partial(_entity_timeline, ctx, r))
+        yield from _timeline(ctx, f"{record_url(r)}timeline/", f"{r.model.name}: timeline",
+                             partial(_entity_timeline, ctx, r))
     yield PageSpec("tags/", "list.html", "Tags", partial(tags_index, ctx))
     for tag in graph.tags:
-        yield PageSpec(f"tags/{tag}/", "timeline.html", f"Tag: {tag}", partial(_tag_timeline, ctx, tag))
+        yield from _timeline(ctx, f"tags/{tag}/", f"Tag: {tag}", partial(_tag_timeline, ctx, tag))
 
 
-def _site_timeline(ctx: Context) -> TimelinePage:
-    everything = [r for kind in FACT_KINDS for r in ctx.graph.kinds[kind]]
-    return TimelinePage("Timeline", "Everything on record, in the order it happened.", None,
-                        timeline(ctx, everything), ())
+@dataclass(frozen=True)
+class Chronicle:
+    """A timeline page's words and links, and its facts in reading order (made once, shared by its year pages)."""
+
+    heading: str
+    intro: str
+    parent: LinkView | None
+    related: tuple[LinkView, ...]
+    facts: list[Record]
 
 
-def _entity_timeline(ctx: Context, r: Record) -> TimelinePage:
-    return TimelinePage(f"{r.model.name}: timeline", f"Everything on record that names {r.model.name}.",
-                        record_link(r), timeline(ctx, entity_facts(ctx, r)), ())
+def _timeline(ctx: Context, url: str, heading: str, chronicle: Callable[[], Chronicle]) -> Iterator[PageSpec]:
+    """The timeline's page and, when it is split, a page per year.
+
+    Each page makes its chronicle again (cheaply: the facts are memoised), so that what it shows is
+    all read while its own view is made.
+    """
+    years = year_pages(ctx, chronicle().facts, url)
+    if not years:
+        yield PageSpec(url, "timeline.html", heading, partial(_whole, chronicle, timeline, ctx))
+        return
+    yield PageSpec(url, "timeline.html", heading, partial(_whole, chronicle, overview, ctx, years))
+    for link in years:
+        yield PageSpec(link.url, "timeline.html", f"{heading}, {link.year}",
+                       partial(_year, url, chronicle, ctx, years, link.year))
 
 
-def _tag_timeline(ctx: Context, tag: str) -> TimelinePage:
-    records = (ctx.graph.get(i) for i in ctx.graph.tags[tag])
-    return TimelinePage(f"Tag: {tag}", f"Everything on record tagged “{tag}”.", LinkView("tags/", "Tags"),
-                        timeline(ctx, records), tag_links(ctx, tag))
+def _whole(chronicle: Callable[[], Chronicle], make: Callable[..., TimelineView], ctx: Context,
+           *args: Any) -> TimelinePage:
+    shown = chronicle()
+    return TimelinePage(shown.heading, shown.intro, shown.parent, make(ctx, shown.facts, *args), shown.related)
+
+
+def _year(url: str, chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[YearLink, ...],
+          year: int) -> TimelinePage:
+    shown = chronicle()
+    return TimelinePage(f"{shown.heading}, {year}", shown.intro, LinkView(url, shown.heading),
+                        year_page(ctx, shown.facts, years, year), ())
+
+
+def _site_timeline(ctx: Context) -> Chronicle:
+    kinds = ctx.graph.kinds
+    facts = ctx.memo("timeline", "", lambda: chronological(ctx, (r for kind in FACT_KINDS for r in kinds[kind])))
+    return Chronicle("Timeline", "Everything on record, in the order it happened.", None, (), facts)
+
+
+def _entity_timeline(ctx: Context, r: Record) -> Chronicle:
+    return Chronicle(f"{r.model.name}: timeline", f"Everything on record that names {r.model.name}.",
+                     record_link(ctx, r), (), entity_facts(ctx, r))
+
+
+def _tag_timeline(ctx: Context, tag: str) -> Chronicle:
+    facts = ctx.memo("tag-timeline", tag, lambda: chronological(ctx, map(ctx.graph.get, ctx.graph.tags[tag])))
+    return Chronicle(f"Tag: {tag}", f"Everything on record tagged “{tag}”.", LinkView("tags/", "Tags"),
+                     tag_links(ctx, tag), facts)

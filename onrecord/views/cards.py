@@ -90,9 +90,9 @@ def side(ctx: Context, record: Record, chosen: Side, quote: terms.Segments) -> S
     speaker = speaker_of(ctx, record)
     organisation = organisation_of(ctx, record, speaker)
     return SideView(
-        record_link(record), record.kind, kind_label(record.kind),
-        record_link(speaker) if speaker else None, role_of(speaker, organisation),
-        record_link(organisation) if organisation else None,
+        record_link(ctx, record), record.kind, kind_label(record.kind),
+        record_link(ctx, speaker) if speaker else None, role_of(speaker, organisation),
+        record_link(ctx, organisation) if organisation else None,
         date_view(record.model.date), _venue(record, chosen), quote,
     )
 

@@ -128,6 +128,7 @@ class Context:
     def __init__(self, graph: SiteGraph) -> None:
         self.graph = graph
         self._memo: dict[tuple[str, str], Any] = {}
+        self._referring: dict[tuple[str, str], tuple[Record, ...]] | None = None
         ordered = sorted(graph.records.values(), key=reading_order)
         self.rank = {record.id: index for index, record in enumerate(ordered)}
 
@@ -138,12 +139,30 @@ class Context:
             found = self._memo[(family, key)] = make()
         return found
 
+    def referring(self, record_id: str, kind: str) -> tuple[Record, ...]:
+        """Records of `kind` that refer to `record_id`, in reading order, from an index made once per build.
+
+        Scanning an entity's or a source's referrers for every page that asks would cost as much as
+        the whole site's references each time.
+        """
+        if self._referring is None:
+            self._referring = _referring_index(self.graph)
+        return self._referring.get((record_id, kind), ())
+
+
+def _referring_index(graph: SiteGraph) -> dict[tuple[str, str], tuple[Record, ...]]:
+    found: dict[tuple[str, str], list[Record]] = {}
+    for target, ids in graph.referrers.items():
+        for record in map(graph.records.__getitem__, ids):
+            found.setdefault((target, record.kind), []).append(record)
+    return {key: tuple(records) for key, records in found.items()}
+
 
 class Citations:
     """Numbers sources in order of first citation; the same source keeps its number."""
 
-    def __init__(self, graph: SiteGraph) -> None:
-        self.graph = graph
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
         self._numbers: dict[str | Source, int] = {}
 
     def cite(self, cite: str | Source) -> int:
@@ -158,7 +177,13 @@ class Citations:
         return tuple((c, n) for c, n in self._numbers.items() if isinstance(c, str))
 
     def sources(self) -> tuple[SourceView, ...]:
-        return tuple(source_view(self.graph, n, c) for c, n in self._numbers.items())
+        return tuple(self._source(n, c) for c, n in self._numbers.items())
+
+    def _source(self, number: int, cite: str | Source) -> SourceView:
+        """Memoised for sources cited by id: a popular source is listed, as number 1 or 2, on many pages."""
+        if isinstance(cite, Source):
+            return source_view(self.ctx.graph, number, cite)
+        return self.ctx.memo("source", f"{number} {cite}", lambda: source_view(self.ctx.graph, number, cite))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -183,12 +208,16 @@ def label(record: Record) -> str:
 
 
 def field(model: Any, name: str, default: Any = None) -> Any:
-    """A field's value, or `default` when the model's kind has no such field (cheaper than getattr's miss)."""
-    return getattr(model, name) if name in type(model).model_fields else default
+    """A field's value, or `default` when the model's kind has no such field (cheaper than getattr's miss).
+
+    `__pydantic_fields__` is the class's plain dict; `model_fields` would go through a slow property.
+    """
+    return getattr(model, name) if name in type(model).__pydantic_fields__ else default
 
 
-def record_link(record: Record) -> LinkView:
-    return LinkView(record_url(record), label(record), SINGULAR[record.kind])
+def record_link(ctx: Context, record: Record) -> LinkView:
+    """Memoised: an entity is linked from thousands of pages."""
+    return ctx.memo("link", record.id, lambda: LinkView(record_url(record), label(record), SINGULAR[record.kind]))
 
 
 def kind_label(kind: str) -> str:
@@ -241,12 +270,12 @@ def optional_date(value: dates.Edtf | None) -> DateView | None:
 
 def fact_card(ctx: Context, record: Record) -> FactCard:
     """Memoised: the same card serves timelines, lists and stories."""
-    return ctx.memo("card", record.id, lambda: _fact_card(ctx.graph, record))
+    return ctx.memo("card", record.id, lambda: _fact_card(ctx, record))
 
 
-def _fact_card(graph: SiteGraph, record: Record) -> FactCard:
+def _fact_card(ctx: Context, record: Record) -> FactCard:
     model = record.model
-    actors = tuple(record_link(graph.get(i)) for i in actor_ids(model))
+    actors = tuple(record_link(ctx, ctx.graph.get(i)) for i in actor_ids(model))
     return FactCard(record.id, record_url(record), record.kind, kind_label(record.kind), model.title,
                     date_view(model.date), model.summary, actors, model.draft)
 
@@ -255,9 +284,9 @@ def updates(model: Any) -> tuple[UpdateView, ...]:
     return tuple(UpdateView(date_view(u.date), u.note) for u in model.updates)
 
 
-def replies(graph: SiteGraph, model: Any, citations: Citations) -> tuple[ReplyView, ...]:
+def replies(ctx: Context, model: Any, citations: Citations) -> tuple[ReplyView, ...]:
     return tuple(
-        ReplyView(record_link(graph.get(r.party)), date_view(r.asked), r.reply if r.replied else None,
+        ReplyView(record_link(ctx, ctx.graph.get(r.party)), date_view(r.asked), r.reply if r.replied else None,
                   citations.cite_all([r.source] if r.source else []))
         for r in model.replies
     )

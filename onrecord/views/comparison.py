@@ -24,7 +24,7 @@ class ComparisonView:
 
 def comparison_view(ctx: Context, record: Record) -> ComparisonView:
     model = record.model
-    citations = Citations(ctx.graph)
+    citations = Citations(ctx)
     left, right = (citations.cite_all(side_sources(ctx.graph.get(s.fact), s)) for s in (model.left, model.right))
     rationale = prose(ctx, model.rationale, citations)
     return ComparisonView(comparison_card(ctx, record), left, right, rationale, updates(model), tuple(model.tags),

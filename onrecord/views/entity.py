@@ -90,8 +90,9 @@ class EntityView:
 
 
 def entity_facts(ctx: Context, record: Record) -> list[Record]:
-    """Every fact that names the entity anywhere, in reading order."""
-    return by_reading_order(ctx, ctx.graph.referrers.get(record.id, ()), FACT_KINDS)
+    """Every fact that names the entity anywhere, in reading order; memoised for its page and its timeline's."""
+    return ctx.memo("entity-facts", record.id,
+                    lambda: by_reading_order(ctx, ctx.graph.referrers.get(record.id, ()), FACT_KINDS))
 
 
 def entity_view(ctx: Context, record: Record) -> EntityView:
@@ -102,7 +103,7 @@ def entity_view(ctx: Context, record: Record) -> EntityView:
     pledges = [_pledge_row(ctx, p) for p in own["pledges"]]
     return EntityView(
         record.id, model.name, TYPE_LABELS[model.type], tuple(model.aliases), model.url, model.description,
-        tuple((record_link(ctx.graph.get(m.entity)), m.role) for m in model.member_of), _members(ctx, record),
+        tuple((record_link(ctx, ctx.graph.get(m.entity)), m.role) for m in model.member_of), _members(ctx, record),
         scorecard(pledges), newest(pledges), newest([_contract_row(ctx, record, c) for c in own["contracts"]]),
         *(newest([fact_card(ctx, f) for f in own[kind]]) for kind in ("rulings", "statements", "events")),
         newest(_comparisons(ctx, facts)), timeline(ctx, facts[-TIMELINE_SHOWN:], filterable=False), len(facts),
@@ -126,14 +127,14 @@ def _acts_in(entity: str, fact: Record) -> bool:
 
 def _members(ctx: Context, record: Record) -> tuple[tuple[LinkView, str], ...]:
     people = []
-    for person in ctx.graph.referring(record.id, "entities"):
-        people.extend((record_link(person), m.role) for m in person.model.member_of if m.entity == record.id)
+    for person in ctx.referring(record.id, "entities"):
+        people.extend((record_link(ctx, person), m.role) for m in person.model.member_of if m.entity == record.id)
     return tuple(people)
 
 
 def _pledge_row(ctx: Context, pledge: Record) -> PledgeRow:
     verdicts = tuple((c.model.verdict, words_label(c.model.verdict), record_url(c))
-                     for c in ctx.graph.referring(pledge.id, "comparisons"))
+                     for c in ctx.referring(pledge.id, "comparisons"))
     return PledgeRow(fact_card(ctx, pledge), pledge.model.status, words_label(pledge.model.status), verdicts)
 
 
@@ -154,5 +155,5 @@ def scorecard(pledges: list[PledgeRow]) -> Scorecard:
 
 
 def _comparisons(ctx: Context, facts: list[Record]) -> list[ComparisonCard]:
-    found = {c.id: c for f in facts for c in ctx.graph.referring(f.id, "comparisons")}
+    found = {c.id: c for f in facts for c in ctx.referring(f.id, "comparisons")}
     return [comparison_card(ctx, c) for c in by_reading_order(ctx, found, ("comparisons",))]

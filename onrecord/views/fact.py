@@ -63,7 +63,7 @@ class FactView:
 
 def fact_view(ctx: Context, record: Record) -> FactView:
     model = record.model
-    citations = Citations(ctx.graph)
+    citations = Citations(ctx)
     own = citations.cite_all(model.sources)
     body = prose(ctx, model.body, citations)
     status = (model.status, words_label(model.status)) if record.kind == "pledges" else None
@@ -72,9 +72,9 @@ def fact_view(ctx: Context, record: Record) -> FactView:
         _attribution(ctx, record), own,
         field(model, "context"), _details(model, citations), tuple(field(model, "covers", ())),
         tuple(Excerpt(e.text, e.at, citations.cite_all([e.source] if e.source else [])) for e in model.excerpts),
-        status, _history(model, citations), body, replies(ctx.graph, model, citations), updates(model),
-        tuple(comparison_card(ctx, c) for c in ctx.graph.referring(record.id, "comparisons")),
-        tuple(record_link(r) for r in _referred_by(ctx, record)), tuple(model.tags), citations.sources(),
+        status, _history(model, citations), body, replies(ctx, model, citations), updates(model),
+        tuple(comparison_card(ctx, c) for c in ctx.referring(record.id, "comparisons")),
+        tuple(record_link(ctx, r) for r in _referred_by(ctx, record)), tuple(model.tags), citations.sources(),
     )
 
 
@@ -82,8 +82,8 @@ def _attribution(ctx: Context, record: Record) -> tuple[LinkView | None, str | N
     """(speaker, role, organisation) for the quote's caption."""
     speaker = speaker_of(ctx, record)
     organisation = organisation_of(ctx, record, speaker)
-    return (record_link(speaker) if speaker else None, role_of(speaker, organisation),
-            record_link(organisation) if organisation else None)
+    return (record_link(ctx, speaker) if speaker else None, role_of(speaker, organisation),
+            record_link(ctx, organisation) if organisation else None)
 
 
 def _people(ctx: Context, model: Any) -> tuple[tuple[str, tuple[LinkView, ...]], ...]:
@@ -92,7 +92,7 @@ def _people(ctx: Context, model: Any) -> tuple[tuple[str, tuple[LinkView, ...]],
         value = field(model, name)
         ids = [value] if isinstance(value, str) else list(value or [])
         if ids:
-            rows.append((label, tuple(record_link(ctx.graph.get(i)) for i in ids)))
+            rows.append((label, tuple(record_link(ctx, ctx.graph.get(i)) for i in ids)))
     parties = field(model, "parties", ())
     if parties:
         rows.append(("Parties", tuple(_party(ctx, p) for p in parties)))
@@ -100,7 +100,7 @@ def _people(ctx: Context, model: Any) -> tuple[tuple[str, tuple[LinkView, ...]],
 
 
 def _party(ctx: Context, party: Any) -> LinkView:
-    link = record_link(ctx.graph.get(party.entity))
+    link = record_link(ctx, ctx.graph.get(party.entity))
     return LinkView(link.url, f"{link.label} ({party.role})", link.kind)
 
 

@@ -132,7 +132,8 @@ def list_entry(ctx: Context, record: Record) -> ListEntry:
     model = record.model
     when = field(model, "date") or field(model, "published")
     summary = field(model, "summary") or field(model, "publisher") or _entity_line(ctx, model)
-    return ListEntry(record_link(record), optional_date(when), summary, _badge(record), field(model, "draft", False))
+    draft = field(model, "draft", False)
+    return ListEntry(record_link(ctx, record), optional_date(when), summary, _badge(record), draft)
 
 
 def _entity_line(ctx: Context, model: Any) -> str:
@@ -158,7 +159,7 @@ def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
     found = [(u, r) for kind in (*FACT_KINDS, "comparisons", "stories") for r in ctx.graph.kinds[kind]
              for u in r.model.updates]
     found.sort(key=lambda pair: (dates.sort_key(pair[0].date), pair[1].id), reverse=True)
-    return tuple(UpdateRow(date_view(u.date), u.note, record_link(r), kind_label(r.kind)) for u, r in found)
+    return tuple(UpdateRow(date_view(u.date), u.note, record_link(ctx, r), kind_label(r.kind)) for u, r in found)
 
 
 def home_view(ctx: Context, updates: tuple[UpdateRow, ...]) -> HomeView:
@@ -188,13 +189,13 @@ def _key_comparisons(ctx: Context) -> tuple[ComparisonCard, ...]:
 
 def source_page(ctx: Context, record: Record) -> SourcePage:
     citing = (ctx.graph.get(i) for i in ctx.graph.referrers.get(record.id, ()))
-    return SourcePage(source_view(ctx.graph, 1, record.id), tuple(record_link(r) for r in citing))
+    return SourcePage(source_view(ctx.graph, 1, record.id), tuple(record_link(ctx, r) for r in citing))
 
 
 def tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
     """Stories and comparisons carrying a tag (facts are on the tag's timeline)."""
     ids = ctx.graph.tags.get(tag, ())
-    return tuple(record_link(r) for r in by_reading_order(ctx, ids, ("stories", "comparisons")))
+    return tuple(record_link(ctx, r) for r in by_reading_order(ctx, ids, ("stories", "comparisons")))
 
 
 def tags_index(ctx: Context) -> ListView:

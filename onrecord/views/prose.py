@@ -4,6 +4,9 @@ embed lines (`::fact ID`, `::comparison ID`, `::timeline ...`) stand for.
 Our code draws the embeds; the Markdown between them is rendered and sanitised on its own, so no raw
 HTML from an author ever reaches a page. Citations `[@id]` are numbered here, in order of first use,
 and drawn by the renderer as superscript links to the page's sources list.
+
+An embedded timeline of an entity or a tag shows at most EMBED_SHOWN entries, the latest, and links
+to the full timeline; one of chosen `ids` shows them all.
 """
 from __future__ import annotations
 
@@ -14,8 +17,10 @@ from .. import markup
 from ..model import FACT_KINDS
 from ..validate import Record
 from .cards import comparison_card
-from .common import Citations, Context, by_reading_order, fact_card
-from .timeline import timeline
+from .common import Citations, Context, LinkView, by_reading_order, fact_card, record_url
+from .timeline import TimelineView, timeline
+
+EMBED_SHOWN = 30
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,15 @@ class Block:
     kind: str
     text: str = ""
     item: Any = None
+
+
+@dataclass(frozen=True)
+class EmbeddedTimeline:
+    """A timeline in prose: the entries it shows, how many more there are, and the full timelines listing them."""
+
+    timeline: TimelineView
+    more: int
+    full: tuple[LinkView, ...]
 
 
 @dataclass(frozen=True)
@@ -64,9 +78,26 @@ def _embed(ctx: Context, what: str, arg: str, index: int) -> Block | None:
     if what == "comparison":
         return Block("comparison", item=comparison_card(ctx, graph.get(arg)))
     if what == "timeline":
-        records = embedded_timeline_records(ctx, arg)
-        return Block("timeline", item=timeline(ctx, records, prefix=f"t{index + 1}-", filterable=False))
+        return Block("timeline", item=embedded_timeline(ctx, arg, f"t{index + 1}-"))
     return None
+
+
+def embedded_timeline(ctx: Context, arg: str, prefix: str) -> EmbeddedTimeline:
+    """The timeline an embed line names: an entity's or a tag's latest EMBED_SHOWN entries, or the chosen ids."""
+    records = embedded_timeline_records(ctx, arg)
+    name, values = markup.Embed("timeline", arg, 0).timeline_filter()
+    if name == "ids" or len(records) <= EMBED_SHOWN:
+        return EmbeddedTimeline(timeline(ctx, records, prefix, filterable=False), 0, ())
+    shown = timeline(ctx, records[-EMBED_SHOWN:], prefix, filterable=False)
+    return EmbeddedTimeline(shown, len(records) - EMBED_SHOWN, tuple(_full_timeline(ctx, name, v) for v in values))
+
+
+def _full_timeline(ctx: Context, name: str, value: str) -> LinkView:
+    """The page of an entity's or a tag's whole timeline."""
+    if name == "entity":
+        entity = ctx.graph.get(value)
+        return LinkView(f"{record_url(entity)}timeline/", f"{entity.model.name}: timeline")
+    return LinkView(f"tags/{value}/", f"Tag: {value}")
 
 
 def embedded_timeline_records(ctx: Context, arg: str) -> list[Record]:

@@ -58,10 +58,10 @@ def story_card(ctx: Context, record: Record) -> StoryCard:
 
 def story_view(ctx: Context, record: Record) -> StoryView:
     model = record.model
-    citations = Citations(ctx.graph)
+    citations = Citations(ctx)
     body = prose(ctx, model.body, citations)
     return StoryView(story_card(ctx, record), body, tuple(fact_card(ctx, r) for r in related(ctx, record)),
-                     tuple(model.tags), replies(ctx.graph, model, citations), updates(model), citations.sources())
+                     tuple(model.tags), replies(ctx, model, citations), updates(model), citations.sources())
 
 
 def related(ctx: Context, record: Record) -> list[Record]:

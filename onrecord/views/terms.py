@@ -9,8 +9,7 @@ The author's own phrases are marked first; every phrase marked in one quote is m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CLAUSE_BREAK = re.compile(r"[.!?;:]")
@@ -30,8 +29,7 @@ Span = tuple[int, int]
 Segments = tuple[tuple[str, bool], ...]
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A word folded for comparison, where it stands, and which clause it belongs to."""
 
     folded: str
@@ -52,7 +50,11 @@ def words(text: str) -> list[Word]:
 
 def shared_terms(left: str, right: str) -> tuple[str, ...]:
     """Phrases both texts contain, longest first, none inside another, as folded words."""
-    a, b = _phrases(words(left)), _phrases(words(right))
+    return _shared(words(left), words(right))
+
+
+def _shared(left: list[Word], right: list[Word]) -> tuple[str, ...]:
+    a, b = _phrases(left), _phrases(right)
     chosen: list[tuple[str, ...]] = []
     for phrase in sorted(a.keys() & b.keys(), key=lambda p: (-len(p), a[p])):
         if not any(_contains(longer, phrase) for longer in chosen):
@@ -62,17 +64,18 @@ def shared_terms(left: str, right: str) -> tuple[str, ...]:
 
 def _phrases(found: list[Word]) -> dict[tuple[str, ...], int]:
     """Candidate phrases with where each first starts."""
+    folded, clauses = [w.folded for w in found], [w.clause for w in found]
     phrases: dict[tuple[str, ...], int] = {}
-    for start, word in enumerate(found):
-        if word.folded in STOP_WORDS:
+    for start, word in enumerate(folded):
+        if word in STOP_WORDS:
             continue
-        if len(word.folded) >= SHORTEST_WORD and not word.folded.isdigit():
-            phrases.setdefault((word.folded,), start)
+        if len(word) >= SHORTEST_WORD and not word.isdigit():
+            phrases.setdefault((word,), start)
         for end in range(start + 2, min(start + LONGEST, len(found)) + 1):
-            if found[end - 1].clause != word.clause:
+            if clauses[end - 1] != clauses[start]:
                 break
-            if found[end - 1].folded not in STOP_WORDS:
-                phrases.setdefault(tuple(w.folded for w in found[start:end]), start)
+            if folded[end - 1] not in STOP_WORDS:
+                phrases.setdefault(tuple(folded[start:end]), start)
     return phrases
 
 
@@ -96,8 +99,10 @@ def placements(found: list[Word], phrases: list[tuple[str, list[str]]]) -> list[
 
 def _occurrences(found: list[Word], wanted: list[str]) -> list[int]:
     size = len(wanted)
-    return [i for i in range(len(found) - size + 1) if size and found[i + size - 1].clause == found[i].clause
-            and [w.folded for w in found[i:i + size]] == wanted]
+    if not size:
+        return []
+    return [i for i in range(len(found) - size + 1) if found[i].folded == wanted[0]
+            and found[i + size - 1].clause == found[i].clause and [w.folded for w in found[i:i + size]] == wanted]
 
 
 def segments(text: str, spans: list[Span]) -> Segments:
@@ -122,7 +127,7 @@ def highlight(left: str, right: str, extra: Iterable[str]) -> tuple[Segments, Se
     placed again, until every marked phrase is marked in both texts.
     """
     in_left, in_right = words(left), words(right)
-    kept = [(p, [w.folded for w in words(p)]) for p in dict.fromkeys([*extra, *shared_terms(left, right)])]
+    kept = [(p, [w.folded for w in words(p)]) for p in dict.fromkeys([*extra, *_shared(in_left, in_right)])]
     while True:
         placed_left, placed_right = placements(in_left, kept), placements(in_right, kept)
         both = {p for _, p in placed_left} & {p for _, p in placed_right}
