@@ -95,8 +95,9 @@ class Listing:
 
     def files(self) -> Listed:
         if not self._unchanged():
-            self.stamps = _folders(self.content)
+            stamps = _folders(self.content)
             self.found = loading.find_files(self.content) if self.content.is_dir() else ([], [])
+            self.stamps = stamps
         return self.found
 
     def _unchanged(self) -> bool:

@@ -115,6 +115,8 @@ class Reply(Strict):
     """Entity that was asked."""
     asked: Date
     """When they were asked."""
+    asked_by: Annotated[list[Id], Ref(("entities",))] = []
+    """Who asked, when it was other reporters (e.g. the outlets that broke the story); empty means this site."""
     replied: bool
     """False records that they did not respond."""
     reply: str | None = None

@@ -1,15 +1,18 @@
 """The stage sequence: load -> validate -> link -> views -> render -> write. `check` stops before writing."""
 from __future__ import annotations
 
+import gc
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from . import load as loading
 from . import write
-from .parallel import share
 from .errors import ContentErrors, Problem
 from .link import SiteGraph, link
+from .parallel import share
 from .render import Renderer
 from .validate import Record, validate, validate_all
 from .views import Page, PageSpec, page_specs, site_view
@@ -53,8 +56,20 @@ def check(content: Path, drafts: bool = False) -> SiteGraph:
     """Everything a build does except writing: the content is good when this returns."""
     graph = load_graph(content, drafts)
     renderer = Renderer(TEMPLATES)
-    share(page_specs(graph), lambda part: len(render_pages(graph, [spec.page() for spec in part], renderer)))
+    with _settled():
+        share(page_specs(graph), lambda part: len(render_pages(graph, [spec.page() for spec in part], renderer)))
     return graph
+
+
+@contextmanager
+def _settled() -> Iterator[None]:
+    """The loaded site lives until the build ends: spare it the collector's repeated sweeps, and spare
+    forked processes from copying the memory those sweeps would touch."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def render_pages(graph: SiteGraph, todo: list[Page], renderer: Renderer) -> list[tuple[str, bytes]]:
@@ -71,7 +86,8 @@ def build(content: Path, out: Path, drafts: bool = False,
     renderer = Renderer(templates)
     staged = write.stage_dir(out)
     try:
-        written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
+        with _settled():
+            written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
         copied = write.copy_assets(assets, staged)
         write.swap_in(staged, out)
     except BaseException:

@@ -182,3 +182,12 @@ def test_makers_are_alike_when_they_run_the_same_code_over_equal_values() -> Non
     assert alike(shown(one, "2020"), shown(other, "2020"))
     assert not alike(shown(one, "2020"), shown(one, "2021"))
     assert not alike(shown(one), lambda: one)
+
+
+def test_the_watching_context_tells_who_refers_to_a_record_as_the_views_own_does() -> None:
+    graph = pipeline.load_graph(EXAMPLE, drafts=True)
+    own, tracker = Context(graph), Tracker()
+    watching = Watching(tracker.begin(graph, None), tracker)
+    for record_id in graph.records:
+        for kind in graph.kinds:
+            assert [r.id for r in watching.referring(record_id, kind)] == [r.id for r in own.referring(record_id, kind)]

@@ -368,3 +368,21 @@ def test_an_embedded_timeline_shows_its_latest_entries_and_links_to_the_rest(
     assert ('The latest 2 of 4 entries. The rest are on the full timeline: '
             '<a href="../../entities/acme/timeline/">Acme Corp: timeline</a>.') in embedded[0]
     assert len(ENTRY.findall(embedded[1])) == 3 and "The latest" not in embedded[1]
+
+
+def test_a_reply_says_who_asked_when_other_reporters_did(tmp_path: Path, make_site: MakeSite,
+                                                        valid_files: dict[str, str]) -> None:
+    valid_files["entities/the-ledger.yaml"] = "name: The Ledger\ntype: media\n"
+    valid_files["pledges/acme-pledge.yaml"] += textwrap.dedent("""\
+        replies:
+          - party: acme
+            asked: 2021-03
+            asked_by: [the-ledger]
+            replied: false
+          - party: acme
+            asked: 2021-04
+            replied: false
+        """)
+    page = html(built(make_site(tmp_path, valid_files), tmp_path), "pledges/acme-pledge/")
+    assert 'asked for comment by <a href="../../entities/the-ledger/">The Ledger</a>: ' in page
+    assert re.search(r"asked for comment: <time[^>]*>April 2021", page)

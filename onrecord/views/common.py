@@ -100,6 +100,7 @@ class ReplyView:
 
     party: LinkView
     asked: DateView
+    asked_by: tuple[LinkView, ...]
     reply: str | None
     cites: tuple[int, ...]
 
@@ -286,7 +287,8 @@ def updates(model: Any) -> tuple[UpdateView, ...]:
 
 def replies(ctx: Context, model: Any, citations: Citations) -> tuple[ReplyView, ...]:
     return tuple(
-        ReplyView(record_link(ctx, ctx.graph.get(r.party)), date_view(r.asked), r.reply if r.replied else None,
+        ReplyView(record_link(ctx, ctx.graph.get(r.party)), date_view(r.asked),
+                  tuple(record_link(ctx, ctx.graph.get(i)) for i in r.asked_by), r.reply if r.replied else None,
                   citations.cite_all([r.source] if r.source else []))
         for r in model.replies
     )
