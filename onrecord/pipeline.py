@@ -54,22 +54,24 @@ def link_all(site_raw: loading.RawDoc | None, records: list[Record], problems: l
 
 def check(content: Path, drafts: bool = False) -> SiteGraph:
     """Everything a build does except writing: the content is good when this returns."""
-    graph = load_graph(content, drafts)
-    renderer = Renderer(TEMPLATES)
-    with _settled():
+    with _collector_paused():
+        graph = load_graph(content, drafts)
+        renderer = Renderer(TEMPLATES)
         share(page_specs(graph), lambda part: len(render_pages(graph, [spec.page() for spec in part], renderer)))
     return graph
 
 
 @contextmanager
-def _settled() -> Iterator[None]:
-    """The loaded site lives until the build ends: spare it the collector's repeated sweeps, and spare
-    forked processes from copying the memory those sweeps would touch."""
-    gc.freeze()
+def _collector_paused() -> Iterator[None]:
+    """A build's objects all live until it ends, so the cycle collector's repeated sweeps over them
+    (a third of loading time on a large site) would free nothing; forked processes inherit the pause."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
 
 
 def render_pages(graph: SiteGraph, todo: list[Page], renderer: Renderer) -> list[tuple[str, bytes]]:
@@ -82,17 +84,17 @@ def build(content: Path, out: Path, drafts: bool = False,
           templates: Path = TEMPLATES, assets: Path = ASSETS) -> BuildReport:
     """Build the site into `out`; on any failure `out` is left exactly as it was."""
     started = time.perf_counter()
-    graph = load_graph(content, drafts)
-    renderer = Renderer(templates)
-    staged = write.stage_dir(out)
-    try:
-        with _settled():
+    with _collector_paused():
+        graph = load_graph(content, drafts)
+        renderer = Renderer(templates)
+        staged = write.stage_dir(out)
+        try:
             written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
-        copied = write.copy_assets(assets, staged)
-        write.swap_in(staged, out)
-    except BaseException:
-        write.discard(staged)
-        raise
+            copied = write.copy_assets(assets, staged)
+            write.swap_in(staged, out)
+        except BaseException:
+            write.discard(staged)
+            raise
     return BuildReport(written, copied, time.perf_counter() - started)
 
 
