@@ -48,7 +48,7 @@ def link_all(site_raw: loading.RawDoc | None, records: list[Record], problems: l
         except ContentErrors as errors:
             problems += errors.problems
     valid = {record.id for record in records}
-    unreadable = frozenset(p.location.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for p in problems) - valid
+    unreadable = frozenset(Path(p.location.path).stem for p in problems) - valid
     return link(site, records, drafts, unreadable, problems)
 
 

@@ -1,11 +1,14 @@
 #!/bin/sh
-# Installs (as root) or names the Debian packages the browser and HTML-validity tests need, then axe-core.
+# Installs (as root) or names the Debian packages the browser and HTML-validity tests need, then the
+# npm test tools pinned in package-lock.json: axe-core and the Nu Html Checker.
 set -e
 need=""
 [ -x /usr/bin/chromium ] || need="$need chromium"
 command -v java >/dev/null 2>&1 || need="$need default-jre-headless"
 axe=node_modules/axe-core/axe.min.js
-[ -f $axe ] || command -v npm >/dev/null 2>&1 || need="$need npm"
+vnu=node_modules/vnu-jar/build/dist/vnu.jar
+tools_ready() { [ -f $axe ] && [ -f $vnu ]; }
+tools_ready || command -v npm >/dev/null 2>&1 || need="$need npm"
 if [ -n "$need" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian packages:$need"
@@ -16,4 +19,4 @@ if [ -n "$need" ]; then
     exit 1
   fi
 fi
-[ -f $axe ] || npm ci --silent --no-audit --no-fund
+tools_ready || npm ci --silent --no-audit --no-fund
