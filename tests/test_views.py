@@ -386,3 +386,53 @@ def test_a_reply_says_who_asked_when_other_reporters_did(tmp_path: Path, make_si
     page = html(built(make_site(tmp_path, valid_files), tmp_path), "pledges/acme-pledge/")
     assert 'asked for comment by <a href="../../entities/the-ledger/">The Ledger</a>: ' in page
     assert re.search(r"asked for comment: <time[^>]*>April 2021", page)
+
+
+LISTS = importlib.import_module("onrecord.views.lists")
+LIST_ENTRY = re.compile(r'<p class="entry-title"><a href="[./]*events/([\w-]+)/">')
+
+
+def five_events(valid_files: dict[str, str]) -> dict[str, str]:
+    """Five events over four years, each citing the letter."""
+    for n, when in enumerate(["2019-03-02", "2019-11", "2019-12-01", "2021-05-01", "2022-01"]):
+        valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when)
+    return valid_files
+
+
+def test_a_long_index_continues_on_numbered_pages_in_the_same_order_and_groups(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(LISTS, "PAGE_SIZE", 2)
+    site = built(make_site(tmp_path, five_events(valid_files)), tmp_path)
+    shown = {url: html(site, url) for url in ("events/", "events/page/2/", "events/page/3/")}
+    assert [LIST_ENTRY.findall(page) for page in shown.values()] == [
+        ["event-0", "event-1"], ["event-2", "event-3"], ["event-4"]]
+    assert re.findall(r"<h2>(\d+)</h2>", shown["events/page/2/"]) == ["2019", "2021"]
+    assert "<h1>Events, page 2</h1>" in shown["events/page/2/"]
+    nav = shown["events/page/2/"].split('<nav class="years" aria-label="Pages">')[1].split("</nav>")[0]
+    assert re.findall(r'<a href="([^"]+)"([^>]*)>([^<]+)</a>', nav) == [
+        ("../../../events/", ' rel="prev"', "Previous"), ("../../../events/", "", "1"),
+        ("../../../events/page/2/", ' aria-current="page"', "2"), ("../../../events/page/3/", "", "3"),
+        ("../../../events/page/3/", ' rel="next"', "Next")]
+    assert 'rel="prev"' not in shown["events/"] and 'rel="next"' not in shown["events/page/3/"]
+    assert not (site / "events" / "page" / "1").exists() and not (site / "events" / "page" / "4").exists()
+    assert not (site / "pledges" / "page").exists()
+    assert_links_lead_to_pages(site)
+
+
+def test_below_the_page_size_an_index_stays_on_one_page(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(LISTS, "PAGE_SIZE", 5)
+    site = built(make_site(tmp_path, five_events(valid_files)), tmp_path)
+    assert LIST_ENTRY.findall(html(site, "events/")) == [f"event-{n}" for n in range(5)]
+    assert 'aria-label="Pages"' not in html(site, "events/")
+    assert not list(site.rglob("page"))
+
+
+def test_a_source_page_lists_the_newest_records_citing_it_and_counts_the_rest(
+        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(LISTS, "CITED_SHOWN", 2)
+    page = html(built(make_site(tmp_path, five_events(valid_files)), tmp_path), "sources/acme-letter/")
+    cited = page.split('id="cited-heading"')[1].split("</section>")[0]
+    assert re.findall(r'<li><a href="[./]*(\w+/[\w-]+)/">', cited) == [
+        "events/event-4", "stories/did-acme-keep-its-word"]
+    assert "The newest 2 are listed, and 6 more cite it." in cited

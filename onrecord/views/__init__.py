@@ -8,7 +8,8 @@ re-rendering only when its view (or its template) changed.
 
 Page addresses: `` (home), `{kind}/` and `{kind}/{id}/` for every kind, `timeline/`,
 `entities/{id}/timeline/`, `tags/`, `tags/{tag}/`, `updates/`; a long timeline adds a page per year
-under its own address (`timeline/2020/`, `entities/{id}/timeline/2020/`, `tags/{tag}/2020/`).
+under its own address (`timeline/2020/`, `entities/{id}/timeline/2020/`, `tags/{tag}/2020/`), and a
+long index a page per PAGE_SIZE entries after the first (`sources/page/2/`).
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from .common import KIND_TITLES, Context, LinkView, Page, PageSpec, amount_words
 from .comparison import comparison_view
 from .entity import entity_facts, entity_view
 from .fact import fact_view
-from .lists import TimelinePage, home_view, list_view, source_page, tag_links, tags_index, update_rows
+from .lists import (PageLink, TimelinePage, home_view, list_pages, list_view, source_page, tag_links, tags_index,
+                    update_rows)
 from .story import story_view
 from .timeline import TimelineView, YearLink, chronological, overview, timeline, year_page, year_pages
 
@@ -70,10 +72,18 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
     updates = partial(ctx.memo, "updates", "", partial(update_rows, ctx))
     yield PageSpec("", "home.html", graph.site.title, lambda: home_view(ctx, updates()))
     for kind in KIND_TITLES:
-        yield PageSpec(f"{kind}/", "list.html", KIND_TITLES[kind], partial(list_view, ctx, kind))
+        yield from _index_pages(ctx, kind, list_pages(ctx, kind))
     yield from _record_pages(ctx)
     yield from _timeline_pages(ctx)
     yield PageSpec("updates/", "updates.html", "Corrections and updates", updates)
+
+
+def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:
+    """The index of `kind` and, when it is split, its pages after the first."""
+    yield PageSpec(f"{kind}/", "list.html", KIND_TITLES[kind], partial(list_view, ctx, kind, pages))
+    for link in pages[1:]:
+        yield PageSpec(link.url, "list.html", f"{KIND_TITLES[kind]}, page {link.number}",
+                       partial(list_view, ctx, kind, pages, link.number))
 
 
 RECORD_PAGES = (

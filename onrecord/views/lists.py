@@ -1,9 +1,14 @@
-"""Pages that gather others: the home page, an index per kind, tags, sources, and the updates log."""
+"""Pages that gather others: the home page, an index per kind, tags, sources, and the updates log.
+
+An index of more than PAGE_SIZE entries is split so that no page grows with the record: `{kind}/`
+lists the first PAGE_SIZE and `{kind}/page/2/` onwards the rest, in the same order and groups, each
+page linking to all the others. A source page lists the newest CITED_SHOWN records that cite it.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import Any, Callable
 
 from .. import dates
 from ..model import FACT_KINDS
@@ -19,7 +24,11 @@ from .timeline import TimelineView
 HOME_COMPARISONS = 3
 HOME_UPDATES = 5
 HOME_STORIES = 3
+PAGE_SIZE = 100
+CITED_SHOWN = 50
 VERDICT_WEIGHT = {"contradicts": 0, "in-tension": 1, "unclear": 2, "consistent": 3}
+TYPED = {"entities": TYPE_LABELS, "sources": SOURCE_TYPES}
+"""Kinds whose index groups records by type."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +51,26 @@ class Group:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """One page of a split index: its number and address."""
+
+    number: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Every page of a split index, and where this page sits among them."""
+
+    pages: tuple[PageLink, ...]
+    current: PageLink
+    previous: PageLink | None
+    next: PageLink | None
+
+
+@dataclass(frozen=True)
 class ListView:
-    """An index page."""
+    """An index page, or one page of a split index (`paging`)."""
 
     kind: str
     heading: str
@@ -51,6 +78,7 @@ class ListView:
     groups: tuple[Group, ...]
     stories: tuple[StoryCard, ...]
     count: int
+    paging: Paging | None = None
 
 
 @dataclass(frozen=True)
@@ -90,10 +118,11 @@ class TimelinePage:
 
 @dataclass(frozen=True)
 class SourcePage:
-    """A source and everything that cites it."""
+    """A source and the newest records that cite it, with how many cite it in all."""
 
     source: SourceView
     cited_by: tuple[LinkView, ...]
+    cited_total: int
 
 
 INTROS = {
@@ -109,23 +138,56 @@ INTROS = {
 }
 
 
-def list_view(ctx: Context, kind: str) -> ListView:
+def list_pages(ctx: Context, kind: str) -> tuple[PageLink, ...]:
+    """The pages the index of `kind` is split into; none when one page holds it (PAGE_SIZE)."""
+    count = len(ctx.graph.kinds[kind])
+    if count <= PAGE_SIZE:
+        return ()
+    last = -(-count // PAGE_SIZE)
+    return tuple(PageLink(n, f"{kind}/page/{n}/" if n > 1 else f"{kind}/") for n in range(1, last + 1))
+
+
+def list_view(ctx: Context, kind: str, pages: tuple[PageLink, ...] = (), number: int = 1) -> ListView:
+    """The index of `kind`, or its page `number` of `pages` when it is split."""
+    records = _ordered(ctx, kind)
+    start = (number - 1) * PAGE_SIZE
+    shown = records[start:start + PAGE_SIZE] if pages else records
+    stories = tuple(story_card(ctx, r) for r in shown) if kind == "stories" else ()
+    groups = () if kind == "stories" else _groups(ctx, kind, shown)
+    heading = f"{KIND_TITLES[kind]}, page {number}" if number > 1 else KIND_TITLES[kind]
+    return ListView(kind, heading, INTROS[kind], groups, stories, len(records), _paging(pages, number))
+
+
+def _paging(pages: tuple[PageLink, ...], number: int) -> Paging | None:
+    if not pages:
+        return None
+    at = number - 1
+    return Paging(pages, pages[at], pages[at - 1] if at else None, pages[at + 1] if number < len(pages) else None)
+
+
+def _ordered(ctx: Context, kind: str) -> list[Record]:
+    """The records of an index in the order it lists them: newest story first, types by label then name."""
     records = ctx.graph.kinds[kind]
-    stories = tuple(story_card(ctx, r) for r in reversed(records)) if kind == "stories" else ()
-    groups = () if kind == "stories" else _groups(ctx, kind, records)
-    return ListView(kind, KIND_TITLES[kind], INTROS[kind], groups, stories, len(records))
+    if kind == "stories":
+        return records[::-1]
+    if kind in TYPED:
+        labels = TYPED[kind]
+        return sorted(records, key=lambda r: (labels[r.model.type], label(r).casefold(), r.id))
+    return records
 
 
 def _groups(ctx: Context, kind: str, records: list[Record]) -> tuple[Group, ...]:
+    return tuple(Group(heading, tuple(list_entry(ctx, r) for r in group))
+                 for heading, group in groupby(records, _group_key(kind)))
+
+
+def _group_key(kind: str) -> Callable[[Record], str]:
     if kind in FACT_KINDS:
-        key = lambda r: str(anchor(r.model.date).year)  # noqa: E731
-    elif kind in ("entities", "sources"):
-        labels = TYPE_LABELS if kind == "entities" else SOURCE_TYPES
-        records = sorted(records, key=lambda r: (labels[r.model.type], label(r).casefold(), r.id))
-        key = lambda r: labels[r.model.type]  # noqa: E731
-    else:
-        key = lambda r: ""  # noqa: E731
-    return tuple(Group(heading, tuple(list_entry(ctx, r) for r in group)) for heading, group in groupby(records, key))
+        return lambda r: str(anchor(r.model.date).year)
+    if kind in TYPED:
+        labels = TYPED[kind]
+        return lambda r: labels[r.model.type]
+    return lambda r: ""
 
 
 def list_entry(ctx: Context, record: Record) -> ListEntry:
@@ -188,8 +250,10 @@ def _key_comparisons(ctx: Context) -> tuple[ComparisonCard, ...]:
 
 
 def source_page(ctx: Context, record: Record) -> SourcePage:
-    citing = (ctx.graph.get(i) for i in ctx.graph.referrers.get(record.id, ()))
-    return SourcePage(source_view(ctx.graph, 1, record.id), tuple(record_link(ctx, r) for r in citing))
+    """The source, and the newest CITED_SHOWN records citing it, in reading order."""
+    ids = ctx.graph.referrers.get(record.id, [])
+    citing = (ctx.graph.get(i) for i in ids[-CITED_SHOWN:])
+    return SourcePage(source_view(ctx.graph, 1, record.id), tuple(record_link(ctx, r) for r in citing), len(ids))
 
 
 def tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
