@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from onrecord import commands
-from onrecord.errors import ContentErrors, UsageError
-from onrecord.report import print_problems
+from onrecord.errors import ContentErrors, EnvironmentFailure, UsageError
+from onrecord.report import print_problems, printable
 
 
 def parser() -> argparse.ArgumentParser:
@@ -48,15 +48,21 @@ def _content(verb: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")  # a terminal that cannot show a character gets an escape
     args = parser().parse_args(argv)
     try:
         return getattr(commands, args.verb)(args)
     except ContentErrors as errors:
-        print_problems(errors.problems, sys.stderr)
+        print_problems(errors.problems, sys.stderr, getattr(args, "content", None))
         return 1
-    except UsageError as error:
-        print(f"site.py: {error}", file=sys.stderr)
+    except (UsageError, EnvironmentFailure) as error:
+        print(f"site.py: {printable(str(error))}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("site.py: stopped; nothing was changed.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -10,9 +10,13 @@ from . import serve as preview
 
 def build(args: argparse.Namespace) -> int:
     """Build the site into --out."""
-    report = pipeline.build(args.content, args.out, drafts=args.drafts)
+    report = pipeline.build(args.content, args.out, drafts=args.drafts, waiting=lambda: _waiting(args.out))
     print(f"Built {report.pages} pages and {report.assets} assets into {args.out}/ in {report.seconds:.2f} s")
     return 0
+
+
+def _waiting(out: object) -> None:
+    print(f"Another build is writing {out}/; waiting for it to finish.", file=sys.stderr, flush=True)
 
 
 def check(args: argparse.Namespace) -> int:

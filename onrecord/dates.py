@@ -147,7 +147,7 @@ def from_yaml(value: object) -> Edtf:
         return Point(value.year, value.month, value.day)
     if isinstance(value, int) and not isinstance(value, bool):
         return parse(f"{value:04d}")
-    found = "nothing" if value is None else repr(value)
+    found = "nothing" if value is None else repr(value) if isinstance(value, (str, list, dict)) else str(value)
     raise EdtfError(f"expected a date such as 2020-06-08, 2020-06 or 2020, "
                     f"but found {found}")
 

@@ -1,4 +1,5 @@
-"""The few exceptions the engine raises: author mistakes are `ContentErrors`, everything else is a bug."""
+"""The few exceptions the engine raises: author mistakes are `ContentErrors`, command-line mistakes
+`UsageError`, a machine that refuses to write `EnvironmentFailure`; anything else is a bug."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,3 +44,9 @@ class ContentErrors(Exception):
 
 class UsageError(Exception):
     """A command-line mistake such as a missing content folder; exits with status 2."""
+
+
+class EnvironmentFailure(Exception):
+    """The machine refused what a build needs (disk full, read-only, no permission); exits with status 2.
+
+    Its message says what failed, on which path and what to do; the previous site is always intact."""

@@ -72,7 +72,9 @@ class Builder:
     def __init__(self, content: Path, out: Path, templates: Path = pipeline.TEMPLATES,
                  assets: Path = pipeline.ASSETS) -> None:
         self.content, self.out, self.templates, self.assets = content, out, templates, assets
-        self.folders, self.sources = Listing(content), Inputs(_read_source)
+        self.folder = loading.ContentFolder(content)
+        self.scratch = write.Scratch(out)
+        self.folders, self.sources = Listing(content), Inputs(_read_source, self.folder.read)
         self.layouts = Inputs(_template_refs)
         self.files = Inputs(lambda path, label, data: data)
         self.renderer, self.renderer_key = Renderer(templates), frozenset[tuple[str, bytes]]()
@@ -109,7 +111,7 @@ class Builder:
         self.listing = self.folders.files()
         files = {path: kind for kind, path in self.listing[0]}
         site = self.content / loading.SITE_FILE
-        if site.is_file():
+        if os.path.lexists(site):
             files = {site: "site", **files}
         after = {problem.location.path for problem in self.listing[1]}
         folders = [f"{path} added" for path in sorted(after - before)]
@@ -140,8 +142,15 @@ class Builder:
             else:
                 records.append(entry.value)
         if site_raw is None:
-            problems += _site_problems(self.content)
+            problems += self._site_problems()
         return pipeline.link_all(site_raw, _in_order(records, files), problems, drafts=True)
+
+    def _site_problems(self) -> list[Problem]:
+        try:
+            loading.read_site(self.folder)
+        except ContentErrors as errors:
+            return errors.problems
+        return []
 
     def _stale(self, graph: SiteGraph, every: list[Page]) -> tuple[list[Page], dict[str, Any]]:
         """Pages whose view, title, template or site settings differ from what the scratch folder shows."""
@@ -185,7 +194,7 @@ class Builder:
         The first time, whatever an earlier preview left there is cleared away.
         """
         if not self.written:
-            shutil.rmtree(self.out, ignore_errors=True)
+            self.scratch.claim()
         for url, file, data in rendered:
             self.shown[url] = (keys[url], file)
         for gone in self.shown.keys() - keys.keys():
@@ -227,18 +236,10 @@ def _read_source(path: Path, kind: str, data: bytes) -> Any:
     """A validated record, site.yaml's raw document, or the file's problems."""
     try:
         if kind == "site":
-            return loading.load_site_file(path.parent, str(path))
-        return validate(loading.load_file(kind, path, str(path)))
+            return loading.load_site(data, str(path))
+        return validate(loading.load_file(kind, path, str(path), data))
     except ContentErrors as errors:
         return errors.problems
-
-
-def _site_problems(content: Path) -> list[Problem]:
-    try:
-        loading.load_site_file(content, str(content / loading.SITE_FILE))
-    except ContentErrors as errors:
-        return errors.problems
-    return []
 
 
 def _in_order(records: list[Any], files: list[tuple[str, Path]]) -> list[Any]:

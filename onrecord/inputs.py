@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import load as loading
-from .errors import Problem
+from .errors import ContentErrors, Problem
 
 Progress = Callable[[str, int, int], None]
 """Told (stage, done, total) as a long build goes."""
@@ -39,10 +39,15 @@ class Entry:
 
 
 class Inputs:
-    """The files of one folder, each parsed once per content hash."""
+    """The files of one folder, each parsed once per content hash.
 
-    def __init__(self, parse: Callable[[Path, str, bytes], Any]) -> None:
-        self.parse = parse
+    `read` gets a file's bytes; when it refuses one with ContentErrors, those problems are the file's
+    value, and the file is read again next time.
+    """
+
+    def __init__(self, parse: Callable[[Path, str, bytes], Any],
+                 read: Callable[[Path], bytes] = Path.read_bytes) -> None:
+        self.parse, self.read = parse, read
         self.entries: dict[Path, Entry] = {}
 
     def refresh(self, files: dict[Path, str], progress: Progress | None = None) -> list[str]:
@@ -69,13 +74,17 @@ class Inputs:
         stamp = _stamp(path, now)
         if entry is not None and stamp is not None and entry.stamp == stamp:
             return ""
-        data = path.read_bytes()
+        try:
+            data = self.read(path)
+        except ContentErrors as refused:
+            self.entries[path] = Entry(None, b"", refused.problems)
+            return "" if entry is not None and entry.value == refused.problems else "changed" if entry else "added"
         hashed = digest(data)
         if entry is not None and entry.digest == hashed:
             entry.stamp = stamp
             return ""
         value = self.parse(path, label, data)
-        if path.read_bytes() != data:
+        if self.read(path) != data:
             stamp, hashed = None, b""
         self.entries[path] = Entry(stamp, hashed, value)
         return "changed" if entry else "added"

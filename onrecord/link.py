@@ -15,11 +15,10 @@ from pydantic import BaseModel
 from . import dates, markup
 from .errors import ContentErrors, Location, Problem
 from .load import KeyPath
-from .model import FACT_KINDS, Ref, Site
-from .validate import Record
+from .model import FACT_KINDS, Ref, Site, markdown_fields
+from .validate import Record, text_location
 
 T = TypeVar("T")
-MARKDOWN_FIELDS = ("body", "rationale")
 SINGULAR = {
     "entities": "entity", "sources": "source", "pledges": "pledge", "statements": "statement",
     "contracts": "contract", "rulings": "ruling", "events": "event", "comparisons": "comparison",
@@ -190,11 +189,10 @@ def _value_refs(value: Any, ref: Ref | None, where: KeyPath) -> Iterator[Link]:
 
 
 def _marked_up(record: Record) -> Iterator[tuple[str, str]]:
-    """(field, text) of each Markdown field of the record that may hold an embed or a citation."""
-    fields = type(record.model).model_fields
-    for name in MARKDOWN_FIELDS:
-        text = getattr(record.model, name) if name in fields else ""
-        if "::" in text or "[@" in text:
+    """(field, text) of each Markdown field of the record that holds an embed or a citation."""
+    for name, embeds in markdown_fields(type(record.model)):
+        text = getattr(record.model, name)
+        if embeds and ("::" in text or "[@" in text):
             yield name, text
 
 
@@ -227,9 +225,7 @@ def location(record: Record, where: KeyPath) -> Location:
 
 
 def _markdown_location(record: Record, name: str, line: int, column: int) -> Location:
-    if record.kind == "stories" and name == "body":
-        return Location(record.path, record.body_line + line, column + 1)
-    return record.marks.text((name,), line, column)
+    return text_location(record.marks, record.body_line, name, line, column)
 
 
 def _check(record: Record, ref: Link, published: dict[str, Record], left_out: dict[str, Record]) -> Problem | None:

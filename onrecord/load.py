@@ -1,20 +1,22 @@
-"""Stage 1: read the content folder into raw documents that remember where every value was written."""
+"""Stage 1: read the content folder into raw documents that remember where every value was written.
+
+Only what the content folder holds is read (see files.py): a link is followed only to a file inside the
+folder, and special files are reported, never opened. A link to a folder, a link to nothing, a pipe
+or a socket is a problem naming it, never a silent skip.
+"""
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-import yaml
-
+from . import files, limits
 from .errors import ContentErrors, Location, Problem, UsageError
+from .yaml_reader import CONTROL_HINT, KeyPath, Marks, control_character, control_message, parse_yaml
 
-try:
-    from yaml import CSafeLoader as YamlLoader
-except ImportError:  # libyaml missing: same results, slower
-    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
-
+__all__ = ["KeyPath", "Marks", "parse_yaml"]
 KINDS = (
     "entities", "sources", "pledges", "statements", "contracts",
     "rulings", "events", "comparisons", "stories",
@@ -23,44 +25,7 @@ SITE_FILE = "site.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITOR_LITTER = re.compile(r"(^\.|~$|\.swp$|\.swx$|\.tmp$|^4913$|^#.*#$)")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
-PLAIN_TEXT = "tag:yaml.org,2002:str"
-KEEP_AS_TEXT = {PLAIN_TEXT, "tag:yaml.org,2002:timestamp"}
-"""Taken as written: text needs no converting, and dates are read by the EDTF parser, not YAML's."""
-MAX_DEPTH = 50  # far deeper than any content file; stops hostile nesting before Python's recursion limit
-
-KeyPath = tuple[str | int, ...]
-
-
-@dataclass
-class Marks:
-    """Where each value (and each mapping key) sits in its file, keyed by its path in the document."""
-
-    path: str
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    texts: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-
-    def value(self, where: KeyPath) -> Location:
-        """The value's place, or its nearest written ancestor's when the value is missing."""
-        return self._nearest(self.values, where)
-
-    def key(self, where: KeyPath) -> Location:
-        """The key's place, falling back to the value's."""
-        return self._nearest(self.keys, where) if where in self.keys else self.value(where)
-
-    def text(self, where: KeyPath, line: int, column: int) -> Location:
-        """A character inside a text value, by its line and column within the text (from 0).
-
-        Exact for `|` blocks and for the first line of other text; YAML folds the rest.
-        """
-        first_line, first_column = self.texts.get(where) or self.values.get(where, (1, 1))
-        return Location(self.path, first_line + line, first_column + column)
-
-    def _nearest(self, table: dict[KeyPath, tuple[int, int]], where: KeyPath) -> Location:
-        while where and where not in table:
-            where = where[:-1]
-        line, column = table.get(where, (1, 1))
-        return Location(self.path, line, column)
+BYTE_ORDER_MARK = "\ufeff"
 
 
 @dataclass
@@ -76,52 +41,118 @@ class RawDoc:
     body_line: int = 0
 
 
+class ContentFolder:
+    """The content folder an author named: what is in it, and its files' bytes, read only from inside it."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_dir():
+            raise UsageError(f"no content folder at {path}/ (choose one with --content DIR)")
+        self.path = path
+        self.real = files.real_folder(path)
+
+    def read(self, path: Path) -> bytes:
+        """A file's bytes; ContentErrors naming it when it may not be read. A file that has gone raises
+        FileNotFoundError, which the preview expects while files are renamed."""
+        try:
+            return files.read_bytes(path, self.real)
+        except files.Unreadable as refused:
+            raise ContentErrors([Problem(Location(str(path)), refused.message, refused.hint)]) from None
+
+    def files(self) -> tuple[list[tuple[str, Path]], list[Problem]]:
+        """Every content file with its kind, in a stable order; stray or unreadable entries are problems,
+        editor litter is not."""
+        found: list[tuple[str, Path]] = []
+        problems: list[Problem] = []
+        for entry in _entries(self.path, problems):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink() and os.path.isdir(entry.path):
+                problems.append(_folder_link(entry.path))
+            elif entry.is_dir(follow_symlinks=False) and entry.name not in KINDS:
+                problems.append(_stray_folder(entry.path, entry.name))
+            elif entry.is_dir(follow_symlinks=False):
+                inside: list[Path] = []
+                _walk(Path(entry.path), inside, problems)
+                found.extend((entry.name, path) for path in sorted(inside, key=str))
+        return found, problems
+
+
 def find_files(content: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """Every content file with its kind, in a stable order; stray files are problems, editor litter is not."""
-    found: list[tuple[str, Path]] = []
-    problems: list[Problem] = []
-    for folder in sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if folder.name not in KINDS:
-            problems.append(_stray_folder(content, folder))
+    """Every content file of the folder with its kind (see ContentFolder.files)."""
+    return ContentFolder(content).files()
+
+
+def _entries(folder: Path | str, problems: list[Problem]) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as error:
+        problems.append(Problem(Location(str(folder)), f"this folder cannot be read: {error.strerror}"))
+        return []
+
+
+def _walk(folder: Path, found: list[Path], problems: list[Problem]) -> None:
+    """Files under a kind's folder, at any depth; a link to a file is listed, and checked when read."""
+    for entry in _entries(folder, problems):
+        if EDITOR_LITTER.search(entry.name):
             continue
-        found.extend((folder.name, path) for path in sorted(folder.rglob("*"), key=str) if _is_content_file(path))
-    return found, problems
+        path = folder / entry.name
+        if entry.is_symlink():
+            if os.path.isdir(entry.path):
+                problems.append(_folder_link(entry.path))
+            else:
+                found.append(path)
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(path, found, problems)
+        elif kind := files.file_type(entry.stat(follow_symlinks=False).st_mode):
+            problems.append(Problem(Location(str(path)), f"this is {kind}, not a file, so it is not read",
+                                    "content folders hold only files"))
+        else:
+            found.append(path)
 
 
-def _is_content_file(path: Path) -> bool:
-    return path.is_file() and not EDITOR_LITTER.search(path.name)
+def _folder_link(path: str) -> Problem:
+    return Problem(Location(path), "this is a link to a folder, and links to folders are not followed",
+                   "move the folder itself here")
 
 
-def _stray_folder(content: Path, folder: Path) -> Problem:
-    return Problem(
-        Location(str(folder)), f"unknown content folder '{folder.name}'",
-        f"expected one of: {', '.join(KINDS)}",
-    )
+def _stray_folder(path: str, name: str) -> Problem:
+    return Problem(Location(path), f"unknown content folder '{name}'", f"expected one of: {', '.join(KINDS)}")
 
 
-def load_file(kind: str, path: Path, shown: str) -> RawDoc:
-    """Parse one file; raise ContentErrors naming `shown` (the path as the author knows it)."""
-    text = _read_text(path, shown)
-    doc_id = path.stem
+def load_file(kind: str, path: Path, shown: str, data: bytes) -> RawDoc:
+    """Parse one file's bytes; raise ContentErrors naming `shown` (the path as the author knows it)."""
+    text = decode(data, shown)
     problems = _check_name(kind, path, shown)
     body, body_line = "", 0
     if kind == "stories":
         text, body, body_line = _split_front_matter(text, shown)
+        problems += _body_problems(body, body_line, shown)
     try:
-        data, marks = parse_yaml(text, shown, line_offset=1 if kind == "stories" else 0)
+        parsed, marks = parse_yaml(text, shown, line_offset=1 if kind == "stories" else 0)
     except ContentErrors as errors:
         raise ContentErrors(problems + errors.problems) from None
     if problems:
         raise ContentErrors(problems)
-    return RawDoc(kind, doc_id, shown, data, marks, body, body_line)
+    return RawDoc(kind, path.stem, shown, parsed, marks, body, body_line)
 
 
-def _read_text(path: Path, shown: str) -> str:
+def decode(data: bytes, shown: str) -> str:
+    """UTF-8 text, without the byte order mark some editors put first."""
     try:
-        return path.read_text(encoding="utf-8")
+        return data.decode("utf-8").removeprefix(BYTE_ORDER_MARK)
     except UnicodeDecodeError as error:
         raise ContentErrors([Problem(Location(shown), f"file is not UTF-8 text ({error.reason})",
                                      "save it as UTF-8")]) from None
+
+
+def _body_problems(body: str, body_line: int, shown: str) -> list[Problem]:
+    """A story's Markdown is not YAML, so nothing has refused its control characters yet."""
+    index = control_character(body)
+    if index < 0:
+        return []
+    line, column = body.count("\n", 0, index), index - body.rfind("\n", 0, index)
+    return [Problem(Location(shown, body_line + line, column), control_message(body[index]), CONTROL_HINT)]
 
 
 def _check_name(kind: str, path: Path, shown: str) -> list[Problem]:
@@ -135,6 +166,9 @@ def _check_name(kind: str, path: Path, shown: str) -> list[Problem]:
             Location(shown), f"'{path.stem}' is not a valid id (the file name is the id)",
             f"use lowercase letters, digits and single hyphens, e.g. '{suggest_id(path.stem)}'",
         ))
+    elif len(path.stem) > limits.ID_CHARACTERS:
+        problems.append(Problem(Location(shown), f"the id (the file name) is {len(path.stem)} characters long; "
+                                f"an id may have at most {limits.ID_CHARACTERS}", "rename the file to a shorter id"))
     return problems
 
 
@@ -152,155 +186,43 @@ def _split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
     return match.group(1), text[match.end():], body_line
 
 
-def load_site_file(content: Path, shown: str) -> RawDoc:
-    """Read site.yaml, the one file that describes the whole site."""
-    path = content / SITE_FILE
-    if not path.is_file():
-        raise ContentErrors([Problem(Location(shown), f"the content folder has no {SITE_FILE}",
-                                     "create it with title, tagline, base_url, language, publisher, licence")])
-    data, marks = parse_yaml(_read_text(path, shown), shown)
-    return RawDoc("site", "site", shown, data, marks)
+def load_site(data: bytes, shown: str) -> RawDoc:
+    """site.yaml, the one file that describes the whole site, from its bytes."""
+    parsed, marks = parse_yaml(decode(data, shown), shown)
+    return RawDoc("site", "site", shown, parsed, marks)
 
 
-def parse_yaml(text: str, shown: str, line_offset: int = 0) -> tuple[dict[str, Any], Marks]:
-    """YAML mapping to plain data plus marks; duplicate keys and syntax errors become Problems."""
-    marks = Marks(shown)
+def read_site(folder: ContentFolder) -> RawDoc:
+    """Read and parse site.yaml."""
+    path = folder.path / SITE_FILE
     try:
-        loader = YamlLoader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as error:
-        raise ContentErrors([_syntax_problem(error, text, shown, line_offset)]) from None
-    except yaml.reader.ReaderError as error:
-        raise ContentErrors([_character_problem(error, text, shown, line_offset)]) from None
-    if node is None:
-        return {}, marks
-    if not isinstance(node, yaml.MappingNode):
-        raise ContentErrors([Problem(_at(node, shown, line_offset), "expected 'field: value' lines at the top level")])
-    builder = _Builder(marks, line_offset, text)
-    data = builder.build(node, ())
-    if builder.problems:
-        raise ContentErrors(builder.problems)
-    return data, marks
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str, line_offset: int) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    what = error.problem or "the file is not valid YAML"
-    if mark and error.context_mark and mark.index >= len(text.rstrip()):
-        # Text that is never closed is noticed at the end of the file; point where it was opened.
-        mark, what = error.context_mark, f"{what} {error.context}"
-    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
-    hint = "check indentation, and put text containing ': ' or starting with a quote mark in quotes"
-    return Problem(Location(shown, line, column), f"YAML syntax error: {what}", hint)
-
-
-def _character_problem(error: yaml.reader.ReaderError, text: str, shown: str, line_offset: int) -> Problem:
-    """YAML refuses control characters before parsing; find the first one to point at it."""
-    found = text.find(chr(error.character)) if isinstance(error.character, int) else -1
-    index = found if found >= 0 else error.position
-    line = text.count("\n", 0, index) + 1 + line_offset
-    column = index - text.rfind("\n", 0, index)
-    return Problem(Location(shown, line, column), f"YAML does not allow the control character U+{error.character:04X}",
-                   "delete it; such characters usually arrive by copy and paste")
-
-
-def _at(node: yaml.Node, shown: str, line_offset: int) -> Location:
-    return Location(shown, node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
-
-
-class _Builder:
-    """Turns YAML nodes into dicts, lists and scalars, recording marks and refusing duplicate keys."""
-
-    def __init__(self, marks: Marks, line_offset: int, text: str) -> None:
-        self.marks = marks
-        self.offset = line_offset
-        self.text = text
-        self._lines: list[str] | None = None
-        self.problems: list[Problem] = []
-        self._scalars = YamlLoader("")
-
-    def build(self, node: yaml.Node, where: KeyPath) -> Any:
-        self.marks.values[where] = self._position(node)
-        if len(where) > MAX_DEPTH:
-            self.problems.append(Problem(self._location(node), f"values are nested more than {MAX_DEPTH} levels deep"))
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, where)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, where + (index,)) for index, item in enumerate(node.value)]
-        if node.style in ("|", ">", '"', "'"):
-            self.marks.texts[where] = self._text_start(node)
-        return self._scalar(node)
-
-    def _text_start(self, node: yaml.ScalarNode) -> tuple[int, int]:
-        """Where the text itself begins: past the opening quote, or at the indent of a block."""
-        line, column = self._position(node)
-        if node.style not in ("|", ">"):
-            return line, column + 1
-        if self._lines is None:
-            self._lines = self.text.splitlines()
-        following = self._lines[node.start_mark.line + 1:]
-        indent = next((len(s) - len(s.lstrip(" ")) for s in following if s.strip()), 0)
-        return line + 1, indent + 1
-
-    def _location(self, node: yaml.Node) -> Location:
-        return Location(self.marks.path, *self._position(node))
-
-    def _position(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
-
-    def _mapping(self, node: yaml.MappingNode, where: KeyPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = self._key(key_node, where, result)
-            if key is not None:
-                self.marks.keys[where + (key,)] = self._position(key_node)
-                result[key] = self.build(value_node, where + (key,))
-        return result
-
-    def _key(self, node: yaml.Node, where: KeyPath, seen: dict[str, Any]) -> str | None:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != PLAIN_TEXT:
-            self.problems.append(Problem(self._location(node), "a field name must be plain text"))
-            return None
-        if node.value in seen:
-            first = self.marks.keys[where + (node.value,)]
-            self.problems.append(Problem(self._location(node), f"duplicate field '{node.value}'",
-                                         f"it is already set on line {first[0]}; keep one"))
-            return None
-        return node.value
-
-    def _scalar(self, node: yaml.Node) -> Any:
-        if node.tag in KEEP_AS_TEXT:
-            return node.value
-        try:
-            return self._scalars.construct_object(node)
-        except (yaml.constructor.ConstructorError, ValueError) as error:
-            reason = error.problem if isinstance(error, yaml.MarkedYAMLError) else error
-            self.problems.append(Problem(self._location(node), f"cannot read value '{node.value}': {reason}"))
-            return None
+        data = folder.read(path)
+    except FileNotFoundError:
+        raise ContentErrors([Problem(Location(str(path)), f"the content folder has no {SITE_FILE}",
+                                     "create it with title, tagline, base_url, language, publisher, licence")]) from None
+    return load_site(data, str(path))
 
 
 def load_all(content: Path) -> tuple[RawDoc | None, list[RawDoc], list[Problem]]:
     """site.yaml and every content file, with every problem found while reading them."""
-    if not content.is_dir():
-        raise UsageError(f"no content folder at {content}/ (choose one with --content DIR)")
-    site, problems = _attempt(lambda: load_site_file(content, str(content / SITE_FILE)))
-    files, stray = find_files(content)
+    folder = ContentFolder(content)
+    site, problems = _attempt(lambda: read_site(folder))
+    found, stray = folder.files()
     problems += stray
     docs = []
-    for kind, path in files:
-        doc, found = _attempt(lambda: load_file(kind, path, str(path)))
-        problems += found
+    for kind, path in found:
+        doc, trouble = _attempt(lambda: load_file(kind, path, str(path), folder.read(path)))
+        problems += trouble
         if doc is not None:
             docs.append(doc)
     return site, docs, problems
 
 
-def _attempt(read: Any) -> tuple[RawDoc | None, list[Problem]]:
+def _attempt(read: Callable[[], RawDoc]) -> tuple[RawDoc | None, list[Problem]]:
     try:
         return read(), []
     except ContentErrors as errors:
         return None, errors.problems
+    except FileNotFoundError as error:
+        return None, [Problem(Location(str(error.filename)), "the file disappeared while it was being read",
+                              "build again once it is saved")]

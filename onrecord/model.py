@@ -5,6 +5,7 @@ References to other files are bare ids marked with `Ref(kinds)`; the link stage 
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Discriminator, Field, PlainSerializer,
                       PlainValidator, Tag, WithJsonSchema)
 
-from . import dates
+from . import dates, limits
 from .currencies import ISO_4217
 
 
@@ -25,6 +26,13 @@ class Ref:
     quote_bearing: bool = False
 
 
+@dataclass(frozen=True)
+class Markdown:
+    """Marks a text field as Markdown; `embeds`: it may also hold embed lines and `[@id]` citations."""
+
+    embeds: bool = True
+
+
 DATE_HELP = "EDTF date: 2020, 2020-06, 2020-06-08, 2020-06~ (about), 2023? (uncertain), 2020-06-10/2021-05, 2023-08/.."
 Date = Annotated[
     dates.Point | dates.Interval,
@@ -32,16 +40,45 @@ Date = Annotated[
     PlainSerializer(str),
     WithJsonSchema({"type": ["string", "integer"], "description": DATE_HELP}),
 ]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=limits.ID_CHARACTERS)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=limits.ID_CHARACTERS)]
 Text = Annotated[str, Field(min_length=1)]
+Flag = Annotated[bool, Field(strict=True)]
+"""true or false, as written: never a number or a word taken for one."""
 
 
 def _http_url(url: str) -> str:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"'{url}' is not a web address; only http:// and https:// links are allowed")
+    if any(character.isspace() for character in url):
+        raise ValueError(f"'{url}' contains a space; a web address has none (write %20 for one)")
     return url
+
+
+def _amount(value: object) -> Decimal:
+    """An amount as written, exactly: no binary rounding, no infinity, nothing past the limits."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+        raise ValueError(f"expected an amount written in digits, such as 54700000 or 12.50, got {value!r}")
+    try:
+        amount = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
+    except ArithmeticError:
+        raise ValueError(f"'{value}' is not an amount; write it in digits only, such as 54700000 or 12.50, "
+                         "without commas or a currency sign") from None
+    if not amount.is_finite():
+        raise ValueError(f"'{value}' is not an amount")
+    if amount < 0:
+        raise ValueError(f"{value} is negative; an amount is written without a sign")
+    if amount >= limits.AMOUNT_BELOW:
+        raise ValueError(f"{value} is too large; amounts must be below 10^18 (a quintillion)")
+    places = -int(amount.normalize().as_tuple().exponent)
+    if places > limits.AMOUNT_PLACES:
+        raise ValueError(f"{value} has {places} digits after the decimal point; at most {limits.AMOUNT_PLACES} "
+                         "are allowed")
+    return amount
 
 
 def _currency(code: str) -> str:
@@ -51,6 +88,12 @@ def _currency(code: str) -> str:
 
 
 Url = Annotated[str, AfterValidator(_http_url), WithJsonSchema({"type": "string", "pattern": "^https?://"})]
+Amount = Annotated[
+    Decimal,
+    PlainValidator(_amount),
+    WithJsonSchema({"type": ["number", "string"], "minimum": 0, "exclusiveMaximum": 1e18,
+                    "description": "In digits only, e.g. 54700000 or 12.50"}),
+]
 Currency = Annotated[str, AfterValidator(_currency), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})]
 EntityType = Literal["company", "person", "government", "police", "court", "media", "ngo", "organisation"]
 SourceType = Literal["news", "primary-document", "court-record", "letter", "press-release",
@@ -117,7 +160,7 @@ class Reply(Strict):
     """When they were asked."""
     asked_by: Annotated[list[Id], Ref(("entities",))] = []
     """Who asked, when it was other reporters (e.g. the outlets that broke the story); empty means this site."""
-    replied: bool
+    replied: Flag
     """False records that they did not respond."""
     reply: str | None = None
     """Their reply, word for word; required when replied is true."""
@@ -158,11 +201,11 @@ class Entity(Strict):
     """Other names it goes by."""
     url: Url | None = None
     """Its official website."""
-    description: str = ""
+    description: Annotated[str, Markdown(embeds=False)] = ""
     """A short profile, in Markdown."""
     tags: list[Slug] = []
     """Topics, lowercase-with-hyphens."""
-    draft: bool = False
+    draft: Flag = False
     """Left out of the published site unless built with --drafts."""
 
 
@@ -175,11 +218,11 @@ class Dated(Strict):
     """When it happened, only as precisely as is known."""
     summary: Text
     """One or two sentences for lists and timelines."""
-    body: str = ""
+    body: Annotated[str, Markdown()] = ""
     """Longer explanation, in Markdown."""
     tags: list[Slug] = []
     """Topics, lowercase-with-hyphens; each gets a timeline page."""
-    draft: bool = False
+    draft: Flag = False
     """Left out of the published site unless built with --drafts."""
     updates: list[Update] = []
     """Public corrections and updates log."""
@@ -240,7 +283,7 @@ class Statement(Said):
 class Conversion(Strict):
     """An amount in another currency, exactly as a source reported it (never computed)."""
 
-    amount: Decimal
+    amount: Amount
     """The reported amount."""
     currency: Currency
     """ISO 4217 code."""
@@ -251,7 +294,7 @@ class Conversion(Strict):
 class Money(Strict):
     """An amount of money in its own currency."""
 
-    amount: Decimal
+    amount: Amount
     """The amount, in full (54700000, not 54.7)."""
     currency: Currency
     """ISO 4217 code, e.g. GBP."""
@@ -324,7 +367,7 @@ class Side(Strict):
 
     fact: Annotated[Id, Ref(FACT_KINDS, quote_bearing=True)]
     """Id of a pledge, statement, contract, ruling or event."""
-    excerpt: Annotated[int, Field(ge=1)] | None = None
+    excerpt: Annotated[int, Field(ge=1, le=limits.EXCERPT_NUMBER, strict=True)] | None = None
     """Number of the fact's excerpt to show (1 for the first); leave out to show its quote."""
 
 
@@ -341,13 +384,13 @@ class Comparison(Strict):
     """What it is compared with."""
     verdict: Verdict
     """contradicts, in-tension, consistent or unclear."""
-    rationale: Text
+    rationale: Annotated[Text, Markdown()]
     """Why the verdict, in Markdown."""
     highlight: list[Text] = []
     """Phrases to highlight in both quotes, beyond the shared terms found automatically."""
     tags: list[Slug] = []
     """Topics."""
-    draft: bool = False
+    draft: Flag = False
     """Left out of the published site unless built with --drafts."""
     updates: list[Update] = []
     """Public corrections and updates log."""
@@ -379,6 +422,13 @@ class Site(Strict):
     """Who publishes the site."""
     licence: Text
     """Licence of the content, e.g. CC BY 4.0."""
+
+
+@functools.cache
+def markdown_fields(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """(name, may it hold embeds and citations) of each Markdown field of a model."""
+    return tuple((name, marker.embeds) for name, info in cls.model_fields.items()
+                 for marker in info.metadata if isinstance(marker, Markdown))
 
 
 MODELS: dict[str, type[Strict]] = {

@@ -1,19 +1,24 @@
 """Share a build's pages between the machine's cores: forked processes, each rendering its slice.
 
 Pages are independent once the graph is linked, so each process prepares, renders and writes its own
-slice; the output is the same bytes whichever process made a page.
+slice; the output is the same bytes whichever process made a page. A worker dies with the process
+that started it, however that one ends (even by kill -9), so nothing writes on after a build stops.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import pickle
+import signal
+import sys
 from multiprocessing.connection import Connection
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
 PAGES_PER_PROCESS = 300
 """Below this many pages a second process costs more than it saves."""
+PR_SET_PDEATHSIG = 1
 
 
 def cores() -> int:
@@ -41,17 +46,26 @@ def share(items: Sequence[T], work: Callable[[Sequence[T]], int]) -> int:
 def _start(context: multiprocessing.context.ForkContext, work: Callable[[Sequence[T]], int],
            part: Sequence[T]) -> tuple[multiprocessing.process.BaseProcess, Connection]:
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(work, part, sender), daemon=True)
+    process = context.Process(target=_child, args=(work, part, sender, os.getpid()), daemon=True)
     process.start()
     sender.close()
     return process, receiver
 
 
-def _child(work: Callable[[Sequence[T]], int], part: Sequence[T], sender: Connection) -> None:
+def _child(work: Callable[[Sequence[T]], int], part: Sequence[T], sender: Connection, parent: int) -> None:
+    _die_with(parent)
     try:
         sender.send((True, work(part)))
     except BaseException as error:  # every failure must reach the parent, which decides what it means
         sender.send((False, _picklable(error)))
+
+
+def _die_with(parent: int) -> None:
+    """Ask the kernel to kill this process when its parent dies; if the parent is already gone, stop now."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _picklable(error: BaseException) -> BaseException:

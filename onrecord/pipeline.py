@@ -6,7 +6,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import load as loading
 from . import write
@@ -80,21 +80,22 @@ def render_pages(graph: SiteGraph, todo: list[Page], renderer: Renderer) -> list
     return [(page.url + "index.html", renderer.render(page, extra)) for page in todo]
 
 
-def build(content: Path, out: Path, drafts: bool = False,
-          templates: Path = TEMPLATES, assets: Path = ASSETS) -> BuildReport:
-    """Build the site into `out`; on any failure `out` is left exactly as it was."""
+def build(content: Path, out: Path, drafts: bool = False, templates: Path = TEMPLATES, assets: Path = ASSETS,
+          waiting: Callable[[], None] = lambda: None) -> BuildReport:
+    """Build the site into `out`; on any failure `out` is left exactly as it was.
+
+    An `out` the build may not replace is refused before anything is read; `waiting` is told when
+    another build into the same place must finish first."""
     started = time.perf_counter()
+    output = write.Output(out, {"content": content, "project": ROOT, "current": Path.cwd()}, waiting)
     with _collector_paused():
         graph = load_graph(content, drafts)
         renderer = Renderer(templates)
-        staged = write.stage_dir(out)
-        try:
+        with output:
+            staged = output.staged
             written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
             copied = write.copy_assets(assets, staged)
-            write.swap_in(staged, out)
-        except BaseException:
-            write.discard(staged)
-            raise
+            output.commit()
     return BuildReport(written, copied, time.perf_counter() - started)
 
 

@@ -8,44 +8,38 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import jinja2
-import markdown
-import nh3
 from markupsafe import Markup
 
-from . import markup
+from . import markup, sanitize
 from .views import Page
-
-ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt", "em",
-    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "q", "s", "small",
-    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
-
 
 CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"
 CITE_RUN = re.compile(f"(?:{CITE_OPEN}\\d+{CITE_CLOSE})+")
+TAG_OR_CITATIONS = re.compile(f"<[^>]*>|{CITE_RUN.pattern}")
+"""nh3 writes `<` and `>` inside attribute values as entities, so a `<...>` run is exactly one tag."""
 SPACE_BEFORE_CITE = re.compile(f"(?<=[^\\s>])\\s+(?={CITE_OPEN})")
 """Space between a word and its citation: the footnote number sits against the word it follows."""
 
 
 class MarkdownRenderer:
-    """Markdown to sanitised HTML: raw HTML from authors passes only through an allowlist.
+    """Markdown to sanitised HTML: raw HTML from authors passes only through the allowlist in sanitize.py.
 
     A citation `[@id]` of a source numbered on the page becomes a placeholder that Markdown and the
-    sanitiser leave alone, then the superscript link to `#source-N`, so that markup is ours alone.
+    sanitiser leave alone, then the superscript link to `#source-N`, so that markup is ours alone. Only
+    placeholders in text become links: one inside a tag (which `check` refuses) is dropped, so no
+    citation can ever break out of an attribute.
     """
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        self._md = sanitize.markdown_converter()
 
     def __call__(self, text: str, cites: Iterable[tuple[str, int]] = ()) -> Markup:
         numbers = dict(cites)
         marked = markup.CITATION.sub(lambda m: _placeholder(m, numbers), _strip_placeholders(text))
-        html = self._md.reset().convert(marked)
-        clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                          url_schemes={"http", "https", "mailto"}, link_rel="noopener")
-        return Markup(CITE_RUN.sub(_citation_links, SPACE_BEFORE_CITE.sub("", clean)))
+        clean = sanitize.clean(self._md.reset().convert(marked))
+        if CITE_OPEN not in clean:
+            return Markup(clean)
+        return Markup(TAG_OR_CITATIONS.sub(_citations_in_text, SPACE_BEFORE_CITE.sub("", clean)))
 
 
 def _strip_placeholders(text: str) -> str:
@@ -57,8 +51,12 @@ def _placeholder(match: re.Match[str], numbers: dict[str, int]) -> str:
     return match.group() if number is None else f"{CITE_OPEN}{number}{CITE_CLOSE}"
 
 
-def _citation_links(match: re.Match[str]) -> str:
-    """Citations side by side are set apart by commas: 1,2 rather than 12."""
+def _citations_in_text(match: re.Match[str]) -> str:
+    """A tag stays as it is, without placeholders; a run of citations in text becomes their links.
+
+    Citations side by side are set apart by commas: 1,2 rather than 12."""
+    if match.group().startswith("<"):
+        return CITE_RUN.sub("", match.group())
     numbers = re.findall(r"\d+", match.group())
     return "".join(f'<sup>{"," if index else ""}<a class="cite" href="#source-{number}">{number}</a></sup>'
                    for index, number in enumerate(numbers))

@@ -19,21 +19,26 @@ from pathlib import Path
 from typing import Any
 
 import livereload
-from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
+from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
+from tornado import web
 from tornado.ioloop import IOLoop
 
 from . import pipeline
 from .errors import Problem, UsageError
 from .incremental import Builder, Progress, Rebuild
 from .load import EDITOR_LITTER
-from .report import format_problem
+from .report import SourceLines, format_problem, printable, printable_lines
 
 SCRATCH = Path(".serve")
 SETTLE = 0.1
 """Seconds between noticing a change and rebuilding, so a burst of saves makes one rebuild."""
 POLL = 0.2
 """Seconds between looks for changes, on a site small enough to look at in a fifth of that."""
+PAGE_PROBLEMS = 200
+"""Problems listed on the error page; the terminal lists every one."""
+LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
 STYLE = ("body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
          "pre{background:#fff4f4;border-left:4px solid #b00020;padding:.5rem 1rem;overflow-x:auto}")
 
@@ -71,7 +76,7 @@ class Preview:
         if self.built and not result.changes and not self.failure:
             return  # the watcher reports a burst of saves one file per look; the first rebuild took them all
         self.failure, self.problems = "", result.problems
-        _log(result, first=not self.built)
+        _log(result, not self.built, self.builder.content)
         self.built = True
         if was_broken or self.broken or result.touched:
             LiveReloadHandler.reload_waiters(_reload_path(result, was_broken or self.broken))
@@ -83,12 +88,13 @@ def _reload_path(result: Rebuild, errors_shown: bool) -> str:
     return result.touched[0] if styles_only and not errors_shown else "*"
 
 
-def _log(result: Rebuild, first: bool) -> None:
+def _log(result: Rebuild, first: bool, content: Path) -> None:
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr, flush=True)
-    print(time.strftime("%H:%M:%S"), result.summary(first), flush=True)
+    print(time.strftime("%H:%M:%S"), printable(result.summary(first)), flush=True)
+    lines = SourceLines(content)
     for problem in result.problems:
-        print(format_problem(problem), file=sys.stderr, flush=True)
+        print(format_problem(problem, lines), file=sys.stderr, flush=True)
 
 
 def _progress(began: float) -> Progress:
@@ -118,7 +124,96 @@ class Poller(Watcher):
         return True
 
 
-class PageHandler(StaticFileHandler):
+class Addresses:
+    """Where the preview may be reached: its own address and this computer's names for itself, on its port.
+
+    Checking the Host header and the WebSocket Origin is what stops a web page elsewhere from reading
+    the preview through a name of its own that it points at 127.0.0.1 (DNS rebinding). When the preview
+    listens beyond this computer, any numeric address is accepted too: rebinding needs a name.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host.strip("[]").lower(), port
+        self.numeric = not _is_loopback(host)
+
+    def allows(self, authority: str) -> bool:
+        """Whether `host[:port]` (a Host header, or an Origin's) names this preview."""
+        name, port = _split_authority(authority)
+        if port != self.port:
+            return False
+        if name in LOCAL_NAMES or name == self.host or name.endswith(".localhost") or _is_loopback(name):
+            return True
+        return self.numeric and _is_address(name)
+
+    def allows_origin(self, origin: str) -> bool:
+        scheme, _, authority = origin.partition("://")
+        return scheme in ("http", "https") and self.allows(authority.split("/", 1)[0])
+
+
+def _split_authority(authority: str) -> tuple[str, int | None]:
+    """("example.org", 8000) from "example.org:8000"; an absent port is HTTP's 80."""
+    authority = authority.strip().lower()
+    if authority.startswith("["):
+        name, _, rest = authority[1:].partition("]")
+        port_text = rest.removeprefix(":")
+    else:
+        name, _, port_text = authority.partition(":")
+    if not port_text:
+        return name, 80
+    return (name, int(port_text)) if port_text.isdigit() else (name, None)
+
+
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+class LocalOnly(web.RequestHandler):
+    """Answers only requests addressed to the preview itself; anything else gets 403 and no content."""
+
+    addresses: Addresses
+
+    def prepare(self) -> None:
+        if not self.addresses.allows(self.request.host):
+            self.set_status(403)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish("This preview answers only at its own address.\n")
+
+
+class ReloadSocket(LocalOnly, LiveReloadHandler):
+    """The reload channel: only the preview's own pages may open it."""
+
+    def check_origin(self, origin: str) -> bool:
+        return self.addresses.allows_origin(origin)
+
+
+class ReloadScript(LocalOnly, LiveReloadJSHandler):
+    """livereload's browser script."""
+
+
+class PreviewServer(livereload.Server):
+    """livereload's server reduced to what the preview uses: pages, the reload script and its channel.
+
+    Its `/forcereload` address is left out: nothing here uses it, and any page could call it."""
+
+    addresses: Addresses
+
+    def application(self, port: int, host: str, liveport: int | None = None, debug: bool | None = None,
+                    live_css: bool = True) -> None:
+        LiveReloadHandler.watcher = self.watcher
+        LiveReloadHandler.live_css = live_css
+        script = f'<script src="/livereload.js?port={port}"></script>'.encode()
+        local = {"addresses": self.addresses}
+        handlers = [(r"/livereload", type("Socket", (ReloadSocket,), local)),
+                    (r"/livereload.js", type("Script", (ReloadScript,), local)), *self.get_web_handlers(script)]
+        injector = type("Injector", (LiveScriptInjector,), {"script": script})
+        web.Application(handlers=handlers, transforms=[injector]).listen(port, address=host)
+
+
+class PageHandler(LocalOnly, StaticFileHandler):
     """Serves the scratch folder, or the problems in place of every page while there are any."""
 
     preview: Preview
@@ -151,11 +246,14 @@ def problems_page(preview: Preview) -> str:
     """Every problem as the terminal shows it, with the offending line; or the failure, which is a bug."""
     if preview.failure:
         return _html("The preview failed", "<p>This is a bug in the site generator, not a mistake in the "
-                     f"content. Saving a file tries again.</p><pre>{html.escape(preview.failure)}</pre>")
+                     f"content. Saving a file tries again.</p><pre>{html.escape(printable_lines(preview.failure))}</pre>")
     count = len(preview.problems)
-    items = "".join(f"<li><pre>{html.escape(format_problem(p))}</pre></li>" for p in preview.problems)
-    return _html(f"{count} problem{'s'[:count != 1]} to fix",
-                 f"<p>Fix and save; the page comes back by itself.</p><ol>{items}</ol>")
+    lines = SourceLines(preview.builder.content)
+    items = "".join(f"<li><pre>{html.escape(format_problem(p, lines))}</pre></li>"
+                    for p in preview.problems[:PAGE_PROBLEMS])
+    more = f"<p>… and {count - PAGE_PROBLEMS:,} more, listed in the terminal.</p>" if count > PAGE_PROBLEMS else ""
+    return _html(f"{count:,} problem{'s'[:count != 1]} to fix",
+                 f"<p>Fix and save; the page comes back by itself.</p><ol>{items}</ol>{more}")
 
 
 def _html(title: str, body: str) -> str:
@@ -170,8 +268,9 @@ def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
     if not 0 < port < 65536:
         raise UsageError(f"--port must be a number from 1 to 65535, not {port}")
     preview = Preview(Builder(content, SCRATCH))
-    server = livereload.Server(watcher=Poller())
-    server.SFH = type("Handler", (PageHandler,), {"preview": preview})
+    server = PreviewServer(watcher=Poller())
+    server.addresses = Addresses(host, port)
+    server.SFH = type("Handler", (PageHandler,), {"preview": preview, "addresses": server.addresses})
     for folder in (content, pipeline.TEMPLATES, pipeline.ASSETS):
         server.watch(str(folder), preview.changed, ignore=_is_litter)
     logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)

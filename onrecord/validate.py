@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import dates
-from .errors import ContentErrors, Problem
+from . import dates, sanitize
+from .errors import ContentErrors, Location, Problem
 from .load import KeyPath, Marks, RawDoc, suggest_id
-from .model import MODELS, Reply, Strict
+from .model import MODELS, Reply, Strict, markdown_fields
 
 FRIENDLY = {
     "string_type": "expected text",
@@ -51,7 +51,7 @@ def validate(raw: RawDoc) -> Record:
         model = cls.model_validate(data)
     except ValidationError as error:
         raise ContentErrors([_problem(cls, raw.marks, item) for item in error.errors()]) from None
-    problems = list(_rule_problems(model, raw.marks))
+    problems = list(_rule_problems(model, raw.marks)) + list(_markdown_problems(model, raw))
     if not getattr(model, "draft", False):
         problems += _placeholder_problems(raw.data, raw.marks, ())
     if problems:
@@ -133,6 +133,11 @@ def _message(item: Any) -> str:
         return f"{_shown(item.get('input'))} must be lowercase letters, digits and single hyphens"
     if kind == "too_short":
         return "must not be empty" if item["ctx"].get("min_length") == 1 else item["msg"]
+    if kind == "string_too_long":
+        return f"is {len(item['input']):,} characters long; at most {item['ctx']['max_length']} are allowed"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = item["ctx"].get("ge", item["ctx"].get("le"))
+        return f"{_shown(item.get('input'))} must be {'at least' if 'ge' in item['ctx'] else 'at most'} {bound}"
     return item["msg"]
 
 
@@ -149,7 +154,9 @@ def _hint(item: Any) -> str:
 def _shown(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "a list" if isinstance(value, list) else "a group of fields"
-    return "nothing" if value is None else repr(value)
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:60] + "…")
+    return "nothing" if value is None else str(value)
 
 
 PLACEHOLDER_DATE = "20XX"
@@ -166,6 +173,24 @@ def _placeholder_problems(value: Any, marks: Marks, where: KeyPath) -> list[Prob
         return [Problem(marks.value(where), f"{_dotted(where)}: placeholder {value!r} is still here",
                         "write the real value, or keep 'draft: true' until it is known")]
     return []
+
+
+def text_location(marks: Marks, body_line: int, name: str, line: int, column: int) -> Location:
+    """A character of a Markdown field, by its line and column in the text (from 0); a story's body counts
+    from its first line in the file."""
+    if name == "body" and body_line:
+        return Location(marks.path, body_line + line, column + 1)
+    return marks.text((name,), line, column)
+
+
+def _markdown_problems(model: Strict, raw: RawDoc) -> typing.Iterator[Problem]:
+    """What the page would silently lose of each Markdown field: raw HTML outside the allowlist, and more."""
+    for name, _ in markdown_fields(type(model)):
+        text = getattr(model, name)
+        for loss in sanitize.losses(text):
+            line = text.count("\n", 0, loss.offset)
+            column = loss.offset - text.rfind("\n", 0, loss.offset) - 1
+            yield Problem(text_location(raw.marks, raw.body_line, name, line, column), loss.message, loss.hint)
 
 
 def _rule_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:

@@ -1,20 +1,222 @@
-"""Stage 5: put the rendered site on disk atomically, so a failed build never leaves half a site."""
+"""Stage 5: put the rendered site on disk, replacing only a folder a build made, in one atomic step.
+
+A build never deletes what is not its own. Every output folder it makes holds the MARKER file, and
+an `--out` that exists without one (unless it is empty), is a file, or is, holds or lies inside the
+content, the project or the current folder is refused before anything is touched.
+
+The new site is written into a staging folder beside the output, then exchanged with it by one
+rename (RENAME_EXCHANGE), so at every instant the output path holds a whole site, old or new. Builds
+into one output take turns (a lock on its parent folder); the next build removes what a killed one
+left behind; folders get the modes the umask asks for. When the machine refuses to write (disk full,
+read-only, no permission), the error says where and what to do, and the old site stays as it was.
+"""
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import os
+import re
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Iterable
+from types import TracebackType
 
+from .errors import EnvironmentFailure, UsageError
+
+MARKER = ".onrecord-build"
+MARKER_TEXT = b"Made by On the Record (site.py build); the next build replaces this folder whole.\n"
 ASSET_LITTER = (".*", "*~")
 """Names in assets/ that are never copied: hidden files and editor backups."""
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+ADVICE = {
+    errno.ENOSPC: "free some disk space and build again",
+    errno.EDQUOT: "free some space within your disk quota and build again",
+    errno.EROFS: "that disk is mounted read-only; choose another --out",
+    errno.EACCES: "you may not write there; choose another --out or change the folder's permissions",
+    errno.EPERM: "you may not write there; choose another --out or change the folder's permissions",
+    errno.ENAMETOOLONG: "choose a shorter --out path",
+    errno.EMFILE: "too many files are open; close some programs and build again",
+}
 
 
-def stage_dir(out: Path) -> Path:
-    """A fresh, empty folder beside `out`, on the same file system so the final swap is a rename."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
+def safe_output(out: Path, protected: dict[str, Path]) -> Path:
+    """The real path of `out`, once it is sure a build may replace it; UsageError saying why not otherwise.
+
+    `protected` names folders (content, project, current) the output may not be, hold or lie in."""
+    real = Path(os.path.realpath(out))
+    if real.exists() and not real.is_dir():
+        raise UsageError(f"--out {out} is a file, not a folder; choose a folder for the site")
+    if os.path.ismount(real):
+        raise UsageError(f"--out {out} is a mount point, which a build cannot replace; choose a folder inside it")
+    for name, folder in protected.items():
+        inner = Path(os.path.realpath(folder))
+        if inner.is_relative_to(real):
+            what = "is" if inner == real else "contains"
+            raise UsageError(f"--out {out} {what} the {name} folder, which a build would replace whole; "
+                             "choose a folder of its own, such as build/")
+        if name == "content" and real.is_relative_to(inner):
+            raise UsageError(f"--out {out} lies inside the content folder; choose a folder outside it, such as build/")
+    strangers = _strangers(real)
+    if strangers:
+        shown = ", ".join(strangers[:3]) + (", ..." if len(strangers) > 3 else "")
+        raise UsageError(f"--out {out} already holds files a build did not make ({shown}); a build replaces "
+                         "its output folder whole, so it will not use this one: choose a new or empty folder")
+    return real
+
+
+def _strangers(folder: Path) -> list[str]:
+    """What a folder holds when a build did not make it; nothing for a missing or empty one, or a build."""
+    try:
+        names = sorted(os.listdir(folder))
+    except FileNotFoundError:
+        return []
+    return [] if not names or MARKER in names else names
+
+
+class Output:
+    """One build's turn at an output folder: staged, swapped in on `commit`, discarded on failure."""
+
+    def __init__(self, out: Path, protected: dict[str, Path], waiting: Callable[[], None]) -> None:
+        self.shown, self.protected, self.waiting = out, protected, waiting
+        self.real = safe_output(out, protected)
+        self.staged = self.real
+        self._lock = -1
+
+    def __enter__(self) -> Output:
+        try:
+            self.real.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(self.real.parent, self.waiting)
+            self.real = safe_output(self.shown, self.protected)
+            sweep(self.real)
+            self.staged = _stage(self.real)
+        except OSError as error:
+            self._release()
+            raise failure(error, self.shown) from None
+        return self
+
+    def commit(self) -> None:
+        """Put the staged site in place of the old one, at once."""
+        swap_in(self.staged, self.real)
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        try:
+            if error is not None and self.staged.exists() and self.staged != self.real:
+                shutil.rmtree(self.staged, ignore_errors=True)
+        finally:
+            self._release()
+        if isinstance(error, OSError):
+            raise failure(error, self.shown) from None
+
+    def _release(self) -> None:
+        if self._lock >= 0:
+            os.close(self._lock)
+            self._lock = -1
+
+
+def _lock(folder: Path, waiting: Callable[[], None]) -> int:
+    """An exclusive lock on the output's parent folder, waited for if another build holds it."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        waiting()
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+    return descriptor
+
+
+def _leftovers(out: Path) -> re.Pattern[str]:
+    """Names of the staging and retired folders of builds into `out` (tempfile's eight random characters)."""
+    return re.compile(rf"\.{re.escape(out.name)}\.[a-z0-9_]{{8}}\.(?:new|old)")
+
+
+def sweep(out: Path) -> None:
+    """Remove what killed builds into `out` left beside it; only run while holding the lock.
+
+    Where the swap takes two steps, a build killed between them left the old site aside: it goes back.
+    """
+    pattern = _leftovers(out)
+    for name in sorted(os.listdir(out.parent)):
+        path = out.parent / name
+        if not pattern.fullmatch(name) or not path.is_dir() or path.is_symlink():
+            continue
+        if not os.path.lexists(out) and (path / out.name / MARKER).is_file():
+            os.rename(path / out.name, out)
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _stage(out: Path) -> Path:
+    """A fresh folder beside `out` (same file system, so the swap is a rename) holding the marker."""
+    staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
+    os.chmod(staged, 0o777 & ~umask())
+    (staged / MARKER).write_bytes(MARKER_TEXT)
+    return staged
+
+
+def umask() -> int:
+    """The process's umask; reading it means setting it, so it is set straight back."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def swap_in(staged: Path, out: Path) -> None:
+    """Make `out` the staged site in one step, then delete the old one."""
+    if not os.path.lexists(out):
+        os.rename(staged, out)
+        return
+    if not _exchange(staged, out):
+        _replace_in_two_steps(staged, out)
+        return
+    retired = staged.with_name(staged.name.removesuffix(".new") + ".old")
+    os.rename(staged, retired)
+    shutil.rmtree(retired)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2); False where the system or file system cannot."""
+    function = getattr(_LIBC, "renameat2", None) if _LIBC is not None else None
+    if function is None:
+        return False
+    if function(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _replace_in_two_steps(staged: Path, out: Path) -> None:
+    """Where no exchange exists: the old site is moved aside, then the new one into place."""
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+    os.rename(out, retired / out.name)
+    os.rename(staged, out)
+    shutil.rmtree(retired)
+
+
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
+def failure(error: OSError, out: Path) -> EnvironmentFailure:
+    """One line for the author: what could not be written, where, and what to do; the old site is kept."""
+    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+        source, _, why = error.args[0][0]
+        return EnvironmentFailure(f"could not copy {source}: {why}; the site in {out}/ is unchanged")
+    where = error.filename or out
+    advice = ADVICE.get(error.errno or 0, "check the disk and the folder, then build again")
+    return EnvironmentFailure(f"could not write {where}: {error.strerror or error}; {advice}. "
+                              f"The site in {out}/ is unchanged.")
 
 
 def write_files(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
@@ -39,17 +241,36 @@ def copy_assets(assets: Path, root: Path) -> int:
     return sum(1 for p in (root / "assets").rglob("*") if p.is_file())
 
 
-def swap_in(staged: Path, out: Path) -> None:
-    """Replace `out` with `staged` in two renames; the old site is kept until the new one is in place."""
-    if out.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-        os.rename(out, retired / out.name)
-        os.rename(staged, out)
-        shutil.rmtree(retired)
-    else:
-        os.rename(staged, out)
+class Scratch:
+    """The preview's folder: one preview at a time, and only a folder the preview made is ever emptied."""
 
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._lock = -1
 
-def discard(staged: Path) -> None:
-    """Remove a staging folder after a failure."""
-    shutil.rmtree(staged, ignore_errors=True)
+    def claim(self) -> None:
+        """Make the folder ours and empty, or raise UsageError; held until `release`."""
+        safe_output(self.out, {})
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+            self._lock = os.open(self.out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError as error:
+            raise failure(error, self.out) from None
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.release()
+            raise UsageError(f"another preview is already using {self.out}/; stop it, or run this one from "
+                             "another folder") from None
+        for name in os.listdir(self.out):
+            path = self.out / name
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        (self.out / MARKER).write_bytes(MARKER_TEXT)
+
+    def release(self) -> None:
+        if self._lock >= 0:
+            os.close(self._lock)
+            self._lock = -1

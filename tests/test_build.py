@@ -19,8 +19,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 
 from onrecord import pipeline
-from onrecord.errors import ContentErrors
+from onrecord.errors import ContentErrors, EnvironmentFailure
 from onrecord.model import FACT_KINDS
+from onrecord.render import MarkdownRenderer
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "content"
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data", "action", "formaction", "background", "cite")
@@ -135,7 +136,7 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_site_as_it_was(mak
     broken_assets = tmp_path / "assets"
     shutil.copytree(pipeline.ASSETS, broken_assets)
     (broken_assets / "logo.png").symlink_to(tmp_path / "deleted-logo.png")
-    with pytest.raises(shutil.Error):
+    with pytest.raises(EnvironmentFailure, match="could not copy .*logo.png"):
         pipeline.build(content, out, assets=broken_assets)
     assert tree_bytes(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["assets", "content", "site"]
@@ -155,7 +156,8 @@ def test_drafts_are_left_out_unless_asked_for(cli, make_site, valid_files, tmp_p
     assert "Quixotic draft story" in (tmp_path / "preview" / "stories" / "unfinished" / "index.html").read_text()
 
 
-def test_raw_html_from_authors_is_sanitised_everywhere_it_is_shown(make_site, valid_files, tmp_path: Path) -> None:
+def test_raw_html_the_sanitiser_would_drop_is_refused_in_every_markdown_field(make_site, valid_files,
+                                                                              tmp_path: Path) -> None:
     files = {**valid_files}
     files["pledges/acme-pledge.yaml"] += "body: |\n" + "".join(f"  {line}\n" for line in HOSTILE.splitlines())
     files["stories/did-acme-keep-its-word.md"] += "\n" + HOSTILE
@@ -163,17 +165,59 @@ def test_raw_html_from_authors_is_sanitised_everywhere_it_is_shown(make_site, va
     files["comparisons/pledge-vs-reply.yaml"] = files["comparisons/pledge-vs-reply.yaml"].replace(
         "rationale: The reply narrows what the promise covered [@acme-letter].",
         "rationale: |\n" + "".join(f"  {line}\n" for line in HOSTILE.splitlines()))
-    out = tmp_path / "site"
-    pipeline.build(make_site(tmp_path, files), out)
-    for name, page in pages_of(out).items():
-        assert not [(tag, a) for tag, attrs in page.tags for a in attrs if a.startswith("on")], name
-        assert not [u for _, _, u in page.urls() if "javascript:" in u.lower() or "tracker.example" in u], name
-        assert not [tag for tag, _ in page.tags if tag in ("iframe", "object", "embed")], name
-        assert not [s for s in page.raw["script"] if "alert(" in s], name
-        assert not [a for _, a in page.tags if "tracker.example" in a.get("style", "")], name
-    fact = (out / "pledges" / "acme-pledge" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"Click\s*<a[^>]*>here</a>", fact), "the harmless text around the HTML was lost"
-    assert "<script>alert(" not in (out / "stories" / "did-acme-keep-its-word" / "index.html").read_text()
+    content = make_site(tmp_path, files)
+    with pytest.raises(ContentErrors) as refused:
+        pipeline.build(content, tmp_path / "site")
+    story = [f"{p.location.line}:{p.location.column} {p.message.split(':')[0]}" for p in refused.value.problems
+             if p.location.path.endswith(".md")]
+    assert story == [
+        "13:1 the HTML tag <script> is not allowed here",
+        "15:10 the link address 'javascript",
+        "15:42 the attribute onclick= on <a> is not allowed",
+        "16:12 the link address 'javascript",
+        "18:1 the HTML tag <img> is not allowed here",
+        "19:1 the HTML tag <iframe> is not allowed here",
+        "20:4 the attribute onmouseover= on <p> is not allowed",
+        "20:33 the attribute style= on <p> is not allowed",
+    ]
+    files_with_problems = {Path(p.location.path).name for p in refused.value.problems}
+    assert files_with_problems == {"acme-pledge.yaml", "did-acme-keep-its-word.md", "acme.yaml", "pledge-vs-reply.yaml"}
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_stray_style_tag_is_refused_rather_than_taking_the_rest_of_the_field(make_site, valid_files,
+                                                                               tmp_path: Path) -> None:
+    story = valid_files["stories/did-acme-keep-its-word.md"].replace(
+        "In 2020 Acme made a promise", "A stray <style> here.\n\nThis paragraph must not vanish. In 2020 Acme made a promise")
+    content = make_site(tmp_path, {**valid_files, "stories/did-acme-keep-its-word.md": story})
+    with pytest.raises(ContentErrors) as refused:
+        pipeline.check(content)
+    [problem] = refused.value.problems
+    assert (problem.location.line, problem.location.column) == (7, 9)
+    assert "<style> is not allowed here: it would be removed, with everything inside it" in problem.message
+
+
+def test_the_renderer_still_removes_what_check_refuses() -> None:
+    """Defence in depth: Markdown that somehow reaches the renderer unchecked is sanitised all the same."""
+    page = Elements(MarkdownRenderer()(HOSTILE))
+    assert not [(tag, a) for tag, attrs in page.tags for a in attrs if a.startswith("on")]
+    assert not [u for _, _, u in page.urls() if "javascript:" in u.lower() or "tracker.example" in u]
+    assert not [tag for tag, _ in page.tags if tag in ("iframe", "object", "embed", "img", "script")]
+    assert not [a for _, a in page.tags if "tracker.example" in a.get("style", "")]
+    assert "Click here or there" in page.words()
+
+
+def test_a_citation_inside_an_attribute_is_refused_and_can_never_break_out_of_it(make_site, valid_files,
+                                                                                  tmp_path: Path) -> None:
+    attribute = 'The <abbr title="Home Office [@acme-letter]">HO</abbr> signed.'
+    story = valid_files["stories/did-acme-keep-its-word.md"].replace("In 2020 Acme made a promise", attribute)
+    content = make_site(tmp_path, {**valid_files, "stories/did-acme-keep-its-word.md": story})
+    with pytest.raises(ContentErrors) as refused:
+        pipeline.check(content)
+    assert [(p.location.line, p.location.column, p.message) for p in refused.value.problems] == [
+        (7, 11, "a citation cannot go inside the title= of <abbr>")]
+    rendered = str(MarkdownRenderer()(attribute, [("acme-letter", 1)]))
+    assert rendered == '<p>The <abbr title="Home Office">HO</abbr> signed.</p>'
 
 
 def sources_cited(graph, record) -> list[tuple[str, str]]:

@@ -211,7 +211,7 @@ def test_an_edit_in_place_does_not_list_the_folders_again(site: Site, monkeypatc
 
 
 def test_a_linked_file_whose_target_appears_later_is_noticed(site: Site, tmp_path: Path) -> None:
-    target = tmp_path / "elsewhere" / "linked.yaml"
+    target = site.content / ".kept-elsewhere" / "linked.yaml"
     (site.content / "entities" / "linked.yaml").symlink_to(target)
     age(site.content)
     site.rebuild()

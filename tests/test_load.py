@@ -61,7 +61,7 @@ def test_story_front_matter_lines_count_from_the_top_of_the_file(tmp_path: Path)
     path = tmp_path / "stories" / "s.md"
     path.parent.mkdir()
     path.write_text("---\ntitle: T\ndate: 2020\n---\nFirst paragraph.\n", encoding="utf-8")
-    doc = load_file("stories", path, "s.md")
+    doc = load_file("stories", path, "s.md", path.read_bytes())
     assert doc.marks.value(("date",)) == Location("s.md", 3, 7)
     assert doc.body == "First paragraph.\n"
     assert doc.body_line == 5
@@ -70,7 +70,7 @@ def test_story_front_matter_lines_count_from_the_top_of_the_file(tmp_path: Path)
 def test_a_story_saved_with_windows_line_endings_loads(tmp_path: Path) -> None:
     path = tmp_path / "s.md"
     path.write_bytes(b"---\r\ntitle: T\r\n---\r\nBody.\r\n")
-    doc = load_file("stories", path, "s.md")
+    doc = load_file("stories", path, "s.md", path.read_bytes())
     assert doc.data == {"title": "T"}
     assert doc.body.strip() == "Body."
 
@@ -117,25 +117,28 @@ BAD_FILES = {
                                      "expected 'field: value' lines at the top level"),
     "empty file": ("entities/empty.yaml", b"", "missing required field 'name'"),
     "python object tag": ("entities/evil.yaml", b"name: !!python/object/apply:os.system ['true']\ntype: company\n",
-                          "name: expected text, got a list"),
+                          "YAML tags such as '!!python/object/apply:os.system' are not allowed"),
     "python name tag": ("entities/evil.yaml", b"name: !!python/name:os.system x\ntype: company\n",
-                        "could not determine a constructor for the tag"),
+                        "YAML tags such as '!!python/name:os.system' are not allowed"),
     "unknown tag": ("entities/odd.yaml", b"name: !upper acme\ntype: company\n",
-                    "could not determine a constructor for the tag '!upper'"),
+                    "YAML tags such as '!upper' are not allowed"),
     "control character": ("entities/bell.yaml", b"name: Ac\x07me\ntype: company\n",
                           "YAML does not allow the control character U+0007"),
     "NUL byte": ("entities/nul.yaml", b"name: Ac\x00me\ntype: company\n",
                  "YAML does not allow the control character U+0000"),
     "tab indentation": ("entities/tab.yaml", b"member_of:\n\t- entity: x\n", "YAML syntax error"),
-    "undefined alias": ("entities/alias.yaml", b"name: *nothing\ntype: company\n", "found undefined alias"),
-    "two documents": ("entities/two.yaml", b"name: A\ntype: company\n---\nname: B\n", "but found another document"),
+    "undefined alias": ("entities/alias.yaml", b"name: *nothing\ntype: company\n",
+                        "YAML aliases such as '*nothing' are not allowed"),
+    "two documents": ("entities/two.yaml", b"name: A\ntype: company\n---\nname: B\n",
+                      "a file holds one YAML document, but another one starts here"),
     "merge key": ("entities/merge.yaml", b"base: &b {type: company}\nname: M\n<<: *b\n",
-                  "a field name must be plain text"),
+                  "YAML aliases such as '*b' are not allowed"),
     "number as field name": ("entities/num.yaml", b"1: one\nname: A\ntype: company\n",
                              "a field name must be plain text"),
     "hostile nesting": ("entities/deep.yaml", b"name: " + b"[" * 400 + b"]" * 400 + b"\ntype: company\n",
                         "nested more than"),
-    "huge number": ("entities/big.yaml", b"name: 1" + b"0" * 5000 + b"\ntype: company\n", "cannot read value"),
+    "huge number": ("entities/big.yaml", b"name: 1" + b"0" * 5000 + b"\ntype: company\n",
+                    "cannot read the number 100000000000…: it has 5,001 digits, and a number may have at most 30"),
 }
 
 

@@ -213,7 +213,7 @@ def test_a_comparison_side_cannot_point_at_excerpt_zero() -> None:
         rationale: R
         """
     assert problems("comparisons", text) == [
-        "comparisons/doc.yaml:3:26: left.excerpt: Input should be greater than or equal to 1"]
+        "comparisons/doc.yaml:3:26: left.excerpt: 0 must be at least 1"]
 
 
 def test_every_example_file_in_the_format_guide_passes_check(tmp_path: Path) -> None:
