@@ -28,5 +28,7 @@ AMOUNT_BELOW = Decimal(10) ** 18
 """Amounts of money must be smaller than a quintillion, in any currency."""
 AMOUNT_PLACES = 8
 """Digits after the decimal point in an amount of money."""
+HIGHLIGHTS = 50
+"""Phrases a comparison may ask to highlight."""
 EXCERPT_NUMBER = LIST_ITEMS
 """The highest excerpt number a comparison can name: a fact has at most LIST_ITEMS excerpts."""

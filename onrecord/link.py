@@ -80,11 +80,12 @@ def _backlinks(ordered: list[Record], published: dict[str, Record], left_out: di
     A reference to a record of the right kind is the common case and is told at a glance.
     """
     referrers: dict[str, list[str]] = {}
+    suggestions: dict[tuple[str, tuple[str, ...]], str] = {}
     for record in ordered:
         for ref in _REFERENCES.of(record):
             target = published.get(ref.target)
             if target is None or target.kind not in ref.kinds or ref.quote_bearing:
-                problem = _check(record, ref, published, left_out)
+                problem = _check(record, ref, published, left_out, suggestions)
                 if problem and ref.target not in unreadable:
                     problems.append(problem)
                     continue
@@ -228,11 +229,12 @@ def _markdown_location(record: Record, name: str, line: int, column: int) -> Loc
     return text_location(record.marks, record.body_line, name, line, column)
 
 
-def _check(record: Record, ref: Link, published: dict[str, Record], left_out: dict[str, Record]) -> Problem | None:
+def _check(record: Record, ref: Link, published: dict[str, Record], left_out: dict[str, Record],
+           suggestions: dict[tuple[str, tuple[str, ...]], str]) -> Problem | None:
     """The problem with one reference, if any; where it was written is looked up only then."""
     target = published.get(ref.target)
     if target is None:
-        return _missing(ref, location(record, ref.where), published, left_out)
+        return _missing(ref, location(record, ref.where), published, left_out, suggestions)
     if target.kind not in ref.kinds:
         return Problem(location(record, ref.where),
                        f"'{ref.target}' is {_a(SINGULAR[target.kind])}, but {_a(_either(ref.kinds))} is needed here")
@@ -241,15 +243,25 @@ def _check(record: Record, ref: Link, published: dict[str, Record], left_out: di
     return None
 
 
-def _missing(ref: Link, at: Location, published: dict[str, Record], left_out: dict[str, Record]) -> Problem:
+def _missing(ref: Link, at: Location, published: dict[str, Record], left_out: dict[str, Record],
+             suggestions: dict[tuple[str, tuple[str, ...]], str]) -> Problem:
     if ref.target in left_out:
         return Problem(at, f"'{ref.target}' is a draft, so it is left out of the site",
                        "publish it (draft: false) or build with --drafts")
     wanted = _either(ref.kinds)
-    candidates = [i for i, r in published.items() if r.kind in ref.kinds]
-    close = difflib.get_close_matches(ref.target, candidates, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"add {_a(wanted)} file named {ref.target}"
+    close = _closest(ref.target, ref.kinds, published, suggestions)
+    hint = f"did you mean '{close}'?" if close else f"add {_a(wanted)} file named {ref.target}"
     return Problem(at, f"no {wanted} has the id '{ref.target}'", hint)
+
+
+def _closest(target: str, kinds: tuple[str, ...], published: dict[str, Record],
+             found: dict[tuple[str, tuple[str, ...]], str]) -> str:
+    """The published id of one of `kinds` nearest to `target`, worked out once per missing id and kinds:
+    a deleted entity that thousands of facts name costs one search, not thousands."""
+    if (target, kinds) not in found:
+        candidates = [i for i, r in published.items() if r.kind in kinds]
+        found[target, kinds] = next(iter(difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)), "")
+    return found[target, kinds]
 
 
 def _either(kinds: tuple[str, ...]) -> str:

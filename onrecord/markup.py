@@ -11,9 +11,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-EMBED_LINE = re.compile(r"^::(?P<what>[a-z]+)[ \t]+(?P<arg>\S.*?)[ \t]*$", re.M)
+EMBED_LINE = re.compile(r"^::(?P<what>[a-z]+)[ \t]+(?P<arg>\S(?:[^\n]*\S)?)[ \t]*$", re.M)
 EMBED_LIKE = re.compile(r"^::(?P<what>\w+)(?P<arg>.*)$", re.M)
-CITATION = re.compile(r"\[@(?P<id>[^\]\s]+)\]")
+CITATION = re.compile(r"\[@(?P<id>[^\[\]\s]+)\]")
 EMBED_KINDS = ("fact", "comparison", "timeline")
 TIMELINE_FILTERS = ("entity", "tag", "ids")
 

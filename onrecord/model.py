@@ -386,7 +386,7 @@ class Comparison(Strict):
     """contradicts, in-tension, consistent or unclear."""
     rationale: Annotated[Text, Markdown()]
     """Why the verdict, in Markdown."""
-    highlight: list[Text] = []
+    highlight: Annotated[list[Text], Field(max_length=limits.HIGHLIGHTS)] = []
     """Phrases to highlight in both quotes, beyond the shared terms found automatically."""
     tags: list[Slug] = []
     """Topics."""

@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
+from . import limits
+
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt", "em",
     "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "q", "s", "small",
@@ -30,10 +32,10 @@ URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "poster", "back
 REMOVED_WITH_CONTENT = {"script", "style"}
 CITATION_MARK = "[@"
 SCHEME = re.compile(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-IMAGE = re.compile(r"!\[[^\]\n]*\](?:\(|\[)")
+IMAGE = re.compile(r"!\[[^\[\]\n]*\](?:\(|\[)")
 LINK_ADDRESS = re.compile(r"\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<ref>[^\s>]+)",
                           re.M)
-CITED_LINK = re.compile(r"\[[^\[\]\n]*\[@[^\]\s]+\][^\[\]\n]*\]\(|\]\([^)\n]*\[@")
+CITED_LINK = re.compile(r"\[[^\[\]\n]*\[@[^\[\]\s]+\][^\[\]\n]*\]\(|\]\([^()\[\n]*\[@")
 
 
 def markdown_converter() -> markdown.Markdown:
@@ -57,8 +59,10 @@ class Loss:
 
 
 def losses(text: str) -> list[Loss]:
-    """Every piece of a Markdown text that the renderer would drop or could not place, in order."""
-    found = [Loss(m.start(), "images are not supported yet, so this one would not appear on the page",
+    """Every piece of a Markdown text that the renderer would drop, could not place, or could not render
+    in reasonable time, in order."""
+    knots = _tangles(text) + _too_deep(text)
+    found = knots + [Loss(m.start(), "images are not supported yet, so this one would not appear on the page",
                   "link to it instead: [what it shows](address)") for m in IMAGE.finditer(text)]
     for match in LINK_ADDRESS.finditer(text):
         url = match["url"] or match["ref"]
@@ -67,9 +71,104 @@ def losses(text: str) -> list[Loss]:
                               "use an http, https or mailto address, or a link within the site"))
     found += [Loss(m.start(), "a citation cannot go inside a link's text, address or title",
                    "put the citation after the link") for m in CITED_LINK.finditer(text)]
-    if "<" in text:
+    if "<" in text and not knots:
         found += _raw_html_losses(text)
     return sorted(found, key=lambda loss: loss.offset)
+
+
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+SPLITTING_LINE = re.compile(r"^(?: {0,3}#|[ \t]*(?:=+|-+)[ \t]*$| {0,3}(?:[-*_][ \t]*){3,}$)", re.M)
+WORK_PER_CHARACTER = 50
+WORK_ALLOWANCE = 100_000
+"""How much scanning a paragraph may cost Python-Markdown: any real paragraph costs a few times its length."""
+TANGLES = {
+    "[": ("'[' that are never closed by ']'", "write \\[ for a bracket meant as text"),
+    "(": ("'(' that are never closed by ')'", "write \\( for a parenthesis meant as text"),
+    "<": ("'<' with no '>' after them", "write &lt; for a '<' meant as text"),
+    "#": ("headings or rules with no blank line between them", "leave a blank line after each heading"),
+}
+
+
+def _tangles(text: str) -> list[Loss]:
+    """Paragraphs that would take Python-Markdown far longer than their length to render.
+
+    Its link, HTML and heading rules rescan the rest of a paragraph from each unclosed '[', '(' or '<'
+    and after each heading, so a paragraph of such marks costs the square of its length: 100,000
+    unclosed brackets would take half an hour. The scanning each would cost is added up (in one pass,
+    brackets paired with a stack) and a paragraph far beyond its length is refused, naming the cause.
+    """
+    found = []
+    start = 0
+    for block_break in [*BLOCK_BREAK.finditer(text), None]:
+        end = block_break.start() if block_break else len(text)
+        work = _scanning(text[start:end])
+        total = sum(cost for cost, _ in work.values())
+        if total > WORK_PER_CHARACTER * (end - start) + WORK_ALLOWANCE:
+            mark, (_, count) = max(work.items(), key=lambda item: item[1][0])
+            what, hint = TANGLES[mark]
+            detail = f"it has {count:,} {what}" if count else f"its '{mark}' marks are nested too deeply"
+            found.append(Loss(start, f"this paragraph is too tangled to render in reasonable time: {detail}", hint))
+        start = block_break.end() if block_break else end
+    return found
+
+
+def _scanning(block: str) -> dict[str, tuple[int, int]]:
+    """For each kind of mark: the characters Python-Markdown would scan past it, and how many marks."""
+    work = {"[": _unclosed(block, "[", "]"), "(": _unclosed(block, "(", ")")}
+    next_close, cost, count = len(block), 0, 0
+    for at in range(len(block) - 1, -1, -1):
+        character = block[at]
+        if character == ">":
+            next_close = at
+        elif character == "<":
+            cost, count = cost + next_close - at, count + (next_close == len(block))
+    work["<"] = (cost, count)
+    lines = [m.start() for m in SPLITTING_LINE.finditer(block)]
+    work["#"] = (sum(len(block) - at for at in lines), len(lines))
+    return work
+
+
+def _too_deep(text: str) -> list[Loss]:
+    """Lines nested so deep in lists and quotes that Python-Markdown would run out of stack rendering them.
+
+    Each four columns of indentation, and each '>', count as a level."""
+    found = []
+    at = 0
+    for line in text.split("\n"):
+        columns = 0
+        for character in line:
+            if character == " ":
+                columns += 1
+            elif character == "\t":
+                columns += 4 - columns % 4
+            elif character == ">":
+                columns += 4
+            else:
+                break
+        if columns // 4 > limits.NESTING:
+            found.append(Loss(at, f"this line is nested {columns // 4} levels deep in lists or quotes; Markdown "
+                              f"here may nest at most {limits.NESTING} levels", "remove some of its indentation"))
+        at += len(line) + 1
+    return found
+
+
+def _unclosed(block: str, opening: str, closing: str) -> tuple[int, int]:
+    """The distance from each opening mark to its closing one (or the end), and how many are never closed."""
+    if opening not in block:
+        return 0, 0
+    opened: list[int] = []
+    cost = 0
+    escaped = False
+    for at, character in enumerate(block):
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character == opening:
+            opened.append(at)
+        elif character == closing and opened:
+            cost += at - opened.pop()
+    return cost + sum(len(block) - at for at in opened), len(opened)
 
 
 def _bad_scheme(url: str) -> bool:
@@ -84,28 +183,18 @@ def _address_message(url: str) -> str:
 def _raw_html_losses(text: str) -> list[Loss]:
     """Losses in the raw HTML Python-Markdown passes through, found at the place each piece was written.
 
-    Python-Markdown keeps block HTML before inline HTML, so each piece is looked for from the start of
-    the text, at the first place no other piece has taken."""
+    Python-Markdown keeps block HTML before inline HTML, so each piece is looked for after the place
+    of the last piece with the same text, not after the last piece."""
     converter = markdown_converter()
     converter.convert(text)
     found: list[Loss] = []
-    taken: set[int] = set()
+    last: dict[str, int] = {}
     for fragment in converter.htmlStash.rawHtmlBlocks:
         if isinstance(fragment, str):
-            at = _place(text, fragment, taken)
-            found += [Loss(at + offset, message, hint) for offset, message, hint in _audit(fragment)]
+            at = text.find(fragment, last.get(fragment, -1) + 1)
+            last[fragment] = at
+            found += [Loss(max(at, 0) + offset, message, hint) for offset, message, hint in _audit(fragment)]
     return found
-
-
-def _place(text: str, fragment: str, taken: set[int]) -> int:
-    """Where a piece of raw HTML was written: the first untaken place it occurs (0 if nowhere)."""
-    at = text.find(fragment)
-    while at in taken:
-        at = text.find(fragment, at + 1)
-    if at < 0:
-        return 0
-    taken.add(at)
-    return at
 
 
 def _audit(fragment: str) -> list[tuple[int, str, str]]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from . import dates, schemas
+from . import dates, limits, schemas
 from .errors import UsageError
 from .link import SINGULAR
 from .load import ID_PATTERN, KINDS, find_files, suggest_id
@@ -40,6 +40,8 @@ def create(content: Path, kind: str, new_id: str) -> Path:
     if not ID_PATTERN.fullmatch(new_id):
         raise UsageError(f"'{new_id}' is not a valid id: use lowercase letters, digits and single hyphens, "
                          f"e.g. '{suggest_id(new_id)}'")
+    if len(new_id) > limits.ID_CHARACTERS:
+        raise UsageError(f"the id is {len(new_id)} characters long; an id may have at most {limits.ID_CHARACTERS}")
     if not content.is_dir():
         raise UsageError(f"no content folder at {content}/ (choose one with --content DIR)")
     taken = next((path for _, path in find_files(content)[0] if path.stem == new_id), None)

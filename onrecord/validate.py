@@ -133,6 +133,8 @@ def _message(item: Any) -> str:
         return f"{_shown(item.get('input'))} must be lowercase letters, digits and single hyphens"
     if kind == "too_short":
         return "must not be empty" if item["ctx"].get("min_length") == 1 else item["msg"]
+    if kind == "too_long":
+        return f"has {item['ctx']['actual_length']:,} items; at most {item['ctx']['max_length']} are allowed"
     if kind == "string_too_long":
         return f"is {len(item['input']):,} characters long; at most {item['ctx']['max_length']} are allowed"
     if kind in ("greater_than_equal", "less_than_equal"):

@@ -12,6 +12,7 @@ stay as written, and a field that wants a date, a number or true/false says so.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -268,7 +269,7 @@ class _Reader:
             return line, column + 1
         if self._lines is None:
             self._lines = self.text.splitlines()
-        following = self._lines[event.start_mark.line + 1:]
+        following = itertools.islice(self._lines, event.start_mark.line + 1, None)
         indent = next((len(s) - len(s.lstrip(" ")) for s in following if s.strip()), 0)
         return line + 1, indent + 1
 

@@ -3,7 +3,8 @@
 A shared term is a phrase within one sentence or clause, found in both texts (compared
 case-insensitively, hyphens read as spaces), that neither starts nor ends with a stop word:
 "facial recognition", "violations of human rights", or a single word of four letters or more such as
-"surveillance". Longer phrases win; a phrase inside a longer one is dropped, and marks never overlap.
+"surveillance". Longer phrases win, up to MOST_TERMS of them; a phrase inside a longer one is dropped,
+and marks never overlap.
 The author's own phrases are marked first; every phrase marked in one quote is marked in the other.
 """
 from __future__ import annotations
@@ -15,6 +16,8 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CLAUSE_BREAK = re.compile(r"[.!?;:]")
 LONGEST = 10
 SHORTEST_WORD = 4
+MOST_TERMS = 20
+"""Shared terms marked at most, longest first: more is noise to a reader, and keeps long quotes cheap."""
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each either few for from further had has have
@@ -57,6 +60,8 @@ def _shared(left: list[Word], right: list[Word]) -> tuple[str, ...]:
     a, b = _phrases(left), _phrases(right)
     chosen: list[tuple[str, ...]] = []
     for phrase in sorted(a.keys() & b.keys(), key=lambda p: (-len(p), a[p])):
+        if len(chosen) == MOST_TERMS:
+            break
         if not any(_contains(longer, phrase) for longer in chosen):
             chosen.append(phrase)
     return tuple(" ".join(p) for p in chosen)
