@@ -92,6 +92,7 @@ class Builder:
 
     def _rebuild(self, progress: Progress | None) -> Rebuild:
         started = time.perf_counter()
+        self.renderer.fragments.age()
         content = self._read_content(progress)
         changes = content + self.layouts.refresh(_templates(self.templates)) + self.files.refresh(_assets(self.assets))
         try:

@@ -74,7 +74,7 @@ def _amount(value: object) -> Decimal:
         raise ValueError(f"{value} is negative; an amount is written without a sign")
     if amount >= limits.AMOUNT_BELOW:
         raise ValueError(f"{value} is too large; amounts must be below 10^18 (a quintillion)")
-    places = -int(amount.normalize().as_tuple().exponent)
+    places = _decimal_places(amount)
     if places > limits.AMOUNT_PLACES:
         raise ValueError(f"{value} has {places} digits after the decimal point; at most {limits.AMOUNT_PLACES} "
                          "are allowed")
@@ -85,6 +85,15 @@ def _currency(code: str) -> str:
     if code not in ISO_4217:
         raise ValueError(f"'{code}' is not an ISO 4217 currency code (e.g. GBP, USD, EUR)")
     return code
+
+
+def _decimal_places(amount: Decimal) -> int:
+    """Digits after the point, trailing zeros aside (1.50 has 1), worked out without rounding."""
+    if not amount:
+        return 0
+    _, digits, exponent = amount.as_tuple()
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(int(exponent) + zeros))
 
 
 Url = Annotated[str, AfterValidator(_http_url), WithJsonSchema({"type": "string", "pattern": "^https?://"})]

@@ -87,7 +87,7 @@ def build(content: Path, out: Path, drafts: bool = False, templates: Path = TEMP
     An `out` the build may not replace is refused before anything is read; `waiting` is told when
     another build into the same place must finish first."""
     started = time.perf_counter()
-    output = write.Output(out, {"content": content, "project": ROOT, "current": Path.cwd()}, waiting)
+    output = write.Output(out, {"current": Path.cwd(), "content": content, "project": ROOT}, waiting)
     with _collector_paused():
         graph = load_graph(content, drafts)
         renderer = Renderer(templates)

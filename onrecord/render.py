@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import contextvars
-import functools
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import jinja2
 from markupsafe import Markup
@@ -80,6 +79,35 @@ SHARED_FRAGMENTS = 1 << 15
 """Fragments kept for reuse: every timeline entry and card of a large site, at a few hundred bytes each."""
 
 
+class Fragments:
+    """Drawn fragments by (macro, view), in two generations so memory stays bounded however long it runs.
+
+    A fragment used is kept in the current generation; when that is full, or the preview starts a new
+    rebuild (`age`), it becomes the previous one, and whatever was not used since is forgotten. So a
+    preview keeps what its last rebuilds drew, not every view it ever saw.
+    """
+
+    def __init__(self, draw: Callable[[str, Any], str], limit: int = SHARED_FRAGMENTS) -> None:
+        self.draw, self.limit = draw, limit
+        self.current: dict[tuple[str, Any], str] = {}
+        self.previous: dict[tuple[str, Any], str] = {}
+
+    def __call__(self, macro: str, view: Any) -> str:
+        key = (macro, view)
+        found = self.current.get(key)
+        if found is None:
+            found = self.previous.pop(key, None)
+            if found is None:
+                found = self.draw(macro, view)
+            self.current[key] = found
+            if len(self.current) >= self.limit:
+                self.age()
+        return found
+
+    def age(self) -> None:
+        self.previous, self.current = self.current, {}
+
+
 class Renderer:
     """One Jinja2 environment for the whole build: templates are compiled once.
 
@@ -102,10 +130,10 @@ class Renderer:
         self.env.globals["url"] = _url
         self.env.globals["reuse"] = self._reuse
         self.env.filters["markdown"] = MarkdownRenderer()
-        self._fragment = functools.lru_cache(maxsize=SHARED_FRAGMENTS)(self._draw)
+        self.fragments = Fragments(self._draw)
 
     def _reuse(self, macro: str, view: Any) -> Markup:
-        page, drawn = _PAGE_URL.get(), self._fragment(macro, view)
+        page, drawn = _PAGE_URL.get(), self.fragments(macro, view)
         return Markup(drawn if page is None else drawn.replace(ROOT, "../" * page.count("/")))
 
     def _draw(self, macro: str, view: Any) -> str:

@@ -52,13 +52,16 @@ def safe_output(out: Path, protected: dict[str, Path]) -> Path:
         raise UsageError(f"--out {out} is a file, not a folder; choose a folder for the site")
     if os.path.ismount(real):
         raise UsageError(f"--out {out} is a mount point, which a build cannot replace; choose a folder inside it")
-    for name, folder in protected.items():
-        inner = Path(os.path.realpath(folder))
-        if inner.is_relative_to(real):
-            what = "is" if inner == real else "contains"
-            raise UsageError(f"--out {out} {what} the {name} folder, which a build would replace whole; "
+    inner = {name: Path(os.path.realpath(folder)) for name, folder in protected.items()}
+    for name, folder in inner.items():
+        if folder == real:
+            raise UsageError(f"--out {out} is the {name} folder, which a build would replace whole; "
                              "choose a folder of its own, such as build/")
-        if name == "content" and real.is_relative_to(inner):
+    for name, folder in inner.items():
+        if folder.is_relative_to(real):
+            raise UsageError(f"--out {out} contains the {name} folder, which a build would replace whole; "
+                             "choose a folder of its own, such as build/")
+        if name == "content" and real.is_relative_to(folder):
             raise UsageError(f"--out {out} lies inside the content folder; choose a folder outside it, such as build/")
     strangers = _strangers(real)
     if strangers:

@@ -118,6 +118,7 @@ class _Reader:
         self.loader, self.marks, self.offset, self.text = loader, marks, line_offset, text
         self.problems: list[Problem] = []
         self.count = 0
+        self.aliases: set[str] = set()
         self._lines: list[str] | None = None
 
     def document(self) -> dict[str, Any]:
@@ -141,7 +142,7 @@ class _Reader:
         event = self._next()
         self.marks.values[where] = self._position(event)
         if isinstance(event, yaml.AliasEvent):
-            self.problems.append(self._alias_problem(event))
+            self._alias(event)
             return None
         if event.tag not in TEXT_TAGS:
             self.problems.append(self._tag_problem(event))
@@ -186,7 +187,7 @@ class _Reader:
     def _key(self, where: KeyPath, seen: dict[str, Any]) -> str | None:
         event = self._next()
         if isinstance(event, yaml.AliasEvent):
-            self.problems.append(self._alias_problem(event))
+            self._alias(event)
             return None
         key = self._plain(event) if isinstance(event, yaml.ScalarEvent) and event.tag in TEXT_TAGS else None
         if not isinstance(key, str) or control_character(key) >= 0:
@@ -253,9 +254,12 @@ class _Reader:
     def _is_null(self, event: Any) -> bool:
         return isinstance(event, yaml.ScalarEvent) and self._plain(event) is None
 
-    def _alias_problem(self, event: Any) -> Problem:
-        return Problem(self._location(event), f"YAML aliases such as '*{event.anchor}' are not allowed",
-                       "write the value out in full where it is needed")
+    def _alias(self, event: Any) -> None:
+        """The first use of each alias is reported: enough to find them all, without a line for every use."""
+        if event.anchor not in self.aliases:
+            self.aliases.add(event.anchor)
+            self.problems.append(Problem(self._location(event), f"YAML aliases such as '*{event.anchor}' are not "
+                                         "allowed", "write the value out in full where it is needed"))
 
     def _tag_problem(self, event: Any) -> Problem:
         tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
