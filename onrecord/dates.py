@@ -283,6 +283,8 @@ def _season_problem(point: Point) -> str | None:
         return f"there is no season {point.season}; seasons run from 21 (spring) to 24 (winter)"
     if point.month is not None or point.day is not None:
         return "a season cannot also have a month or a day"
+    if point.season == 24 and point.year == 9999:
+        return "the winter of 9999 ends in 10000, after the last year that can be used"
     return None
 
 
@@ -328,7 +330,7 @@ def _bounds(point: Point) -> tuple[date, date]:
         last_year = point.year + 10 ** _hidden_year_digits(point) - 1
         return date(point.year, 1, 1), date(last_year, 12, 31)
     start = date(point.year, point.month, point.day or 1)
-    return start, start if point.day else _add_months(start, 1) - timedelta(days=1)
+    return start, start if point.day else date(point.year, point.month, _days_in(point.year, point.month))
 
 
 def _add_months(day: date, months: int) -> date:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import shutil
 import time
 import traceback
 from collections.abc import Iterable, Iterator

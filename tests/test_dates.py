@@ -2,6 +2,8 @@
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from onrecord.dates import (
     EdtfError, Interval, Point, elapsed, from_yaml, parse, short, sort_key, words,
@@ -261,3 +263,28 @@ def test_sort_key_is_plain_ints_so_an_id_can_break_ties():
 ])
 def test_elapsed(earlier, later, expected):
     assert elapsed(parse(earlier), parse(later)) == expected
+
+
+def test_the_last_month_of_the_last_year_has_an_end_and_its_winter_is_refused() -> None:
+    december = parse("9999-12")
+    assert december.last_day() == date(9999, 12, 31) and december.words() == "December 9999"
+    with pytest.raises(EdtfError, match="the winter of 9999 ends in 10000"):
+        parse("9999-24")
+
+
+EDTF_LIKE = r"\A(?:[0-9X]{4}(?:-[0-9X]{2}(?:-[0-9X]{2})?)?[~?%]?)?(?:/(?:[0-9X]{4}(?:-[0-9X]{2})?[~?%]?|\.\.)?)?\Z"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.one_of(st.from_regex(EDTF_LIKE), st.text(max_size=24)))
+def test_any_written_date_is_either_a_date_every_view_can_use_or_a_clear_error(text: str) -> None:
+    try:
+        value = parse(text)
+    except EdtfError as error:
+        assert str(error)
+        return
+    assert value.words() and value.short() and value.iso()
+    assert sort_key(value)
+    first, last = value.first_day(), value.last_day()
+    assert first is None or last is None or first <= last
+    assert elapsed(value, value)

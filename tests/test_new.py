@@ -101,3 +101,11 @@ def test_an_unknown_kind_is_refused_with_the_closest_kind(content: Path, cli) ->
     run = cli("new", "pledge", "fresh-one", cwd=content.parent)
     assert (run.code, run.out) == (2, "")
     assert "unknown kind 'pledge'" in run.err and "did you mean 'pledges'?" in run.err
+
+
+def test_an_id_too_long_for_a_file_name_is_refused_before_anything_is_written(content: Path, cli) -> None:
+    before = sorted(content.rglob("*"))
+    run = cli("new", "pledges", "a" * 300, cwd=content.parent)
+    assert (run.code, run.out) == (2, "")
+    assert run.err == "site.py: the id is 300 characters long; an id may have at most 100\n"
+    assert sorted(content.rglob("*")) == before

@@ -160,7 +160,7 @@ def test_control_characters_are_refused_however_written_and_never_reach_the_term
                                                                                      tmp_path: Path, case: str
                                                                                      ) -> None:
     relative, text, expected = CONTROL_CASES[case]
-    content = make_site(tmp_path, {**valid_files, relative: text})
+    make_site(tmp_path, {**valid_files, relative: text})
     result = run("build", "--content", "content", "--out", "site", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith(expected)

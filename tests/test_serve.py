@@ -1,12 +1,18 @@
 """`site.py serve` end to end: a real server over a copy of the project, in headless Chromium while files change."""
 from __future__ import annotations
 
+import base64
+import gc
+import http.client
+import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+import tracemalloc
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +21,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from onrecord import serve
+from onrecord import pipeline, serve
+from onrecord.incremental import Builder
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -151,3 +158,75 @@ def test_listening_beyond_this_computer_is_announced_with_a_warning(capsys: pyte
     assert private.err == ""
     serve.announce(Path("content"), "0.0.0.0", 8000)
     assert "Warning" in capsys.readouterr().err
+
+
+def _get(url: str, host: str, path: str = "/", headers: dict[str, str] | None = None) -> tuple[int, str]:
+    """A request to the preview with the Host header (and others) a browser elsewhere might send."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        connection.putheader("Host", host)
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def test_the_preview_answers_only_requests_addressed_to_it(preview: Preview) -> None:
+    port = urllib.parse.urlsplit(preview.url).port
+    title = "On the Record"
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"app.localhost:{port}"):
+        status, body = _get(preview.url, host)
+        assert status == 200 and "<html" in body, host
+    for host in ("attacker.example", f"attacker.example:{port}", f"127.0.0.1.nip.example:{port}", f"127.0.0.1:{port + 1}"):
+        status, body = _get(preview.url, host)
+        assert status == 403, host
+        assert title not in body and "<html" not in body, host
+        assert _get(preview.url, host, "/livereload.js")[0] == 403, host
+
+
+def _websocket(url: str, origin: str) -> int:
+    status, _ = _get(url, urllib.parse.urlsplit(url).netloc, "/livereload", {
+        "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(), "Origin": origin})
+    return status
+
+
+def test_the_reload_channel_refuses_pages_of_other_origins(preview: Preview) -> None:
+    assert _websocket(preview.url, preview.url.rstrip("/")) == 101
+    for origin in ("http://attacker.example", "null", f"http://attacker.example:{urllib.parse.urlsplit(preview.url).port}"):
+        assert _websocket(preview.url, origin) == 403, origin
+
+
+def test_the_preview_has_no_control_address_a_page_could_call(preview: Preview) -> None:
+    status, _ = _get(preview.url, urllib.parse.urlsplit(preview.url).netloc, "/forcereload?path=*")
+    assert status == 404
+
+
+def test_the_preview_keeps_its_memory_flat_over_many_saves(make_site, valid_files, tmp_path: Path) -> None:
+    content = make_site(tmp_path, valid_files)
+    builder = Builder(content, tmp_path / ".serve", pipeline.TEMPLATES, pipeline.ASSETS)
+    pledge = content / "pledges" / "acme-pledge.yaml"
+    original = pledge.read_text(encoding="utf-8")
+
+    def saves(first: int, last: int) -> None:
+        for number in range(first, last):
+            pledge.write_text(original.replace("Acme promises", f"Acme promises ({number})"), encoding="utf-8")
+            assert builder.rebuild().problems == ()
+
+    saves(0, 100)
+    tracemalloc.start()
+    try:
+        saves(100, 200)
+        gc.collect()
+        settled = tracemalloc.get_traced_memory()[0]
+        saves(200, 400)
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - settled
+    finally:
+        tracemalloc.stop()
+    assert grown < 300_000, f"{grown:,} bytes more after 200 saves"
