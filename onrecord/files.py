@@ -78,8 +78,11 @@ def read_bytes(path: Path, root: str, limit: int = limits.FILE_BYTES) -> bytes:
         kind = file_type(status.st_mode)
         if kind:
             raise Unreadable(f"this is {kind}, not a file, so it is not read", "content folders hold only files")
-        data = file.read(limit + 1) if status.st_size <= limit else b""
-        if status.st_size > limit or len(data) > limit:
+        wanted = min(status.st_size, limit) + 1
+        data = file.read(wanted)
+        if len(data) == wanted <= limit:  # it grew while being read: the rest, up to the limit
+            data += file.read(limit + 1 - len(data))
+        if len(data) > limit:
             raise Unreadable(f"the file is larger than {limit // 1024:,} KiB, the most a content file may be",
                              "split it into several files")
     return data

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -76,6 +77,7 @@ def losses(text: str) -> list[Loss]:
     return sorted(found, key=lambda loss: loss.offset)
 
 
+DEEP_CANDIDATE = re.compile(rf"^[ \t>]{{{limits.NESTING + 1},}}", re.M)
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 SPLITTING_LINE = re.compile(r"^(?: {0,3}#|[ \t]*(?:=+|-+)[ \t]*$| {0,3}(?:[-*_][ \t]*){3,}$)", re.M)
 WORK_PER_CHARACTER = 50
@@ -98,18 +100,27 @@ def _tangles(text: str) -> list[Loss]:
     brackets paired with a stack) and a paragraph far beyond its length is refused, naming the cause.
     """
     found = []
-    start = 0
-    for block_break in [*BLOCK_BREAK.finditer(text), None]:
-        end = block_break.start() if block_break else len(text)
-        work = _scanning(text[start:end])
-        total = sum(cost for cost, _ in work.values())
-        if total > WORK_PER_CHARACTER * (end - start) + WORK_ALLOWANCE:
+    for start, block in _paragraphs(text):
+        allowed = WORK_PER_CHARACTER * len(block) + WORK_ALLOWANCE
+        marks = block.count("[") + block.count("(") + block.count("<") + block.count("\n") + 1
+        if marks * len(block) <= allowed:  # even if every mark scanned to the end: the common case
+            continue
+        work = _scanning(block)
+        if sum(cost for cost, _ in work.values()) > allowed:
             mark, (_, count) = max(work.items(), key=lambda item: item[1][0])
             what, hint = TANGLES[mark]
             detail = f"it has {count:,} {what}" if count else f"its '{mark}' marks are nested too deeply"
             found.append(Loss(start, f"this paragraph is too tangled to render in reasonable time: {detail}", hint))
-        start = block_break.end() if block_break else end
     return found
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Each run of text between blank lines, with where it starts."""
+    start = 0
+    for block_break in BLOCK_BREAK.finditer(text):
+        yield start, text[start:block_break.start()]
+        start = block_break.end()
+    yield start, text[start:]
 
 
 def _scanning(block: str) -> dict[str, tuple[int, int]]:
@@ -131,24 +142,16 @@ def _scanning(block: str) -> dict[str, tuple[int, int]]:
 def _too_deep(text: str) -> list[Loss]:
     """Lines nested so deep in lists and quotes that Python-Markdown would run out of stack rendering them.
 
-    Each four columns of indentation, and each '>', count as a level."""
+    Each four columns of indentation, and each '>', count as a level; only a line that starts with more
+    indenting characters than there may be levels can be too deep, so only those are measured."""
     found = []
-    at = 0
-    for line in text.split("\n"):
+    for line in DEEP_CANDIDATE.finditer(text):
         columns = 0
-        for character in line:
-            if character == " ":
-                columns += 1
-            elif character == "\t":
-                columns += 4 - columns % 4
-            elif character == ">":
-                columns += 4
-            else:
-                break
+        for character in line.group():
+            columns += 4 - columns % 4 if character == "\t" else 4 if character == ">" else 1
         if columns // 4 > limits.NESTING:
-            found.append(Loss(at, f"this line is nested {columns // 4} levels deep in lists or quotes; Markdown "
-                              f"here may nest at most {limits.NESTING} levels", "remove some of its indentation"))
-        at += len(line) + 1
+            found.append(Loss(line.start(), f"this line is nested {columns // 4} levels deep in lists or quotes; "
+                              f"Markdown here may nest at most {limits.NESTING} levels", "remove some of its indentation"))
     return found
 
 

@@ -34,6 +34,7 @@ TEXT_TAGS = (None, "!", PLAIN_TEXT)
 """No tag, YAML's "not specific" tag, or `!!str`: the value is read as it is written."""
 NULLS = {"", "~", "null", "Null", "NULL"}
 BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+NUMBER_STARTS = frozenset("-0123456789")
 WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
 FRACTION = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -116,10 +117,13 @@ class _Reader:
 
     def __init__(self, loader: Any, marks: Marks, line_offset: int, text: str) -> None:
         self.loader, self.marks, self.offset, self.text = loader, marks, line_offset, text
+        self.get, self.peek = loader.get_event, loader.peek_event
         self.problems: list[Problem] = []
         self.count = 0
         self.aliases: set[str] = set()
         self._lines: list[str] | None = None
+        self.controls = "\\" in text or CONTROL.search(text) is not None
+        """Whether any value may hold a control character: only through an escape, or one YAML lets by."""
 
     def document(self) -> dict[str, Any]:
         self.loader.get_event()
@@ -159,7 +163,7 @@ class _Reader:
 
     def _next(self) -> Any:
         """The next event, counting values against the file's limit."""
-        event = self.loader.get_event()
+        event = self.get()
         self.count += 1
         if self.count > limits.VALUES_PER_FILE:
             raise _TooMany(Problem(self._location(event), f"the file holds more than {limits.VALUES_PER_FILE:,} "
@@ -175,13 +179,13 @@ class _Reader:
 
     def _mapping(self, where: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        while not self.loader.check_event(yaml.MappingEndEvent):
+        while type(self.peek()) is not yaml.MappingEndEvent:
             key = self._key(where, result)
             if key is None:
                 self._skip(self._next())
             else:
                 result[key] = self.value(where + (key,), depth + 1)
-        self.loader.get_event()
+        self.get()
         return result
 
     def _key(self, where: KeyPath, seen: dict[str, Any]) -> str | None:
@@ -190,7 +194,7 @@ class _Reader:
             self._alias(event)
             return None
         key = self._plain(event) if isinstance(event, yaml.ScalarEvent) and event.tag in TEXT_TAGS else None
-        if not isinstance(key, str) or control_character(key) >= 0:
+        if not isinstance(key, str) or (self.controls and control_character(key) >= 0):
             self._skip(event)
             self.problems.append(Problem(self._location(event), "a field name must be plain text"))
             return None
@@ -204,7 +208,7 @@ class _Reader:
 
     def _sequence(self, where: KeyPath, depth: int) -> list[Any]:
         items: list[Any] = []
-        while not self.loader.check_event(yaml.SequenceEndEvent):
+        while type(self.peek()) is not yaml.SequenceEndEvent:
             if len(items) < limits.LIST_ITEMS:
                 items.append(self.value(where + (len(items),), depth + 1))
                 continue
@@ -213,7 +217,7 @@ class _Reader:
                                              "items, the most one list may have"))
                 items.append(None)
             self._skip(self._next())
-        self.loader.get_event()
+        self.get()
         return items[:limits.LIST_ITEMS]
 
     def _scalar(self, event: Any, where: KeyPath) -> Any:
@@ -225,7 +229,7 @@ class _Reader:
                                          "shorten it, or tell the longer story in a story file"))
             return None
         value = self._plain(event)
-        if isinstance(value, str) and (index := control_character(value)) >= 0:
+        if self.controls and isinstance(value, str) and (index := control_character(value)) >= 0:
             line, column = value.count("\n", 0, index), index - value.rfind("\n", 0, index) - 1
             self.problems.append(Problem(self.marks.text(where, line, column), control_message(value[index]),
                                          CONTROL_HINT))
@@ -237,10 +241,8 @@ class _Reader:
         text = event.value
         if not event.implicit[0]:
             return text
-        if text in NULLS:
-            return None
-        if text in BOOLEANS:
-            return BOOLEANS[text]
+        if text[:1] not in NUMBER_STARTS:
+            return None if text in NULLS else BOOLEANS.get(text, text)
         whole, fraction = WHOLE.fullmatch(text), FRACTION.fullmatch(text)
         if not (whole or fraction):
             return text

@@ -207,3 +207,14 @@ def test_loading_a_file_that_vanished_is_a_problem_not_a_crash(content: Path) ->
                                                          folder.read(content / "entities" / "nobody.yaml")))
     assert doc is None and problems[0].message == "the file disappeared while it was being read"
     assert isinstance(ContentErrors(problems), ContentErrors)
+
+
+def test_the_preview_shows_thousands_of_problems_on_a_page_of_bounded_size(make_site, tmp_path: Path) -> None:
+    from onrecord import serve
+    unknown = "".join(f"field_{n}: value\n" for n in range(5000))
+    content = make_site(tmp_path, {"entities/acme.yaml": "name: Acme\ntype: company\n" + unknown})
+    preview = serve.Preview(Builder(content, tmp_path / ".serve", TEMPLATES, ASSETS))
+    preview.problems = preview.builder.rebuild().problems
+    page = serve.problems_page(preview)
+    assert "5,000 problems to fix" in page and "… and 4,800 more, listed in the terminal." in page
+    assert page.count("<li>") == serve.PAGE_PROBLEMS
