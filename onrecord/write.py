@@ -77,6 +77,8 @@ def _strangers(folder: Path) -> list[str]:
         names = sorted(os.listdir(folder))
     except FileNotFoundError:
         return []
+    except OSError as error:
+        raise UsageError(f"--out {folder} cannot be read ({error.strerror}), so a build will not replace it") from None
     return [] if not names or MARKER in names else names
 
 
