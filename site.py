@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")  # a terminal that cannot show a character gets an escape
     args = parser().parse_args(argv)
     try:
-        return getattr(commands, args.verb)(args)
+        return commands.VERBS[args.verb](args)
     except ContentErrors as errors:
         print_problems(errors.problems, sys.stderr, getattr(args, "content", None))
         return 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from . import pipeline, scaffold, schemas as json_schemas
 from . import serve as preview
@@ -45,4 +46,7 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": build, "check": check, "schemas": schemas, "serve": serve, "new": new,
+}
 NEW_KINDS = ("entities", "sources", "pledges", "statements", "contracts", "rulings", "events", "comparisons", "stories")

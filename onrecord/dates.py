@@ -109,7 +109,7 @@ class Interval:
             tail = "" if self.end_open else " to an unknown date"
             return ("from " if self.end_open else "") + self.start.words() + tail
         head = "until " if self.start_open else "an unknown date to "
-        return head + self.end.words()
+        return head + anchor(self).words()
 
     def short(self) -> str:
         """An open end is left blank, an unknown one is a question mark."""
@@ -119,7 +119,7 @@ class Interval:
 
     def iso(self) -> str:
         """A <time> element can hold only one date: the start when there is one."""
-        return _anchor(self).iso()
+        return anchor(self).iso()
 
     def first_day(self) -> date | None:
         """None when the start is open or unknown."""
@@ -154,7 +154,7 @@ def from_yaml(value: object) -> Edtf:
 
 def sort_key(value: Edtf) -> tuple[int, int, int]:
     """Chronological; on a shared first day the wider span leads, then points before ranges."""
-    point = _anchor(value)
+    point = anchor(value)
     return (point.first_day().toordinal(), -point.last_day().toordinal(),
             int(isinstance(value, Interval)))
 
@@ -174,7 +174,7 @@ def elapsed(earlier: Edtf, later: Edtf) -> str:
 
     Says "about" unless both are exact days; names the two largest non-zero units.
     """
-    a, b = _anchor(earlier), _anchor(later)
+    a, b = anchor(earlier), anchor(later)
     depth = min(_DEPTH[a.precision], _DEPTH[b.precision])
     hedged = any(p.approximate or p.uncertain for p in (a, b))
     start, end = (_truncate(p.first_day(), depth) for p in (a, b))
@@ -203,9 +203,14 @@ def _amount_words(amounts: tuple[int, ...]) -> str:
     return ", ".join(named[:2])
 
 
-def _anchor(value: Edtf) -> Point:
-    """The point a value is placed at on a timeline: its start if it has one."""
-    return value if isinstance(value, Point) else value.start or value.end
+def anchor(value: Edtf) -> Point:
+    """The point a value is placed at on a timeline: itself, or a range's start (else its end)."""
+    if isinstance(value, Point):
+        return value
+    point = value.start or value.end
+    if point is None:
+        raise EdtfError("a date range needs a start, an end or both")  # Interval refuses this when made
+    return point
 
 
 def _parse_point(text: str) -> Point:
@@ -214,22 +219,19 @@ def _parse_point(text: str) -> Point:
     if not match or "X" in core.replace("-", "").rstrip("X"):
         raise _not_edtf(text)
     try:
-        return Point(**_fields(match), unspecified=core if "X" in core else "")
+        return _point(match, unspecified=core if "X" in core else "")
     except EdtfError as error:
         raise EdtfError(f'"{text}" is not a real date: {error}') from None
 
 
-def _fields(match: re.Match[str]) -> dict[str, int | bool | None]:
+def _point(match: re.Match[str], unspecified: str) -> Point:
     """Months 21-24 are EDTF's way of writing seasons."""
     year, month, day, mark = match.groups()
     number = int(month) if month and month != "XX" else None
     season = number if number in SEASONS else None
-    return {"year": int(year.replace("X", "0")),
-            "month": None if season else number,
-            "day": int(day) if day and day != "XX" else None,
-            "season": season,
-            "approximate": mark in ("~", "%"),
-            "uncertain": mark in ("?", "%")}
+    return Point(year=int(year.replace("X", "0")), month=None if season else number,
+                 day=int(day) if day and day != "XX" else None, season=season, approximate=mark in ("~", "%"),
+                 uncertain=mark in ("?", "%"), unspecified=unspecified)
 
 
 def _parse_interval(text: str) -> Interval:
@@ -293,11 +295,11 @@ def _plain(point: Point, short: bool) -> str:
     names = [name[:3] for name in MONTHS] if short else MONTHS
     if point.season:
         return f"{SEASONS[point.season]} {point.year}"
+    if point.month is None:
+        return _years(point, short)
     if point.day:
         return f"{point.day} {names[point.month - 1]} {point.year}"
-    if point.month:
-        return f"{names[point.month - 1]} {point.year}"
-    return _years(point, short)
+    return f"{names[point.month - 1]} {point.year}"
 
 
 def _years(point: Point, short: bool) -> str:

@@ -8,17 +8,19 @@ import typing
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Iterator, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel
 
 from . import dates, markup
 from .errors import ContentErrors, Location, Problem
 from .load import KeyPath
-from .model import FACT_KINDS, Ref, Site, markdown_fields
-from .validate import Record, text_location
+from .model import FACT_KINDS, MODELS, Comparison, Dated, Entity, Fact, Filed, Ref, Site, markdown_texts
+from .validate import Record, as_kind, text_location
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Filed)
 SINGULAR = {
     "entities": "entity", "sources": "source", "pledges": "pledge", "statements": "statement",
     "contracts": "contract", "rulings": "ruling", "events": "event", "comparisons": "comparison",
@@ -38,23 +40,46 @@ class Link:
 
 @dataclass
 class SiteGraph:
-    """Everything the renderer needs: records by id and kind, in reading order, and who refers to whom."""
+    """Everything the renderer needs: records by id and kind, in reading order, and who refers to whom.
+
+    Linking has checked the kind of every reference, so the typed accessors (`entity`, `fact`...)
+    cannot fail on a linked graph; a TypeError from one is a bug.
+    """
 
     site: Site
-    records: dict[str, Record]
-    kinds: dict[str, list[Record]]
-    referrers: dict[str, list[str]] = field(default_factory=dict)
-    tags: dict[str, list[str]] = field(default_factory=dict)
+    records: Mapping[str, Record[Filed]]
+    kinds: Mapping[str, list[Record[Filed]]]
+    referrers: Mapping[str, list[str]] = field(default_factory=dict)
+    tags: Mapping[str, list[str]] = field(default_factory=dict)
 
-    def get(self, record_id: str) -> Record:
+    def get(self, record_id: str) -> Record[Filed]:
         return self.records[record_id]
 
-    def referring(self, record_id: str, kind: str) -> list[Record]:
+    def typed(self, record_id: str, cls: type[F]) -> Record[F]:
+        """The record of an id, typed by the model its reference was checked to hold."""
+        return as_kind(self.records[record_id], cls)
+
+    def entity(self, record_id: str) -> Record[Entity]:
+        return self.typed(record_id, Entity)
+
+    def fact(self, record_id: str) -> Record[Fact]:
+        return self.typed(record_id, Fact)
+
+    def comparison(self, record_id: str) -> Record[Comparison]:
+        return self.typed(record_id, Comparison)
+
+    def listed(self, kind: str, cls: type[F]) -> list[Record[F]]:
+        """Every record of `kind`, in reading order, typed as `cls` (which its model must be)."""
+        if not issubclass(MODELS[kind], cls):
+            raise TypeError(f"{kind} hold {MODELS[kind].__name__}, not {cls.__name__}")
+        return cast(list[Record[F]], self.kinds[kind])
+
+    def referring(self, record_id: str, kind: str) -> list[Record[Filed]]:
         """Records of `kind` that refer to `record_id`, in reading order."""
         return [self.records[i] for i in self.referrers.get(record_id, ()) if self.records[i].kind == kind]
 
 
-def link(site: Site | None, records: list[Record], drafts: bool,
+def link(site: Site | None, records: list[Record[Filed]], drafts: bool,
          unreadable: frozenset[str] = frozenset(), problems: list[Problem] | None = None) -> SiteGraph:
     """Build the graph; raise ContentErrors listing every duplicate id and broken reference.
 
@@ -63,7 +88,7 @@ def link(site: Site | None, records: list[Record], drafts: bool,
     """
     problems = list(problems or []) + _duplicate_problems(records)
     records = _first_of_each(records)
-    published = {r.id: r for r in records if drafts or not getattr(r.model, "draft", False)}
+    published = {r.id: r for r in records if drafts or not r.model.is_draft()}
     left_out = {r.id: r for r in records if r.id not in published}
     ordered = sorted(published.values(), key=reading_order)
     referrers = _backlinks(ordered, published, left_out, unreadable, problems)
@@ -73,7 +98,7 @@ def link(site: Site | None, records: list[Record], drafts: bool,
     return _graph(site, published, ordered, referrers)
 
 
-def _backlinks(ordered: list[Record], published: dict[str, Record], left_out: dict[str, Record],
+def _backlinks(ordered: list[Record[Filed]], published: dict[str, Record[Filed]], left_out: dict[str, Record[Filed]],
                unreadable: frozenset[str], problems: list[Problem]) -> dict[str, list[str]]:
     """Who refers to each id, in reading order; each broken reference is added to `problems`.
 
@@ -95,8 +120,8 @@ def _backlinks(ordered: list[Record], published: dict[str, Record], left_out: di
     return referrers
 
 
-def _duplicate_problems(records: list[Record]) -> list[Problem]:
-    first: dict[str, Record] = {}
+def _duplicate_problems(records: list[Record[Filed]]) -> list[Problem]:
+    first: dict[str, Record[Filed]] = {}
     problems = []
     for record in records:
         if record.id in first:
@@ -108,9 +133,9 @@ def _duplicate_problems(records: list[Record]) -> list[Problem]:
     return problems
 
 
-def _embed_problems(published: dict[str, Record]) -> list[Problem]:
+def _embed_problems(published: dict[str, Record[Filed]]) -> list[Problem]:
     """Embed lines that would show nothing: misspelt, incomplete, or a timeline of a tag no fact carries."""
-    tags = {tag for r in published.values() if r.kind in FACT_KINDS for tag in r.model.tags}
+    tags = {tag for r in published.values() if isinstance(r.model, Fact) for tag in r.model.tags}
     problems = []
     for record in published.values():
         mistakes, wanted = _EMBEDS.of(record)
@@ -119,7 +144,7 @@ def _embed_problems(published: dict[str, Record]) -> list[Problem]:
     return problems
 
 
-def _embeds(record: Record) -> tuple[list[Problem], list[tuple[Location, str]]]:
+def _embeds(record: Record[Filed]) -> tuple[list[Problem], list[tuple[Location, str]]]:
     """The record's misspelt or incomplete embeds, and each tag its timelines ask for with where."""
     mistakes, wanted = [], []
     for name, text in _marked_up(record):
@@ -138,15 +163,15 @@ def _tag_problem(at: Location, tag: str, tags: set[str]) -> Problem:
     return Problem(at, f"no fact has the tag '{tag}'", hint)
 
 
-def _first_of_each(records: list[Record]) -> list[Record]:
+def _first_of_each(records: list[Record[Filed]]) -> list[Record[Filed]]:
     """A duplicated id keeps its first file, so references to it are not also reported as the wrong kind."""
-    kept: dict[str, Record] = {}
+    kept: dict[str, Record[Filed]] = {}
     for record in records:
         kept.setdefault(record.id, record)
     return list(kept.values())
 
 
-def references(record: Record) -> Iterator[Link]:
+def references(record: Record[Filed]) -> Iterator[Link]:
     """Every reference in a record: declared Ref fields, then embeds and citations in its Markdown."""
     yield from _model_refs(record.model, ())
     yield from _markup_refs(record)
@@ -189,15 +214,14 @@ def _value_refs(value: Any, ref: Ref | None, where: KeyPath) -> Iterator[Link]:
         yield Link(value, ref.kinds, where, ref.quote_bearing)
 
 
-def _marked_up(record: Record) -> Iterator[tuple[str, str]]:
+def _marked_up(record: Record[Filed]) -> Iterator[tuple[str, str]]:
     """(field, text) of each Markdown field of the record that holds an embed or a citation."""
-    for name, embeds in markdown_fields(type(record.model)):
-        text = getattr(record.model, name)
+    for name, text, embeds in markdown_texts(record.model):
         if embeds and ("::" in text or "[@" in text):
             yield name, text
 
 
-def _markup_refs(record: Record) -> Iterator[Link]:
+def _markup_refs(record: Record[Filed]) -> Iterator[Link]:
     for name, text in _marked_up(record):
         for embed in markup.embeds(text):
             yield from _embed_refs(embed, name)
@@ -218,18 +242,18 @@ def _embed_refs(embed: markup.Embed, name: str) -> Iterator[Link]:
             yield from (Link(value, kinds, where) for value in values)
 
 
-def location(record: Record, where: KeyPath) -> Location:
+def location(record: Record[Filed], where: KeyPath) -> Location:
     """Where a reference was written; Markdown positions count from the body's first line."""
     if len(where) == 4 and where[1] == "@":
         return _markdown_location(record, str(where[0]), int(where[2]), int(where[3]))
     return record.marks.value(where)
 
 
-def _markdown_location(record: Record, name: str, line: int, column: int) -> Location:
+def _markdown_location(record: Record[Filed], name: str, line: int, column: int) -> Location:
     return text_location(record.marks, record.body_line, name, line, column)
 
 
-def _check(record: Record, ref: Link, published: dict[str, Record], left_out: dict[str, Record],
+def _check(record: Record[Filed], ref: Link, published: dict[str, Record[Filed]], left_out: dict[str, Record[Filed]],
            suggestions: dict[tuple[str, tuple[str, ...]], str]) -> Problem | None:
     """The problem with one reference, if any; where it was written is looked up only then."""
     target = published.get(ref.target)
@@ -243,7 +267,7 @@ def _check(record: Record, ref: Link, published: dict[str, Record], left_out: di
     return None
 
 
-def _missing(ref: Link, at: Location, published: dict[str, Record], left_out: dict[str, Record],
+def _missing(ref: Link, at: Location, published: dict[str, Record[Filed]], left_out: dict[str, Record[Filed]],
              suggestions: dict[tuple[str, tuple[str, ...]], str]) -> Problem:
     if ref.target in left_out:
         return Problem(at, f"'{ref.target}' is a draft, so it is left out of the site",
@@ -254,7 +278,7 @@ def _missing(ref: Link, at: Location, published: dict[str, Record], left_out: di
     return Problem(at, f"no {wanted} has the id '{ref.target}'", hint)
 
 
-def _closest(target: str, kinds: tuple[str, ...], published: dict[str, Record],
+def _closest(target: str, kinds: tuple[str, ...], published: dict[str, Record[Filed]],
              found: dict[tuple[str, tuple[str, ...]], str]) -> str:
     """The published id of one of `kinds` nearest to `target`, worked out once per missing id and kinds:
     a deleted entity that thousands of facts name costs one search, not thousands."""
@@ -273,42 +297,44 @@ def _a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
-def _quote_problem(record: Record, ref: Link, target: Record) -> Problem | None:
-    side = getattr(record.model, str(ref.where[0]))
-    excerpts = getattr(target.model, "excerpts", [])
-    if side.excerpt is not None and side.excerpt > len(excerpts):
+def _quote_problem(record: Record[Filed], ref: Link, target: Record[Filed]) -> Problem | None:
+    """A comparison side must show words: an excerpt the fact has, or the fact's own quote."""
+    side = as_kind(record, Comparison).model.side(str(ref.where[0]))
+    fact = as_kind(target, Fact).model
+    if side.excerpt is not None and side.excerpt > len(fact.excerpts):
         return Problem(record.marks.value(ref.where[:-1] + ("excerpt",)),
-                       f"'{ref.target}' has {len(excerpts)} excerpt(s), so there is no excerpt {side.excerpt}")
-    if side.excerpt is None and not getattr(target.model, "quote", None):
+                       f"'{ref.target}' has {len(fact.excerpts)} excerpt(s), so there is no excerpt {side.excerpt}")
+    if side.excerpt is None and not fact.spoken():
         return Problem(location(record, ref.where), f"'{ref.target}' has no quote to compare",
                        "choose one of its excerpts with 'excerpt: 1', or compare a pledge or statement")
     return None
 
 
-def _graph(site: Site, published: dict[str, Record], ordered: list[Record],
+def _graph(site: Site, published: dict[str, Record[Filed]], ordered: list[Record[Filed]],
            referrers: dict[str, list[str]]) -> SiteGraph:
     """Records by kind and tag lists, in reading order, as `ordered` and `referrers` already are."""
-    kinds: dict[str, list[Record]] = {kind: [] for kind in SINGULAR}
+    kinds: dict[str, list[Record[Filed]]] = {kind: [] for kind in SINGULAR}
     for record in ordered:
         kinds[record.kind].append(record)
     tags: dict[str, list[str]] = defaultdict(list)
-    for kind in FACT_KINDS + ("comparisons", "stories", "entities"):
+    for kind in (*FACT_KINDS, "comparisons", "stories", "entities"):
         for record in kinds[kind]:
-            for tag in record.model.tags:
-                tags[tag].append(record.id)
+            model = record.model
+            if isinstance(model, (Dated, Comparison, Entity)):
+                for tag in model.tags:
+                    tags[tag].append(record.id)
     return SiteGraph(site, published, kinds, referrers, dict(sorted(tags.items())))
 
 
-def reading_order(record: Record) -> tuple[Any, ...]:
+def reading_order(record: Record[Filed]) -> tuple[tuple[int, ...], str, str]:
     """Dated records chronologically, ids breaking ties; others by name or title."""
     return _READING_ORDER.of(record)
 
 
-def _reading_order(record: Record) -> tuple[Any, ...]:
-    when = getattr(record.model, "date", None) or getattr(record.model, "published", None)
-    label = getattr(record.model, "name", None) or getattr(record.model, "title", "")
+def _reading_order(record: Record[Filed]) -> tuple[tuple[int, ...], str, str]:
+    when = record.model.when()
     if when is None:
-        return ((), label.casefold(), record.id)
+        return ((), record.model.label().casefold(), record.id)
     return (dates.sort_key(when), "", record.id)
 
 
@@ -321,11 +347,11 @@ class PerRecord(Generic[T]):
     at the model as every reader of the record does.
     """
 
-    def __init__(self, work: Callable[[Record], T]) -> None:
+    def __init__(self, work: Callable[[Record[Filed]], T]) -> None:
         self.work = work
         self.found: dict[int, tuple[weakref.ref[Any], T]] = {}
 
-    def of(self, record: Record) -> T:
+    def of(self, record: Record[Filed]) -> T:
         model = record.model
         hit = self.found.get(id(model))
         if hit is not None and hit[0]() is model:

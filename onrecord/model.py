@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from . import limits
+from .dates import Edtf
 from .values import Amount, Currency, Date, Flag, Id, Slug, Text, Url
 
 
@@ -44,7 +46,23 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
-class Source(Strict):
+class Filed(Strict):
+    """A file of the content folder: what every stage may ask of any record, whatever its kind."""
+
+    def label(self) -> str:
+        """What the record is called in links and lists."""
+        raise NotImplementedError
+
+    def when(self) -> Edtf | None:
+        """The date the record is placed at in reading order, if it has one."""
+        return None
+
+    def is_draft(self) -> bool:
+        """Whether the record stays out of the published site (kinds that cannot be drafts never do)."""
+        return False
+
+
+class Source(Filed):
     """A cited document."""
 
     title: Text
@@ -63,6 +81,12 @@ class Source(Strict):
     """When the author last checked the original."""
     author: str | None = None
     """Byline, when there is one."""
+
+    def label(self) -> str:
+        return self.title
+
+    def when(self) -> Edtf | None:
+        return self.published
 
 
 def _cite_tag(value: Any) -> str:
@@ -123,7 +147,7 @@ class Membership(Strict):
     """Their role there, e.g. "Chief executive"."""
 
 
-class Entity(Strict):
+class Entity(Filed):
     """An organisation, person, government body, court, media outlet or NGO."""
 
     name: Text
@@ -143,8 +167,14 @@ class Entity(Strict):
     draft: Flag = False
     """Left out of the published site unless built with --drafts."""
 
+    def label(self) -> str:
+        return self.name
 
-class Dated(Strict):
+    def is_draft(self) -> bool:
+        return self.draft
+
+
+class Dated(Filed):
     """Fields common to every dated fact and story."""
 
     title: Text
@@ -164,6 +194,15 @@ class Dated(Strict):
     replies: list[Reply] = []
     """Right of reply records."""
 
+    def label(self) -> str:
+        return self.title
+
+    def when(self) -> Edtf | None:
+        return self.date
+
+    def is_draft(self) -> bool:
+        return self.draft
+
 
 class Fact(Dated):
     """A dated fact: it must cite at least one source."""
@@ -172,6 +211,18 @@ class Fact(Dated):
     """Source ids, or inline sources with the same fields as a file in sources/."""
     excerpts: list[Excerpt] = []
     """Verbatim passages from the sources that comparisons can quote."""
+
+    def actor_ids(self) -> tuple[str, ...]:
+        """The entities the fact names as acting in it, in field order, without repeats."""
+        return ()
+
+    def spoken(self) -> str | None:
+        """The fact's own words on record, verbatim, if it has any."""
+        return None
+
+    def span(self) -> tuple[Edtf, Edtf | None]:
+        """When the fact starts and, for a period (a contract's term, an event's end), when it ends."""
+        return self.date, None
 
 
 class Said(Fact):
@@ -187,6 +238,12 @@ class Said(Fact):
     """Where and how it was said: a letter, an event, an interview."""
     covers: list[Text] = []
     """What it is about: technologies, customers, uses."""
+
+    def actor_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(i for i in (self.by, self.speaker) if i))
+
+    def spoken(self) -> str | None:
+        return self.quote
 
 
 class StatusChange(Strict):
@@ -257,6 +314,12 @@ class Contract(Fact):
     reference: str | None = None
     """Official reference or notice number."""
 
+    def actor_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.buyer, *self.suppliers)))
+
+    def span(self) -> tuple[Edtf, Edtf | None]:
+        return self.start or self.date, self.end
+
 
 class Party(Strict):
     """A party to a case."""
@@ -285,6 +348,9 @@ class Ruling(Fact):
     appeal_of: Annotated[Id | None, Ref(("rulings",))] = None
     """The ruling this one decided an appeal from."""
 
+    def actor_ids(self) -> tuple[str, ...]:
+        return (self.court,)
+
 
 class Event(Fact):
     """Something that happened: a moratorium announced, a policy changed."""
@@ -296,6 +362,15 @@ class Event(Fact):
     quote: str | None = None
     """A verbatim announcement, if there is one."""
 
+    def actor_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.actors))
+
+    def spoken(self) -> str | None:
+        return self.quote
+
+    def span(self) -> tuple[Edtf, Edtf | None]:
+        return self.date, self.end
+
 
 class Side(Strict):
     """One side of a comparison: a fact's quote, or one of its excerpts."""
@@ -306,7 +381,7 @@ class Side(Strict):
     """Number of the fact's excerpt to show (1 for the first); leave out to show its quote."""
 
 
-class Comparison(Strict):
+class Comparison(Filed):
     """Two things said or done, side by side, with a verdict."""
 
     title: Text
@@ -329,6 +404,16 @@ class Comparison(Strict):
     """Left out of the published site unless built with --drafts."""
     updates: list[Update] = []
     """Public corrections and updates log."""
+
+    def label(self) -> str:
+        return self.title
+
+    def is_draft(self) -> bool:
+        return self.draft
+
+    def side(self, name: str) -> Side:
+        """The `left` or the `right` side."""
+        return self.left if name == "left" else self.right
 
 
 class Story(Dated):
@@ -361,9 +446,16 @@ class Site(Strict):
 
 @functools.cache
 def markdown_fields(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
-    """(name, may it hold embeds and citations) of each Markdown field of a model."""
+    """(name, may it hold embeds and citations) of each field of a model declared `Markdown`."""
     return tuple((name, marker.embeds) for name, info in cls.model_fields.items()
                  for marker in info.metadata if isinstance(marker, Markdown))
+
+
+def markdown_texts(model: BaseModel) -> Iterator[tuple[str, str, bool]]:
+    """(field, text, may it hold embeds and citations) of each Markdown field of a record."""
+    for name, embeds in markdown_fields(type(model)):
+        text = getattr(model, name)  # a field declared Markdown: always text
+        yield name, str(text), embeds
 
 
 MODELS: dict[str, type[Strict]] = {

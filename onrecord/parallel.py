@@ -84,4 +84,4 @@ def _finish(process: multiprocessing.process.BaseProcess, receiver: Connection) 
     process.join()
     if not ok:
         raise value
-    return value
+    return int(value)

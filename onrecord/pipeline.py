@@ -6,7 +6,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from . import load as loading
 from . import write
@@ -14,7 +14,8 @@ from .errors import ContentErrors, Problem
 from .link import SiteGraph, link
 from .parallel import share
 from .render import Renderer
-from .validate import Record, validate, validate_all
+from .model import Filed
+from .validate import Record, validate_all, validate_site
 from .views import Page, PageSpec, page_specs, site_view
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,13 +39,13 @@ def load_graph(content: Path, drafts: bool = False) -> SiteGraph:
     return link_all(site_raw, records, problems + invalid, drafts)
 
 
-def link_all(site_raw: loading.RawDoc | None, records: list[Record], problems: list[Problem],
+def link_all(site_raw: loading.RawDoc | None, records: list[Record[Filed]], problems: list[Problem],
              drafts: bool) -> SiteGraph:
     """Link validated records; raise ContentErrors with every problem so far and every broken reference."""
     site = None
     if site_raw is not None:
         try:
-            site = validate(site_raw).model
+            site = validate_site(site_raw)
         except ContentErrors as errors:
             problems += errors.problems
     valid = {record.id for record in records}
@@ -99,7 +100,7 @@ def build(content: Path, out: Path, drafts: bool = False, templates: Path = TEMP
     return BuildReport(written, copied, time.perf_counter() - started)
 
 
-def _render_and_write(graph: SiteGraph, part: list[PageSpec], renderer: Renderer, staged: Path) -> int:
+def _render_and_write(graph: SiteGraph, part: Sequence[PageSpec], renderer: Renderer, staged: Path) -> int:
     """One process's share of a build: prepare each page's view, render it and write it."""
     extra = {"site": site_view(graph)}
     return write.write_files(staged, ((spec.url + "index.html", renderer.render(spec.page(), extra)) for spec in part))

@@ -27,7 +27,8 @@ from tornado.ioloop import IOLoop
 
 from . import pipeline
 from .errors import Problem, UsageError
-from .incremental import Builder, Progress, Rebuild
+from .incremental import Builder, Rebuild
+from .inputs import Progress
 from .load import EDITOR_LITTER
 from .report import SourceLines, format_problem, printable, printable_lines
 
@@ -207,8 +208,11 @@ class PreviewServer(livereload.Server):
         LiveReloadHandler.live_css = live_css
         script = f'<script src="/livereload.js?port={port}"></script>'.encode()
         local = {"addresses": self.addresses}
-        handlers = [(r"/livereload", type("Socket", (ReloadSocket,), local)),
-                    (r"/livereload.js", type("Script", (ReloadScript,), local)), *self.get_web_handlers(script)]
+        handlers: list[tuple[str, type[web.RequestHandler], dict[str, Any]]] = [
+            (r"/livereload", type("Socket", (ReloadSocket,), local), {}),
+            (r"/livereload.js", type("Script", (ReloadScript,), local), {}),
+            *self.get_web_handlers(script),
+        ]
         injector = type("Injector", (LiveScriptInjector,), {"script": script})
         web.Application(handlers=handlers, transforms=[injector]).listen(port, address=host)
 

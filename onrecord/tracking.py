@@ -20,25 +20,30 @@ import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import fields
 from functools import partial
-from typing import Any
+from typing import Generic, TypeVar, cast
 
 from .link import SiteGraph, reading_order
+from .model import Filed
 from .validate import Record
 from .views import Page, PageSpec, page_specs
-from .views.common import Context
+from .views.common import Context, Order
 
-Read = tuple[str, Any]
+T = TypeVar("T")
+U = TypeVar("U")
+V = TypeVar("V")
+Read = tuple[str, str | None]
 """(table, key) of the graph; key None stands for the whole table."""
 Reads = frozenset[Read]
-Part = tuple[Any, Reads, Callable[[], Any]]
+Part = tuple[object, Reads, Callable[[], object]]
 """A memoised part of a view, with what it read and the maker that made it."""
-Kept = tuple[Page, Reads | None, Callable[[], Any]]
+Kept = tuple[Page, Reads | None, Callable[[], object]]
 """A page with what its view read (None: not known) and the maker that made it."""
 RECORDS = "records"
 TABLES = tuple(f.name for f in fields(SiteGraph) if f.name != "site")
+"""The graph's tables: every field of SiteGraph but `site` (`_tables` gives them in this order)."""
 
 
-class StandIn(Record):
+class StandIn(Record[Filed]):
     """A record that tells the tracker whenever a view looks inside it; its id alone tells nothing."""
 
 
@@ -46,11 +51,11 @@ class Tracker:
     """Notes each read in the innermost open frame; hands out one stand-in per record, the same while it lasts."""
 
     def __init__(self) -> None:
-        self.records: dict[str, Record] = {}
+        self.records: Mapping[str, Record[Filed]] = {}
         self.reads: set[Read] = set()
         self.stand_ins: dict[int, StandIn] = {}
-        self.parts: dict[Any, Part] = {}
-        self.kept: dict[Any, Part] = {}
+        self.parts: dict[tuple[str, str], Part] = {}
+        self.kept: dict[tuple[str, str], Part] = {}
         self.changed: set[Read] = set()
         self.void = False
         self.context: Context | None = None
@@ -68,9 +73,12 @@ class Tracker:
                 stand_in.__dict__["_stale"] = True
         self.kept, self.parts = ({}, {}) if changed is None else (self.parts, {})
         self.changed = changed or set()
-        return SiteGraph(graph.site, **{table: Noted(self, table, getattr(graph, table)) for table in TABLES})
+        return SiteGraph(graph.site, records=Noted(self, "records", graph.records, self.shown),
+                         kinds=Noted(self, "kinds", graph.kinds, self.shown_all),
+                         referrers=Noted(self, "referrers", graph.referrers, _itself),
+                         tags=Noted(self, "tags", graph.tags, _itself))
 
-    def _stand_in(self, record: Record) -> StandIn:
+    def _stand_in(self, record: Record[Filed]) -> StandIn:
         found = self.stand_ins.get(id(record))
         if found is None or found.__dict__["_record"] is not record:
             found = object.__new__(StandIn)
@@ -78,13 +86,12 @@ class Tracker:
                                   _stale=False)
         return found
 
-    def shown(self, value: Any) -> Any:
-        """A value of the graph as views see it: records, also within lists, as stand-ins."""
-        if isinstance(value, Record):
-            return self.stand_ins[id(value)]
-        if isinstance(value, list) and value and isinstance(value[0], Record):
-            return [self.stand_ins[id(record)] for record in value]
-        return value
+    def shown(self, record: Record[Filed]) -> Record[Filed]:
+        """A record of the graph as views see it: its stand-in."""
+        return self.stand_ins[id(record)]
+
+    def shown_all(self, records: list[Record[Filed]]) -> list[Record[Filed]]:
+        return [self.stand_ins[id(record)] for record in records]
 
     @contextlib.contextmanager
     def frame(self) -> Iterator[set[Read]]:
@@ -95,7 +102,7 @@ class Tracker:
         finally:
             self.reads = outer
 
-    def shared(self, key: Any, make: Callable[[], Any]) -> Any:
+    def shared(self, key: tuple[str, str], make: Callable[[], object]) -> object:
         """A memoised part: made once per build, or kept from the last when its reads and maker are alike;
         its reads count for each user."""
         found = self.parts.get(key)
@@ -110,7 +117,11 @@ class Tracker:
         return found[0]
 
 
-def _inside(name: str, stand_in: StandIn) -> Any:
+def _itself(value: T) -> T:
+    return value
+
+
+def _inside(name: str, stand_in: StandIn) -> object:
     """A view looks inside a record: note it; a stand-in of a record since changed means a kept part was stale."""
     state = stand_in.__dict__
     tracker = state["_tracker"]
@@ -125,16 +136,15 @@ for _field in fields(Record):
         setattr(StandIn, _field.name, property(partial(_inside, _field.name)))
 
 
-class Noted(Mapping[Any, Any]):
-    """A table of the graph that notes the key of each lookup, or the whole table when a view goes through it."""
+class Noted(Mapping[str, V], Generic[U, V]):
+    """A table of the graph that notes the key of each lookup, or the whole table when a view goes through it;
+    `shown` turns each value into what views are given (records into their stand-ins)."""
 
-    def __init__(self, tracker: Tracker, table: str, data: Mapping[Any, Any],
-                 shown: Callable[[Any], Any] | None = None) -> None:
-        self.tracker, self.table, self.data = tracker, table, data
-        self.shown = shown or tracker.shown
-        self.seen: dict[Any, Any] = {}
+    def __init__(self, tracker: Tracker, table: str, data: Mapping[str, U], shown: Callable[[U], V]) -> None:
+        self.tracker, self.table, self.data, self.shown = tracker, table, data, shown
+        self.seen: dict[str, V] = {}
 
-    def __getitem__(self, key: Any) -> Any:
+    def __getitem__(self, key: str) -> V:
         self.tracker.reads.add((self.table, key))
         try:
             return self.seen[key]
@@ -142,7 +152,7 @@ class Noted(Mapping[Any, Any]):
             found = self.seen[key] = self.shown(self.data[key])
             return found
 
-    def __iter__(self) -> Iterator[Any]:
+    def __iter__(self) -> Iterator[str]:
         self.tracker.reads.add((self.table, None))
         return iter(self.data)
 
@@ -161,16 +171,16 @@ class Watching(Context):
 
     def __init__(self, graph: SiteGraph, tracker: Tracker) -> None:
         super().__init__(graph)
-        self.rank = Noted(tracker, RECORDS, tracker.records, reading_order)  # type: ignore[assignment]
+        self.rank: Mapping[str, Order] = Noted(tracker, RECORDS, tracker.records, reading_order)
         self.tracker = tracker
         tracker.context, tracker.setup = self, _state(self)
         if not all(value is None or value == {} for name, value in vars(self).items() if name not in OWN):
             tracker.void = True
 
-    def memo(self, family: str, key: str, make: Callable[[], Any]) -> Any:
-        return self.tracker.shared((family, key), make)
+    def memo(self, family: str, key: str, make: Callable[[], T]) -> T:
+        return cast(T, self.tracker.shared((family, key), make))
 
-    def referring(self, record_id: str, kind: str) -> tuple[Record, ...]:
+    def referring(self, record_id: str, kind: str) -> tuple[Record[Filed], ...]:
         """Records of `kind` that refer to `record_id`, read through the graph so that the reads are noted."""
         return self.memo("referring", f"{kind} {record_id}", lambda: tuple(self.graph.referring(record_id, kind)))
 
@@ -224,7 +234,7 @@ class Views:
         return page, frozenset(reads), spec.make
 
 
-def alike(new: Any, old: Any) -> bool:
+def alike(new: object, old: object) -> bool:
     """Whether two makers make the same view from the same reads: the same code holding alike values.
 
     Contexts, graphs and the same table of two graphs are alike, as each build has its own and reads
@@ -237,38 +247,34 @@ def alike(new: Any, old: Any) -> bool:
         return False
     if isinstance(new, (Context, SiteGraph)):
         return True
-    if isinstance(new, (types.FunctionType, types.MethodType, partial)):
-        return _same_code(new, old)
+    if isinstance(new, partial) and isinstance(old, partial):
+        return (alike(new.func, old.func) and _all_alike(new.args, old.args)
+                and (new.keywords == old.keywords == {} or alike(new.keywords, old.keywords)))
+    if isinstance(new, types.MethodType) and isinstance(old, types.MethodType):
+        return alike(new.__func__, old.__func__) and alike(new.__self__, old.__self__)
+    if isinstance(new, types.FunctionType) and isinstance(old, types.FunctionType):
+        return (new.__code__ is old.__code__ and alike(new.__defaults__, old.__defaults__)
+                and alike(new.__kwdefaults__, old.__kwdefaults__) and _all_alike(_held(new), _held(old)))
     return _same_value(new, old)
 
 
-def _same_code(new: Any, old: Any) -> bool:
-    if isinstance(new, partial):
-        return (alike(new.func, old.func) and _all_alike(new.args, old.args)
-                and (new.keywords == old.keywords == {} or alike(new.keywords, old.keywords)))
-    if isinstance(new, types.MethodType):
-        return alike(new.__func__, old.__func__) and alike(new.__self__, old.__self__)
-    return (new.__code__ is old.__code__ and alike(new.__defaults__, old.__defaults__)
-            and alike(new.__kwdefaults__, old.__kwdefaults__) and _all_alike(_held(new), _held(old)))
-
-
-def _same_value(new: Any, old: Any) -> bool:
-    if isinstance(new, Record):
+def _same_value(new: object, old: object) -> bool:
+    if isinstance(new, Record) and isinstance(old, Record):
         return bool(new.id == old.id)
-    if isinstance(new, Noted):
-        return new.table == old.table
-    if isinstance(new, (tuple, list)):
+    if isinstance(new, Noted) and isinstance(old, Noted):
+        return bool(new.table == old.table)
+    if isinstance(new, (tuple, list)) and isinstance(old, (tuple, list)):
         return _all_alike(new, old)
-    if isinstance(new, dict):
+    if isinstance(new, dict) and isinstance(old, dict):
         return new.keys() == old.keys() and all(alike(new[key], old[key]) for key in new)
     return bool(new == old)
 
 
-def _all_alike(new: Sequence[Any], old: Sequence[Any]) -> bool:
-    return len(new) == len(old) and all(a is b or alike(a, b) for a, b in zip(new, old))
+def _all_alike(new: Sequence[object], old: Sequence[object]) -> bool:
+    return len(new) == len(old) and all(a is b or alike(a, b) for a, b in zip(new, old, strict=True))
 
 
-def _held(function: types.FunctionType) -> tuple[Any, ...]:
+def _held(function: types.FunctionType) -> tuple[object, ...]:
     """The variables a function closes over."""
     return tuple(cell.cell_contents for cell in function.__closure__ or ())
 
@@ -277,7 +283,7 @@ def _retitled(page: Page, spec: PageSpec) -> Page:
     """The kept page, as it is when its template and title are too."""
     if (page.template, page.title) == (spec.template, spec.title):
         return page
-    return Page(spec.url, spec.template, spec.title, page.view)
+    return Page(url=spec.url, template=spec.template, title=spec.title, view=page.view)
 
 
 def _state(context: Context | None) -> dict[str, tuple[int, int]]:
@@ -291,8 +297,7 @@ def changes(old: SiteGraph | None, new: SiteGraph) -> set[Read] | None:
     if old is None or old.site != new.site:
         return None
     changed: set[Read] = set()
-    for table in TABLES:
-        before, after = getattr(old, table), getattr(new, table)
+    for table, before, after in zip(TABLES, _tables(old), _tables(new), strict=True):
         keys = {key for key in before.keys() | after.keys() if not _same(before.get(key), after.get(key))}
         changed.update((table, key) for key in keys)
         if keys or list(before) != list(after):
@@ -300,8 +305,13 @@ def changes(old: SiteGraph | None, new: SiteGraph) -> set[Read] | None:
     return changed
 
 
-def _same(old: Any, new: Any) -> bool:
+def _tables(graph: SiteGraph) -> tuple[Mapping[str, object], ...]:
+    """The graph's tables, in the order of TABLES."""
+    return graph.records, graph.kinds, graph.referrers, graph.tags
+
+
+def _same(old: object, new: object) -> bool:
     """A record is the same only as itself; in a list (a kind's), records stand for their ids."""
     if isinstance(old, list) and isinstance(new, list) and old and new and isinstance(old[0], Record):
-        return len(old) == len(new) and all(a.id == b.id for a, b in zip(old, new))
+        return len(old) == len(new) and all(a.id == b.id for a, b in zip(old, new, strict=False))
     return old is new or (not isinstance(old, Record) and old == new)

@@ -5,14 +5,15 @@ import difflib
 import types
 import typing
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import dates, sanitize
 from .errors import ContentErrors, Location, Problem
 from .load import KeyPath, Marks, RawDoc, suggest_id
-from .model import MODELS, Reply, Strict, markdown_fields
+from .model import MODELS, Dated, Fact, Filed, Reply, Site, Strict, markdown_texts
 
 FRIENDLY = {
     "string_type": "expected text",
@@ -31,20 +32,31 @@ FRIENDLY = {
 }
 
 
+M = TypeVar("M", bound=Strict, covariant=True)
+K = TypeVar("K", bound=Strict)
+
+
 @dataclass(frozen=True)
-class Record:
-    """A validated file: its model plus what is needed to point back into the file."""
+class Record(Generic[M]):
+    """A validated file: its model, typed by its kind, plus what is needed to point back into the file."""
 
     kind: str
     id: str
     path: str
-    model: Any
+    model: M
     marks: Marks
     body_line: int = 0
 
 
-def validate(raw: RawDoc) -> Record:
-    """Validate one raw document; raise ContentErrors with every problem in it."""
+def as_kind(record: Record[Strict], cls: type[K]) -> Record[K]:
+    """The record, typed as holding a `cls`; a TypeError (a bug, never an author's mistake) if it does not."""
+    if not isinstance(record.model, cls):
+        raise TypeError(f"{record.id} is {type(record.model).__name__}, not {cls.__name__}")
+    return cast(Record[K], record)
+
+
+def validate(raw: RawDoc) -> Record[Strict]:
+    """Validate one raw document (site.yaml included); raise ContentErrors with every problem in it."""
     cls = MODELS[raw.kind]
     data = _with_body(raw)
     try:
@@ -52,11 +64,21 @@ def validate(raw: RawDoc) -> Record:
     except ValidationError as error:
         raise ContentErrors([_problem(cls, raw.marks, item) for item in error.errors()]) from None
     problems = list(_rule_problems(model, raw.marks)) + list(_markdown_problems(model, raw))
-    if not getattr(model, "draft", False):
+    if not (isinstance(model, Filed) and model.is_draft()):
         problems += _placeholder_problems(raw.data, raw.marks, ())
     if problems:
         raise ContentErrors(problems)
     return Record(raw.kind, raw.id, raw.path, model, raw.marks, raw.body_line)
+
+
+def validate_record(raw: RawDoc) -> Record[Filed]:
+    """Validate a content file (any kind but site.yaml)."""
+    return as_kind(validate(raw), Filed)
+
+
+def validate_site(raw: RawDoc) -> Site:
+    """Validate site.yaml."""
+    return as_kind(validate(raw), Site).model
 
 
 def _with_body(raw: RawDoc) -> dict[str, Any]:
@@ -69,7 +91,7 @@ def _with_body(raw: RawDoc) -> dict[str, Any]:
     return {**raw.data, "body": raw.body}
 
 
-def _problem(cls: type[BaseModel], marks: Marks, item: Any) -> Problem:
+def _problem(cls: type[BaseModel], marks: Marks, item: ErrorDetails) -> Problem:
     where = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("|")))
     kind = item["type"]
     if kind == "extra_forbidden":
@@ -121,7 +143,7 @@ def _dotted(where: KeyPath) -> str:
     return text or "file"
 
 
-def _message(item: Any) -> str:
+def _message(item: ErrorDetails) -> str:
     kind = item["type"]
     if kind in FRIENDLY:
         return f"{FRIENDLY[kind]}, got {_shown(item.get('input'))}"
@@ -143,7 +165,7 @@ def _message(item: Any) -> str:
     return item["msg"]
 
 
-def _hint(item: Any) -> str:
+def _hint(item: ErrorDetails) -> str:
     if item["type"] == "literal_error" and isinstance(item.get("input"), str):
         choices = [c.strip(" '") for c in item["ctx"]["expected"].replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(item["input"].replace(" ", "-"), choices, n=1, cutoff=0.5)
@@ -187,8 +209,7 @@ def text_location(marks: Marks, body_line: int, name: str, line: int, column: in
 
 def _markdown_problems(model: Strict, raw: RawDoc) -> typing.Iterator[Problem]:
     """What the page would silently lose of each Markdown field: raw HTML outside the allowlist, and more."""
-    for name, _ in markdown_fields(type(model)):
-        text = getattr(model, name)
+    for name, text, _ in markdown_texts(model):
         for loss in sanitize.losses(text):
             line = text.count("\n", 0, loss.offset)
             column = loss.offset - text.rfind("\n", 0, loss.offset) - 1
@@ -197,9 +218,11 @@ def _markdown_problems(model: Strict, raw: RawDoc) -> typing.Iterator[Problem]:
 
 def _rule_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
     """Checks that span two fields, which types alone cannot express."""
-    for index, reply in enumerate(getattr(model, "replies", ())):
-        yield from _reply_problems(reply, marks, ("replies", index))
-    yield from _order_problems(model, marks)
+    if isinstance(model, Dated):
+        for index, reply in enumerate(model.replies):
+            yield from _reply_problems(reply, marks, ("replies", index))
+    if isinstance(model, Fact):
+        yield from _order_problems(model, marks)
 
 
 def _reply_problems(reply: Reply, marks: Marks, where: KeyPath) -> typing.Iterator[Problem]:
@@ -211,10 +234,9 @@ def _reply_problems(reply: Reply, marks: Marks, where: KeyPath) -> typing.Iterat
                       "set replied: true")
 
 
-def _order_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
-    start = getattr(model, "start", None) or getattr(model, "date", None)
-    end = getattr(model, "end", None)
-    if start is not None and end is not None and _ends_before(end, start):
+def _order_problems(model: Fact, marks: Marks) -> typing.Iterator[Problem]:
+    start, end = model.span()
+    if end is not None and _ends_before(end, start):
         yield Problem(marks.value(("end",)), f"end ({dates.words(end)}) is before the start ({dates.words(start)})")
 
 
@@ -224,12 +246,13 @@ def _ends_before(end: dates.Edtf, start: dates.Edtf) -> bool:
     return last is not None and first is not None and last < first
 
 
-def validate_all(raws: list[RawDoc]) -> tuple[list[Record], list[Problem]]:
-    """Validate every document, collecting all problems rather than stopping at the first."""
-    records, problems = [], []
+def validate_all(raws: list[RawDoc]) -> tuple[list[Record[Filed]], list[Problem]]:
+    """Validate every content file, collecting all problems rather than stopping at the first."""
+    records: list[Record[Filed]] = []
+    problems: list[Problem] = []
     for raw in raws:
         try:
-            records.append(validate(raw))
+            records.append(validate_record(raw))
         except ContentErrors as errors:
             problems.extend(errors.problems)
     return records, problems

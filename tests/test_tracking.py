@@ -157,7 +157,7 @@ def test_a_page_whose_maker_holds_a_value_worked_out_while_listing_is_made_again
     def with_count(graph, context):
         """The pages, and one showing a count its maker is handed rather than reads."""
         count = len(graph.kinds["pledges"])
-        return [*listed(graph, context), PageSpec("count/", "list.html", "Count", partial(str, count))]
+        return [*listed(graph, context), PageSpec(url="count/", template="list.html", title="Count", make=partial(str, count))]
 
     monkeypatch.setattr(tracking, "page_specs", with_count)
     _, content = example

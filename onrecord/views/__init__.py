@@ -13,12 +13,12 @@ long index a page per PAGE_SIZE entries after the first (`sources/page/2/`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Iterator
 
 from ..link import SiteGraph
-from ..model import FACT_KINDS
+from ..model import FACT_KINDS, Comparison, Entity, Fact, Filed, Source, Story
 from ..validate import Record
 from .common import KIND_TITLES, Context, LinkView, Page, PageSpec, amount_words, money_words, record_link, record_url
 from .comparison import comparison_view
@@ -34,7 +34,7 @@ NAV = (("stories/", "Stories"), ("timeline/", "Timeline"), ("comparisons/", "Com
        ("entities/", "Entities"), ("updates/", "Updates"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SiteView:
     """Site-wide settings and navigation every page shows."""
 
@@ -50,8 +50,9 @@ class SiteView:
 
 def site_view(graph: SiteGraph) -> SiteView:
     site = graph.site
-    more = tuple((f"{kind}/", KIND_TITLES[kind]) for kind in (*FACT_KINDS, "sources")) + (("tags/", "Tags"),)
-    return SiteView(site.title, site.tagline, site.language, site.publisher, site.licence, site.base_url, NAV, more)
+    more = (*((f"{kind}/", KIND_TITLES[kind]) for kind in (*FACT_KINDS, "sources")), ("tags/", "Tags"))
+    return SiteView(title=site.title, tagline=site.tagline, language=site.language, publisher=site.publisher,
+                    licence=site.licence, base_url=site.base_url, nav=NAV, more=more)
 
 
 def pages(graph: SiteGraph) -> list[Page]:
@@ -70,49 +71,52 @@ def page_specs(graph: SiteGraph, context: Callable[[SiteGraph], Context] = Conte
 def _pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
     updates = partial(ctx.memo, "updates", "", partial(update_rows, ctx))
-    yield PageSpec("", "home.html", graph.site.title, lambda: home_view(ctx, updates()))
+    yield PageSpec(url="", template="home.html", title=graph.site.title, make=lambda: home_view(ctx, updates()))
     for kind in KIND_TITLES:
         yield from _index_pages(ctx, kind, list_pages(ctx, kind))
     yield from _record_pages(ctx)
     yield from _timeline_pages(ctx)
-    yield PageSpec("updates/", "updates.html", "Corrections and updates", updates)
+    yield PageSpec(url="updates/", template="updates.html", title="Corrections and updates", make=updates)
 
 
 def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:
     """The index of `kind` and, when it is split, its pages after the first."""
-    yield PageSpec(f"{kind}/", "list.html", KIND_TITLES[kind], partial(list_view, ctx, kind, pages))
+    yield PageSpec(url=f"{kind}/", template="list.html", title=KIND_TITLES[kind],
+                   make=partial(list_view, ctx, kind, pages))
     for link in pages[1:]:
-        yield PageSpec(link.url, "list.html", f"{KIND_TITLES[kind]}, page {link.number}",
-                       partial(list_view, ctx, kind, pages, link.number))
-
-
-RECORD_PAGES = (
-    (FACT_KINDS, "fact.html", fact_view), (("comparisons",), "comparison.html", comparison_view),
-    (("stories",), "story.html", story_view), (("entities",), "entity.html", entity_view),
-    (("sources",), "source.html", source_page),
-)
+        yield PageSpec(url=link.url, template="list.html", title=f"{KIND_TITLES[kind]}, page {link.number}",
+                       make=partial(list_view, ctx, kind, pages, link.number))
 
 
 def _record_pages(ctx: Context) -> Iterator[PageSpec]:
-    for kinds, template, view in RECORD_PAGES:
-        for kind in kinds:
-            for r in ctx.graph.kinds[kind]:
-                title = r.model.name if kind == "entities" else r.model.title
-                yield PageSpec(record_url(r), template, title, partial(view, ctx, r))
+    """A page per record: facts, comparisons, stories, entities, then sources."""
+    graph = ctx.graph
+    for kind in FACT_KINDS:
+        yield from (_record_page(r, "fact.html", partial(fact_view, ctx, r)) for r in graph.listed(kind, Fact))
+    yield from (_record_page(r, "comparison.html", partial(comparison_view, ctx, r))
+                for r in graph.listed("comparisons", Comparison))
+    yield from (_record_page(r, "story.html", partial(story_view, ctx, r)) for r in graph.listed("stories", Story))
+    yield from (_record_page(r, "entity.html", partial(entity_view, ctx, r))
+                for r in graph.listed("entities", Entity))
+    yield from (_record_page(r, "source.html", partial(source_page, ctx, r)) for r in graph.listed("sources", Source))
+
+
+def _record_page(record: Record[Filed], template: str, make: Callable[[], object]) -> PageSpec:
+    return PageSpec(url=record_url(record), template=template, title=record.model.label(), make=make)
 
 
 def _timeline_pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
     yield from _timeline(ctx, "timeline/", "Timeline", partial(_site_timeline, ctx))
-    for r in graph.kinds["entities"]:
+    for r in graph.listed("entities", Entity):
         yield from _timeline(ctx, f"{record_url(r)}timeline/", f"{r.model.name}: timeline",
                              partial(_entity_timeline, ctx, r))
-    yield PageSpec("tags/", "list.html", "Tags", partial(tags_index, ctx))
+    yield PageSpec(url="tags/", template="list.html", title="Tags", make=partial(tags_index, ctx))
     for tag in graph.tags:
         yield from _timeline(ctx, f"tags/{tag}/", f"Tag: {tag}", partial(_tag_timeline, ctx, tag))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Chronicle:
     """A timeline page's words and links, and its facts in reading order (made once, shared by its year pages)."""
 
@@ -120,7 +124,7 @@ class Chronicle:
     intro: str
     parent: LinkView | None
     related: tuple[LinkView, ...]
-    facts: list[Record]
+    facts: list[Record[Fact]]
 
 
 def _timeline(ctx: Context, url: str, heading: str, chronicle: Callable[[], Chronicle]) -> Iterator[PageSpec]:
@@ -131,39 +135,50 @@ def _timeline(ctx: Context, url: str, heading: str, chronicle: Callable[[], Chro
     """
     years = year_pages(ctx, chronicle().facts, url)
     if not years:
-        yield PageSpec(url, "timeline.html", heading, partial(_whole, chronicle, timeline, ctx))
+        yield PageSpec(url=url, template="timeline.html", title=heading, make=partial(_whole, chronicle, ctx))
         return
-    yield PageSpec(url, "timeline.html", heading, partial(_whole, chronicle, overview, ctx, years))
+    yield PageSpec(url=url, template="timeline.html", title=heading, make=partial(_overview, chronicle, ctx, years))
     for link in years:
-        yield PageSpec(link.url, "timeline.html", f"{heading}, {link.year}",
-                       partial(_year, url, chronicle, ctx, years, link.year))
+        yield PageSpec(url=link.url, template="timeline.html", title=f"{heading}, {link.year}",
+                       make=partial(_year, url, chronicle, ctx, years, link.year))
 
 
-def _whole(chronicle: Callable[[], Chronicle], make: Callable[..., TimelineView], ctx: Context,
-           *args: Any) -> TimelinePage:
+def _whole(chronicle: Callable[[], Chronicle], ctx: Context) -> TimelinePage:
     shown = chronicle()
-    return TimelinePage(shown.heading, shown.intro, shown.parent, make(ctx, shown.facts, *args), shown.related)
+    return _page(shown, timeline(ctx, shown.facts))
+
+
+def _overview(chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[YearLink, ...]) -> TimelinePage:
+    shown = chronicle()
+    return _page(shown, overview(ctx, shown.facts, years))
+
+
+def _page(shown: Chronicle, drawn: TimelineView) -> TimelinePage:
+    return TimelinePage(heading=shown.heading, intro=shown.intro, parent=shown.parent, timeline=drawn,
+                        related=shown.related)
 
 
 def _year(url: str, chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[YearLink, ...],
           year: int) -> TimelinePage:
     shown = chronicle()
-    return TimelinePage(f"{shown.heading}, {year}", shown.intro, LinkView(url, shown.heading),
-                        year_page(ctx, shown.facts, years, year), ())
+    return TimelinePage(heading=f"{shown.heading}, {year}", intro=shown.intro,
+                        parent=LinkView(url=url, label=shown.heading), timeline=year_page(ctx, shown.facts, years, year),
+                        related=())
 
 
 def _site_timeline(ctx: Context) -> Chronicle:
     kinds = ctx.graph.kinds
     facts = ctx.memo("timeline", "", lambda: chronological(ctx, (r for kind in FACT_KINDS for r in kinds[kind])))
-    return Chronicle("Timeline", "Everything on record, in the order it happened.", None, (), facts)
+    return Chronicle(heading="Timeline", intro="Everything on record, in the order it happened.", parent=None,
+                     related=(), facts=facts)
 
 
-def _entity_timeline(ctx: Context, r: Record) -> Chronicle:
-    return Chronicle(f"{r.model.name}: timeline", f"Everything on record that names {r.model.name}.",
-                     record_link(ctx, r), (), entity_facts(ctx, r))
+def _entity_timeline(ctx: Context, r: Record[Entity]) -> Chronicle:
+    return Chronicle(heading=f"{r.model.name}: timeline", intro=f"Everything on record that names {r.model.name}.",
+                     parent=record_link(ctx, r), related=(), facts=entity_facts(ctx, r))
 
 
 def _tag_timeline(ctx: Context, tag: str) -> Chronicle:
     facts = ctx.memo("tag-timeline", tag, lambda: chronological(ctx, map(ctx.graph.get, ctx.graph.tags[tag])))
-    return Chronicle(f"Tag: {tag}", f"Everything on record tagged “{tag}”.", LinkView("tags/", "Tags"),
-                     tag_links(ctx, tag), facts)
+    return Chronicle(heading=f"Tag: {tag}", intro=f"Everything on record tagged “{tag}”.",
+                     parent=LinkView(url="tags/", label="Tags"), related=tag_links(ctx, tag), facts=facts)

@@ -12,8 +12,10 @@ from datetime import date
 from typing import Iterable
 
 from .. import dates
+from ..dates import anchor
+from ..model import Fact
 from ..validate import Record
-from .common import Context, anchor, field
+from .common import Context
 
 AXIS_WIDTH = 60
 AXIS_HEIGHT = 640
@@ -24,7 +26,7 @@ MARK_SIZE = 6
 BAR_WIDTH = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Mark:
     """A fact's place on the axis; `kind` picks its shape and colour."""
 
@@ -33,7 +35,7 @@ class Mark:
     kind: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Bar:
     """A period on the axis; an open period runs to the axis end, flagged `open`."""
 
@@ -44,7 +46,7 @@ class Bar:
     open: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Strand:
     """On a dense axis, one kind's marks (or its bars, open or not) as (top, bottom) spans of one stroke."""
 
@@ -56,7 +58,7 @@ class Strand:
     open: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Axis:
     """The proportional time axis as SVG drawing instructions plus its accessible text."""
 
@@ -71,7 +73,7 @@ class Axis:
     strands: tuple[Strand, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Place:
     """Where a fact sits in time, worked out once per build: its year, first day (and its ordinal), and its period."""
 
@@ -82,25 +84,25 @@ class Place:
     span: tuple[date, date | None] | None
 
 
-def period(record: Record) -> tuple[dates.Point | None, dates.Point | None, bool] | None:
+def period(record: Record[Fact]) -> tuple[dates.Point | None, dates.Point | None, bool] | None:
     """(start, end, open) when the fact covers a period: a date range, an event's end, a contract's term."""
     model = record.model
     if isinstance(model.date, dates.Interval):
         return model.date.start, model.date.end, model.date.end_open
-    end = field(model, "end")
+    begins, end = model.span()
     if end is None:
         return None
-    start = anchor(field(model, "start") or model.date)
+    start = anchor(begins)
     if isinstance(end, dates.Interval):
         return start, end.end, end.end_open
     return start, end, False
 
 
-def place(ctx: Context, record: Record) -> Place:
+def place(ctx: Context, record: Record[Fact]) -> Place:
     return ctx.memo("place", record.id, lambda: _place(record))
 
 
-def _place(record: Record) -> Place:
+def _place(record: Record[Fact]) -> Place:
     point = anchor(record.model.date)
     limits = period(record)
     span = None
@@ -108,20 +110,22 @@ def _place(record: Record) -> Place:
         span = (limits[0].first_day(), limits[1].last_day() if limits[1] else None)
     latest = span[1] if span and span[1] else point.first_day()
     first = point.first_day()
-    return Place(point.year, first, first.toordinal(), latest, span)
+    return Place(year=point.year, first=first, day=first.toordinal(), latest=latest, span=span)
 
 
-def axis(facts: list[Record], places: list[Place], prefix: str) -> Axis:
+def axis(facts: list[Record[Fact]], places: list[Place], prefix: str) -> Axis:
     """Ticks per year (or per 5 or 10 years on long spans), one mark per fact, one bar per period."""
     scale = _Scale(min(p.first for p in places), max(p.latest for p in places))
-    marks = tuple({Mark(KIND_COLUMN[r.kind], scale.y(p.first), r.kind): None for r, p in zip(facts, places)})
-    bars = tuple(Bar(KIND_COLUMN[r.kind], scale.y(p.span[0]), scale.y(p.span[1]) if p.span[1] else scale.end,
-                     r.kind, p.span[1] is None)
-                 for r, p in zip(facts, places) if p.span)
-    start = (f"{prefix}axis", AXIS_WIDTH, AXIS_HEIGHT, _ticks(scale))
-    if len(facts) <= DENSE_ABOVE:
-        return Axis(*start, marks, bars, "Time axis", _description(facts, places))
-    return Axis(*start, (), (), "Time axis", _description(facts, places), (*_bar_strands(bars), *_mark_strands(marks)))
+    pairs = list(zip(facts, places, strict=True))
+    marks = tuple({Mark(x=KIND_COLUMN[r.kind], y=scale.y(p.first), kind=r.kind): None for r, p in pairs})
+    bars = tuple(Bar(x=KIND_COLUMN[r.kind], y1=scale.y(p.span[0]), y2=scale.y(p.span[1]) if p.span[1] else scale.end,
+                     kind=r.kind, open=p.span[1] is None)
+                 for r, p in pairs if p.span)
+    dense = len(facts) > DENSE_ABOVE
+    return Axis(id=f"{prefix}axis", width=AXIS_WIDTH, height=AXIS_HEIGHT, ticks=_ticks(scale),
+                marks=() if dense else marks, bars=() if dense else bars, title="Time axis",
+                description=_description(facts, places),
+                strands=(*_bar_strands(bars), *_mark_strands(marks)) if dense else ())
 
 
 def _mark_strands(marks: Iterable[Mark]) -> tuple[Strand, ...]:
@@ -129,7 +133,8 @@ def _mark_strands(marks: Iterable[Mark]) -> tuple[Strand, ...]:
     found: dict[str, list[int]] = {}
     for mark in marks:
         found.setdefault(mark.kind, []).append(mark.y)
-    return tuple(Strand(KIND_COLUMN[kind], kind, _merged(((y, y) for y in ys), MARK_SIZE), MARK_SIZE, False, False)
+    return tuple(Strand(x=KIND_COLUMN[kind], kind=kind, spans=_merged(((y, y) for y in ys), MARK_SIZE),
+                        width=MARK_SIZE, bar=False, open=False)
                  for kind, ys in sorted(found.items(), key=lambda item: KIND_COLUMN[item[0]]))
 
 
@@ -139,7 +144,8 @@ def _bar_strands(bars: Iterable[Bar]) -> tuple[Strand, ...]:
     for bar in bars:
         found.setdefault((bar.kind, bar.open), []).append((bar.y1, bar.y2))
     ordered = sorted(found.items(), key=lambda item: (KIND_COLUMN[item[0][0]], item[0][1]))
-    return tuple(Strand(KIND_COLUMN[kind], kind, _merged(spans, BAR_WIDTH), BAR_WIDTH, True, is_open)
+    return tuple(Strand(x=KIND_COLUMN[kind], kind=kind, spans=_merged(spans, BAR_WIDTH), width=BAR_WIDTH, bar=True,
+                        open=is_open)
                  for (kind, is_open), spans in ordered)
 
 
@@ -174,7 +180,7 @@ def _ticks(scale: _Scale) -> tuple[tuple[int, str], ...]:
     return tuple((scale.y(date(y, 1, 1)), str(y)) for y in years if y % step == 0 or y == years[0])
 
 
-def _description(facts: list[Record], places: list[Place]) -> str:
+def _description(facts: list[Record[Fact]], places: list[Place]) -> str:
     """The axis in words: its extent and its longest gap, for screen readers and for the record."""
     first, last = (anchor(r.model.date) for r in (facts[0], facts[-1]))
     text = f"Proportional time axis: {len(facts)} entries from {first.words()} to {last.words()}."

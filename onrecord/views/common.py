@@ -6,53 +6,57 @@ equal views and the live preview can re-render only the pages whose view changed
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterable, TypeVar
+from typing import TypeVar, cast
 
 from .. import dates
 from ..link import SINGULAR, SiteGraph, reading_order
-from ..model import Money, Source
-from ..validate import Record
+from ..model import FACT_KINDS, Dated, Fact, Filed, Money, Reply, Source, Update
+from ..validate import Record, as_kind
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Filed)
+Order = int | tuple[tuple[int, ...], str, str]
+"""A record's place in reading order: its rank, or the reading order itself (which compares the same)."""
 KIND_TITLES = {
     "stories": "Stories", "comparisons": "Comparisons", "pledges": "Pledges", "statements": "Statements",
     "contracts": "Contracts", "rulings": "Rulings", "events": "Events", "entities": "Entities",
     "sources": "Sources",
 }
 CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
-ACTOR_FIELDS = ("by", "speaker", "buyer", "suppliers", "court", "actors")
 SOURCE_TYPES = {
     "news": "News report", "primary-document": "Primary document", "court-record": "Court record",
     "letter": "Letter", "press-release": "Press release", "contract-notice": "Contract notice", "report": "Report",
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
     """One output page: where it goes, which template draws it and the view it is given."""
 
     url: str
     template: str
     title: str
-    view: Any
+    view: object
+    """A frozen view dataclass: templates read its fields."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageSpec:
     """A page whose view is prepared only when asked for, so processes can share a build's pages."""
 
     url: str
     template: str
     title: str
-    make: Callable[[], Any]
+    make: Callable[[], object]
 
     def page(self) -> Page:
-        return Page(self.url, self.template, self.title, self.make())
+        return Page(url=self.url, template=self.template, title=self.title, view=self.make())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LinkView:
     """A link to another page of the site."""
 
@@ -61,7 +65,7 @@ class LinkView:
     kind: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DateView:
     """A date in words, in short form for tight spaces, and in the form <time datetime> takes."""
 
@@ -70,7 +74,7 @@ class DateView:
     iso: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SourceView:
     """A cited source with its number on the page."""
 
@@ -86,7 +90,7 @@ class SourceView:
     page: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class UpdateView:
     """One entry of a corrections log."""
 
@@ -94,7 +98,7 @@ class UpdateView:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ReplyView:
     """A right-of-reply record; `reply` is verbatim, or None when they did not respond."""
 
@@ -105,7 +109,7 @@ class ReplyView:
     cites: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FactCard:
     """A fact as it appears in lists, timelines and stories."""
 
@@ -128,19 +132,19 @@ class Context:
 
     def __init__(self, graph: SiteGraph) -> None:
         self.graph = graph
-        self._memo: dict[tuple[str, str], Any] = {}
-        self._referring: dict[tuple[str, str], tuple[Record, ...]] | None = None
+        self._memo: dict[tuple[str, str], object] = {}
+        self._referring: dict[tuple[str, str], tuple[Record[Filed], ...]] | None = None
         ordered = sorted(graph.records.values(), key=reading_order)
-        self.rank = {record.id: index for index, record in enumerate(ordered)}
+        self.rank: Mapping[str, Order] = {record.id: index for index, record in enumerate(ordered)}
 
     def memo(self, family: str, key: str, make: Callable[[], T]) -> T:
         """The view for (family, key), made on first use."""
         found = self._memo.get((family, key))
         if found is None:
             found = self._memo[(family, key)] = make()
-        return found
+        return cast(T, found)
 
-    def referring(self, record_id: str, kind: str) -> tuple[Record, ...]:
+    def referring(self, record_id: str, kind: str) -> tuple[Record[Filed], ...]:
         """Records of `kind` that refer to `record_id`, in reading order, from an index made once per build.
 
         Scanning an entity's or a source's referrers for every page that asks would cost as much as
@@ -151,8 +155,18 @@ class Context:
         return self._referring.get((record_id, kind), ())
 
 
-def _referring_index(graph: SiteGraph) -> dict[tuple[str, str], tuple[Record, ...]]:
-    found: dict[tuple[str, str], list[Record]] = {}
+    def referring_as(self, record_id: str, kind: str, cls: type[F]) -> tuple[Record[F], ...]:
+        """`referring`, typed as the model the kind holds."""
+        self.graph.listed(kind, cls)
+        return cast(tuple[Record[F], ...], self.referring(record_id, kind))
+
+    def order(self, record: Record[Filed]) -> Order:
+        """A sort key placing records in reading order."""
+        return self.rank[record.id]
+
+
+def _referring_index(graph: SiteGraph) -> dict[tuple[str, str], tuple[Record[Filed], ...]]:
+    found: dict[tuple[str, str], list[Record[Filed]]] = {}
     for target, ids in graph.referrers.items():
         for record in map(graph.records.__getitem__, ids):
             found.setdefault((target, record.kind), []).append(record)
@@ -190,35 +204,21 @@ class Citations:
 @functools.lru_cache(maxsize=4096)
 def date_view(value: dates.Edtf) -> DateView:
     """Cached: many facts share a date, and wording one is not free."""
-    return DateView(dates.words(value), dates.short(value), value.iso())
+    return DateView(words=dates.words(value), short=dates.short(value), iso=value.iso())
 
 
-def anchor(value: dates.Edtf) -> dates.Point:
-    """The point a date is placed at: itself, or the start (else end) of a range."""
-    if isinstance(value, dates.Point):
-        return value
-    return value.start or value.end  # type: ignore[return-value]
-
-
-def record_url(record: Record) -> str:
+def record_url(record: Record[Filed]) -> str:
     return f"{record.kind}/{record.id}/"
 
 
-def label(record: Record) -> str:
-    return record.model.name if record.kind == "entities" else record.model.title
+def label(record: Record[Filed]) -> str:
+    return record.model.label()
 
 
-def field(model: Any, name: str, default: Any = None) -> Any:
-    """A field's value, or `default` when the model's kind has no such field (cheaper than getattr's miss).
-
-    `__pydantic_fields__` is the class's plain dict; `model_fields` would go through a slow property.
-    """
-    return getattr(model, name) if name in type(model).__pydantic_fields__ else default
-
-
-def record_link(ctx: Context, record: Record) -> LinkView:
+def record_link(ctx: Context, record: Record[Filed]) -> LinkView:
     """Memoised: an entity is linked from thousands of pages."""
-    return ctx.memo("link", record.id, lambda: LinkView(record_url(record), label(record), SINGULAR[record.kind]))
+    return ctx.memo("link", record.id,
+                    lambda: LinkView(url=record_url(record), label=label(record), kind=SINGULAR[record.kind]))
 
 
 def kind_label(kind: str) -> str:
@@ -229,16 +229,6 @@ def kind_label(kind: str) -> str:
 def words_label(value: str) -> str:
     """'in-tension' -> 'In tension'."""
     return value.replace("-", " ").capitalize()
-
-
-def actor_ids(model: Any) -> tuple[str, ...]:
-    """Entities a fact names as its actors, in field order, without repeats."""
-    found: dict[str, None] = {}
-    for name in ACTOR_FIELDS:
-        value = field(model, name)
-        for entity in [value] if isinstance(value, str) else value or ():
-            found[entity] = None
-    return tuple(found)
 
 
 def money_words(money: Money) -> str:
@@ -257,11 +247,12 @@ def amount_words(amount: Decimal, currency: str) -> str:
 
 
 def source_view(graph: SiteGraph, number: int, cite: str | Source) -> SourceView:
-    source = graph.get(cite).model if isinstance(cite, str) else cite
+    source = graph.typed(cite, Source).model if isinstance(cite, str) else cite
     return SourceView(
-        number, source.title, source.publisher, source.url, SOURCE_TYPES[source.type], source.author,
-        optional_date(source.published), optional_date(source.accessed), source.archived_url,
-        f"sources/{cite}/" if isinstance(cite, str) else None,
+        number=number, title=source.title, publisher=source.publisher, url=source.url,
+        type=SOURCE_TYPES[source.type], author=source.author, published=optional_date(source.published),
+        accessed=optional_date(source.accessed), archived_url=source.archived_url,
+        page=f"sources/{cite}/" if isinstance(cite, str) else None,
     )
 
 
@@ -269,32 +260,43 @@ def optional_date(value: dates.Edtf | None) -> DateView | None:
     return date_view(value) if value is not None else None
 
 
-def fact_card(ctx: Context, record: Record) -> FactCard:
+def fact_card(ctx: Context, record: Record[Fact]) -> FactCard:
     """Memoised: the same card serves timelines, lists and stories."""
     return ctx.memo("card", record.id, lambda: _fact_card(ctx, record))
 
 
-def _fact_card(ctx: Context, record: Record) -> FactCard:
+def _fact_card(ctx: Context, record: Record[Fact]) -> FactCard:
     model = record.model
-    actors = tuple(record_link(ctx, ctx.graph.get(i)) for i in actor_ids(model))
-    return FactCard(record.id, record_url(record), record.kind, kind_label(record.kind), model.title,
-                    date_view(model.date), model.summary, actors, model.draft)
-
-
-def updates(model: Any) -> tuple[UpdateView, ...]:
-    return tuple(UpdateView(date_view(u.date), u.note) for u in model.updates)
-
-
-def replies(ctx: Context, model: Any, citations: Citations) -> tuple[ReplyView, ...]:
-    return tuple(
-        ReplyView(record_link(ctx, ctx.graph.get(r.party)), date_view(r.asked),
-                  tuple(record_link(ctx, ctx.graph.get(i)) for i in r.asked_by), r.reply if r.replied else None,
-                  citations.cite_all([r.source] if r.source else []))
-        for r in model.replies
+    return FactCard(
+        id=record.id, url=record_url(record), kind=record.kind, kind_label=kind_label(record.kind),
+        title=model.title, date=date_view(model.date), summary=model.summary,
+        actors=tuple(record_link(ctx, ctx.graph.entity(i)) for i in model.actor_ids()), draft=model.draft,
     )
 
 
-def by_reading_order(ctx: Context, ids: Iterable[str], kinds: tuple[str, ...]) -> list[Record]:
+def updates(log: Iterable[Update]) -> tuple[UpdateView, ...]:
+    return tuple(UpdateView(date=date_view(u.date), note=u.note) for u in log)
+
+
+def replies(ctx: Context, model: Dated, citations: Citations) -> tuple[ReplyView, ...]:
+    return tuple(_reply(ctx, reply, citations) for reply in model.replies)
+
+
+def _reply(ctx: Context, reply: Reply, citations: Citations) -> ReplyView:
+    return ReplyView(
+        party=record_link(ctx, ctx.graph.entity(reply.party)), asked=date_view(reply.asked),
+        asked_by=tuple(record_link(ctx, ctx.graph.entity(i)) for i in reply.asked_by),
+        reply=reply.reply if reply.replied else None,
+        cites=citations.cite_all([reply.source] if reply.source else []),
+    )
+
+
+def by_reading_order(ctx: Context, ids: Iterable[str], kinds: tuple[str, ...]) -> list[Record[Filed]]:
     """Records of `kinds` among `ids`, in the graph's reading order, without repeats."""
     records = {i: ctx.graph.get(i) for i in ids if i in ctx.graph.records}
-    return sorted((r for r in records.values() if r.kind in kinds), key=lambda r: ctx.rank[r.id])
+    return sorted((r for r in records.values() if r.kind in kinds), key=ctx.order)
+
+
+def facts_by_reading_order(ctx: Context, ids: Iterable[str]) -> list[Record[Fact]]:
+    """The facts among `ids`, in reading order, without repeats."""
+    return [as_kind(r, Fact) for r in by_reading_order(ctx, ids, FACT_KINDS)]

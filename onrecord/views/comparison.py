@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import Comparison
 from ..validate import Record
 from .cards import ComparisonCard, comparison_card, side_sources
 from .common import Citations, Context, SourceView, UpdateView, updates
 from .prose import Prose, prose
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ComparisonView:
     """A comparison page: each side cites its sources by number, listed at the end with the rationale's."""
 
@@ -22,10 +23,12 @@ class ComparisonView:
     sources: tuple[SourceView, ...]
 
 
-def comparison_view(ctx: Context, record: Record) -> ComparisonView:
+def comparison_view(ctx: Context, record: Record[Comparison]) -> ComparisonView:
     model = record.model
+    # Sources are numbered in order of first citation: the left side's, the right side's, the rationale's.
     citations = Citations(ctx)
-    left, right = (citations.cite_all(side_sources(ctx.graph.get(s.fact), s)) for s in (model.left, model.right))
+    left = citations.cite_all(side_sources(ctx.graph.fact(model.left.fact), model.left))
+    right = citations.cite_all(side_sources(ctx.graph.fact(model.right.fact), model.right))
     rationale = prose(ctx, model.rationale, citations)
-    return ComparisonView(comparison_card(ctx, record), left, right, rationale, updates(model), tuple(model.tags),
-                          citations.sources())
+    return ComparisonView(card=comparison_card(ctx, record), left_cites=left, right_cites=right, rationale=rationale,
+                          updates=updates(model.updates), tags=tuple(model.tags), sources=citations.sources())

@@ -2,21 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
 from .. import dates
+from ..model import Comparison, Contract, Event, Fact, Filed, Party, Pledge, Ruling, Said
 from ..validate import Record
 from .cards import ComparisonCard, comparison_card, organisation_of, role_of, speaker_of
 from .common import (Citations, Context, DateView, FactCard, LinkView, ReplyView, SourceView, UpdateView, date_view,
-                     fact_card, field, money_words, record_link, replies, updates, words_label)
+                     fact_card, money_words, record_link, replies, updates, words_label)
 from .prose import Prose, prose
 from .timeline import entry
 
-LINK_FIELDS = (("by", "By"), ("speaker", "Speaker"), ("buyer", "Buyer"), ("suppliers", "Suppliers"),
-          ("court", "Court"), ("actors", "Actors"), ("appeal_of", "Appeal from"))
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Excerpt:
     """A verbatim passage and where it stands in its document."""
 
@@ -25,7 +21,7 @@ class Excerpt:
     cites: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StatusChange:
     """One dated, sourced change of a pledge's status."""
 
@@ -36,7 +32,7 @@ class StatusChange:
     cites: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class FactView:
     """A fact page."""
 
@@ -61,24 +57,33 @@ class FactView:
     sources: tuple[SourceView, ...]
 
 
-def fact_view(ctx: Context, record: Record) -> FactView:
+def fact_view(ctx: Context, record: Record[Fact]) -> FactView:
     model = record.model
+    # Sources are numbered in this order, each keeping the number of its first citation: the fact's
+    # own sources, then those the body cites, the value's conversions, the excerpts, the status
+    # history and the replies.
     citations = Citations(ctx)
     own = citations.cite_all(model.sources)
     body = prose(ctx, model.body, citations)
-    status = (model.status, words_label(model.status)) if record.kind == "pledges" else None
+    details = _details(model, citations)
+    excerpts = tuple(Excerpt(text=e.text, at=e.at, cites=citations.cite_all([e.source] if e.source else []))
+                     for e in model.excerpts)
+    history = _history(model, citations)
+    answers = replies(ctx, model, citations)
     return FactView(
-        fact_card(ctx, record), entry(ctx, record).period, _people(ctx, model), field(model, "quote"),
-        _attribution(ctx, record), own,
-        field(model, "context"), _details(model, citations), tuple(field(model, "covers", ())),
-        tuple(Excerpt(e.text, e.at, citations.cite_all([e.source] if e.source else [])) for e in model.excerpts),
-        status, _history(model, citations), body, replies(ctx, model, citations), updates(model),
-        tuple(comparison_card(ctx, c) for c in ctx.referring(record.id, "comparisons")),
-        tuple(record_link(ctx, r) for r in _referred_by(ctx, record)), tuple(model.tags), citations.sources(),
+        card=fact_card(ctx, record), period=entry(ctx, record).period, people=_people(ctx, model),
+        quote=model.spoken(), attribution=_attribution(ctx, record), quote_cites=own,
+        context=model.context if isinstance(model, Said) else None, details=details,
+        covers=tuple(model.covers) if isinstance(model, (Said, Contract)) else (), excerpts=excerpts,
+        status=(model.status, words_label(model.status)) if isinstance(model, Pledge) else None,
+        status_history=history, body=body, replies=answers, updates=updates(model.updates),
+        comparisons=tuple(comparison_card(ctx, c) for c in ctx.referring_as(record.id, "comparisons", Comparison)),
+        referred_by=tuple(record_link(ctx, r) for r in _referred_by(ctx, record)), tags=tuple(model.tags),
+        sources=citations.sources(),
     )
 
 
-def _attribution(ctx: Context, record: Record) -> tuple[LinkView | None, str | None, LinkView | None]:
+def _attribution(ctx: Context, record: Record[Fact]) -> tuple[LinkView | None, str | None, LinkView | None]:
     """(speaker, role, organisation) for the quote's caption."""
     speaker = speaker_of(ctx, record)
     organisation = organisation_of(ctx, record, speaker)
@@ -86,50 +91,61 @@ def _attribution(ctx: Context, record: Record) -> tuple[LinkView | None, str | N
             record_link(ctx, organisation) if organisation else None)
 
 
-def _people(ctx: Context, model: Any) -> tuple[tuple[str, tuple[LinkView, ...]], ...]:
-    rows = []
-    for name, label in LINK_FIELDS:
-        value = field(model, name)
-        ids = [value] if isinstance(value, str) else list(value or [])
-        if ids:
-            rows.append((label, tuple(record_link(ctx, ctx.graph.get(i)) for i in ids)))
-    parties = field(model, "parties", ())
-    if parties:
-        rows.append(("Parties", tuple(_party(ctx, p) for p in parties)))
+def _people(ctx: Context, model: Fact) -> tuple[tuple[str, tuple[LinkView, ...]], ...]:
+    rows = [(label, tuple(record_link(ctx, ctx.graph.get(i)) for i in ids)) for label, ids in _named(model) if ids]
+    if isinstance(model, Ruling) and model.parties:
+        rows.append(("Parties", tuple(_party(ctx, p) for p in model.parties)))
     return tuple(rows)
 
 
-def _party(ctx: Context, party: Any) -> LinkView:
-    link = record_link(ctx, ctx.graph.get(party.entity))
-    return LinkView(link.url, f"{link.label} ({party.role})", link.kind)
+def _named(model: Fact) -> list[tuple[str, list[str]]]:
+    """(label, ids) of the entities and rulings a fact names, in the order the page lists them."""
+    if isinstance(model, Said):
+        return [("By", [model.by]), ("Speaker", [model.speaker] if model.speaker else [])]
+    if isinstance(model, Contract):
+        return [("Buyer", [model.buyer]), ("Suppliers", list(model.suppliers))]
+    if isinstance(model, Ruling):
+        return [("Court", [model.court]), ("Appeal from", [model.appeal_of] if model.appeal_of else [])]
+    if isinstance(model, Event):
+        return [("Actors", list(model.actors))]
+    return []
 
 
-def _details(model: Any, citations: Citations) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+def _party(ctx: Context, party: Party) -> LinkView:
+    link = record_link(ctx, ctx.graph.entity(party.entity))
+    return LinkView(url=link.url, label=f"{link.label} ({party.role})", kind=link.kind)
+
+
+def _details(model: Fact, citations: Citations) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
     """(label, text, citation numbers) rows: case, citation, judges, outcome, term, dates, value."""
     rows: list[tuple[str, str, tuple[int, ...]]] = []
-    for name, label in (("case_name", "Case"), ("citation", "Citation"), ("outcome", "Outcome"),
-                        ("term", "Term"), ("reference", "Reference")):
-        if field(model, name):
-            rows.append((label, getattr(model, name), ()))
-    if field(model, "judges"):
-        rows.append(("Judges", ", ".join(model.judges), ()))
-    for name, label in (("start", "Starts"), ("end", "Ends")):
-        if field(model, name):
-            rows.append((label, dates.words(getattr(model, name)), ()))
-    if field(model, "value"):
-        reported = [c.source for c in model.value.reported_as if c.source]
-        rows.append(("Value", money_words(model.value), citations.cite_all(reported)))
+    if isinstance(model, Ruling):
+        rows += [("Case", model.case_name, ()), ("Citation", model.citation, ()), ("Outcome", model.outcome, ())]
+        if model.judges:
+            rows.append(("Judges", ", ".join(model.judges), ()))
+    if isinstance(model, Contract):
+        rows += [(label, text, ()) for label, text in (("Term", model.term), ("Reference", model.reference)) if text]
+        rows += [(label, dates.words(when), ()) for label, when in (("Starts", model.start), ("Ends", model.end))
+                 if when]
+        if model.value:
+            reported = [c.source for c in model.value.reported_as if c.source]
+            rows.append(("Value", money_words(model.value), citations.cite_all(reported)))
+    if isinstance(model, Event) and model.end:
+        rows.append(("Ends", dates.words(model.end), ()))
     return tuple(rows)
 
 
-def _history(model: Any, citations: Citations) -> tuple[StatusChange, ...]:
+def _history(model: Fact, citations: Citations) -> tuple[StatusChange, ...]:
+    if not isinstance(model, Pledge):
+        return ()
     return tuple(
-        StatusChange(date_view(c.date), c.status, words_label(c.status), c.reason, citations.cite_all(c.sources))
-        for c in field(model, "status_history", ())
+        StatusChange(date=date_view(c.date), status=c.status, label=words_label(c.status), reason=c.reason,
+                     cites=citations.cite_all(c.sources))
+        for c in model.status_history
     )
 
 
-def _referred_by(ctx: Context, record: Record) -> list[Record]:
+def _referred_by(ctx: Context, record: Record[Fact]) -> list[Record[Filed]]:
     """Stories, facts and rulings that point at this fact (comparisons are shown as cards instead)."""
     kinds = ("stories", "pledges", "statements", "contracts", "rulings", "events")
     return [r for r in (ctx.graph.get(i) for i in ctx.graph.referrers.get(record.id, ())) if r.kind in kinds]

@@ -6,16 +6,17 @@ page linking to all the others. A source page lists the newest CITED_SHOWN recor
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any, Callable
 
 from .. import dates
-from ..model import FACT_KINDS
-from ..validate import Record
+from ..dates import anchor
+from ..model import FACT_KINDS, Comparison, Contract, Dated, Entity, Fact, Filed, Pledge, Ruling, Source, Story
+from ..validate import Record, as_kind
 from .cards import ComparisonCard, comparison_card
-from .common import (KIND_TITLES, SOURCE_TYPES, Context, DateView, LinkView, SourceView, anchor, by_reading_order,
-                     date_view, field, kind_label, label, money_words, optional_date, record_link, source_view,
+from .common import (KIND_TITLES, SOURCE_TYPES, Context, DateView, LinkView, SourceView, by_reading_order, date_view,
+                     facts_by_reading_order, kind_label, label, money_words, optional_date, record_link, source_view,
                      words_label)
 from .entity import TYPE_LABELS
 from .story import StoryCard, story_card
@@ -27,11 +28,11 @@ HOME_STORIES = 3
 PAGE_SIZE = 100
 CITED_SHOWN = 50
 VERDICT_WEIGHT = {"contradicts": 0, "in-tension": 1, "unclear": 2, "consistent": 3}
-TYPED = {"entities": TYPE_LABELS, "sources": SOURCE_TYPES}
+TYPED = ("entities", "sources")
 """Kinds whose index groups records by type."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ListEntry:
     """One line of an index: a link, its date, a summary and an optional badge (class, text)."""
 
@@ -42,7 +43,7 @@ class ListEntry:
     draft: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Group:
     """Entries under one subheading (a year, an entity type, a source type)."""
 
@@ -50,7 +51,7 @@ class Group:
     entries: tuple[ListEntry, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageLink:
     """One page of a split index: its number and address."""
 
@@ -58,7 +59,7 @@ class PageLink:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Paging:
     """Every page of a split index, and where this page sits among them."""
 
@@ -68,7 +69,7 @@ class Paging:
     next: PageLink | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ListView:
     """An index page, or one page of a split index (`paging`)."""
 
@@ -81,7 +82,7 @@ class ListView:
     paging: Paging | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class UpdateRow:
     """One correction or update, with what it belongs to."""
 
@@ -91,7 +92,7 @@ class UpdateRow:
     kind_label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class HomeView:
     """The front page: lead story, key comparisons, latest updates, ways in."""
 
@@ -105,7 +106,7 @@ class HomeView:
     last: DateView | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TimelinePage:
     """The site-wide timeline, an entity's or a tag's: heading, intro and the timeline."""
 
@@ -116,7 +117,7 @@ class TimelinePage:
     related: tuple[LinkView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SourcePage:
     """A source and the newest records that cite it, with how many cite it in all."""
 
@@ -144,7 +145,7 @@ def list_pages(ctx: Context, kind: str) -> tuple[PageLink, ...]:
     if count <= PAGE_SIZE:
         return ()
     last = -(-count // PAGE_SIZE)
-    return tuple(PageLink(n, f"{kind}/page/{n}/" if n > 1 else f"{kind}/") for n in range(1, last + 1))
+    return tuple(PageLink(number=n, url=f"{kind}/page/{n}/" if n > 1 else f"{kind}/") for n in range(1, last + 1))
 
 
 def list_view(ctx: Context, kind: str, pages: tuple[PageLink, ...] = (), number: int = 1) -> ListView:
@@ -152,66 +153,80 @@ def list_view(ctx: Context, kind: str, pages: tuple[PageLink, ...] = (), number:
     records = _ordered(ctx, kind)
     start = (number - 1) * PAGE_SIZE
     shown = records[start:start + PAGE_SIZE] if pages else records
-    stories = tuple(story_card(ctx, r) for r in shown) if kind == "stories" else ()
+    stories = tuple(story_card(ctx, as_kind(r, Story)) for r in shown) if kind == "stories" else ()
     groups = () if kind == "stories" else _groups(ctx, kind, shown)
     heading = f"{KIND_TITLES[kind]}, page {number}" if number > 1 else KIND_TITLES[kind]
-    return ListView(kind, heading, INTROS[kind], groups, stories, len(records), _paging(pages, number))
+    return ListView(kind=kind, heading=heading, intro=INTROS[kind], groups=groups, stories=stories,
+                    count=len(records), paging=_paging(pages, number))
 
 
 def _paging(pages: tuple[PageLink, ...], number: int) -> Paging | None:
     if not pages:
         return None
     at = number - 1
-    return Paging(pages, pages[at], pages[at - 1] if at else None, pages[at + 1] if number < len(pages) else None)
+    return Paging(pages=pages, current=pages[at], previous=pages[at - 1] if at else None,
+                  next=pages[at + 1] if number < len(pages) else None)
 
 
-def _ordered(ctx: Context, kind: str) -> list[Record]:
+def _ordered(ctx: Context, kind: str) -> list[Record[Filed]]:
     """The records of an index in the order it lists them: newest story first, types by label then name."""
     records = ctx.graph.kinds[kind]
     if kind == "stories":
         return records[::-1]
     if kind in TYPED:
-        labels = TYPED[kind]
-        return sorted(records, key=lambda r: (labels[r.model.type], label(r).casefold(), r.id))
+        return sorted(records, key=lambda r: (_type_label(r), label(r).casefold(), r.id))
     return records
 
 
-def _groups(ctx: Context, kind: str, records: list[Record]) -> tuple[Group, ...]:
-    return tuple(Group(heading, tuple(list_entry(ctx, r) for r in group))
+def _type_label(record: Record[Filed]) -> str:
+    """How an index of entities or sources names the record's type."""
+    model = record.model
+    if isinstance(model, Entity):
+        return TYPE_LABELS[model.type]
+    if isinstance(model, Source):
+        return SOURCE_TYPES[model.type]
+    return ""
+
+
+def _groups(ctx: Context, kind: str, records: list[Record[Filed]]) -> tuple[Group, ...]:
+    return tuple(Group(heading=heading, entries=tuple(list_entry(ctx, r) for r in group))
                  for heading, group in groupby(records, _group_key(kind)))
 
 
-def _group_key(kind: str) -> Callable[[Record], str]:
+def _group_key(kind: str) -> Callable[[Record[Filed]], str]:
     if kind in FACT_KINDS:
-        return lambda r: str(anchor(r.model.date).year)
+        return lambda r: str(anchor(as_kind(r, Fact).model.date).year)
     if kind in TYPED:
-        labels = TYPED[kind]
-        return lambda r: labels[r.model.type]
+        return _type_label
     return lambda r: ""
 
 
-def list_entry(ctx: Context, record: Record) -> ListEntry:
+def list_entry(ctx: Context, record: Record[Filed]) -> ListEntry:
     model = record.model
-    when = field(model, "date") or field(model, "published")
-    summary = field(model, "summary") or field(model, "publisher") or _entity_line(ctx, model)
-    draft = field(model, "draft", False)
-    return ListEntry(record_link(ctx, record), optional_date(when), summary, _badge(record), draft)
+    return ListEntry(link=record_link(ctx, record), date=optional_date(model.when()), summary=_summary(ctx, model),
+                     badge=_badge(model), draft=model.is_draft())
 
 
-def _entity_line(ctx: Context, model: Any) -> str:
-    roles = [f"{m.role}, {label(ctx.graph.get(m.entity))}" for m in model.member_of]
-    return "; ".join(roles) or TYPE_LABELS[model.type]
+def _summary(ctx: Context, model: Filed) -> str:
+    """An index line's text: a fact's or a comparison's summary, a source's publisher, an entity's roles."""
+    if isinstance(model, (Dated, Comparison)):
+        return model.summary
+    if isinstance(model, Source):
+        return model.publisher
+    if isinstance(model, Entity):
+        roles = [f"{m.role}, {label(ctx.graph.get(m.entity))}" for m in model.member_of]
+        return "; ".join(roles) or TYPE_LABELS[model.type]
+    return ""
 
 
-def _badge(record: Record) -> tuple[str, str] | None:
-    model = record.model
-    if record.kind == "pledges":
+def _badge(model: Filed) -> tuple[str, str] | None:
+    if isinstance(model, Pledge):
         return f"status-{model.status}", words_label(model.status)
-    if record.kind == "comparisons":
+    if isinstance(model, Comparison):
         return f"verdict-{model.verdict}", words_label(model.verdict)
-    if record.kind == "contracts" and model.value:
+    if isinstance(model, Contract) and model.value:
         return "value", money_words(model.value)
-    if record.kind == "rulings":
+    if isinstance(model, Ruling):
         return "citation", model.citation
     return None
 
@@ -219,25 +234,26 @@ def _badge(record: Record) -> tuple[str, str] | None:
 def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
     """Every `updates` entry on the site, newest first; same-day entries by what they belong to."""
     found = [(u, r) for kind in (*FACT_KINDS, "comparisons", "stories") for r in ctx.graph.kinds[kind]
-             for u in r.model.updates]
+             if isinstance(r.model, (Dated, Comparison)) for u in r.model.updates]
     found.sort(key=lambda pair: (dates.sort_key(pair[0].date), pair[1].id), reverse=True)
-    return tuple(UpdateRow(date_view(u.date), u.note, record_link(ctx, r), kind_label(r.kind)) for u, r in found)
+    return tuple(UpdateRow(date=date_view(u.date), note=u.note, link=record_link(ctx, r), kind_label=kind_label(r.kind))
+                 for u, r in found)
 
 
 def home_view(ctx: Context, updates: tuple[UpdateRow, ...]) -> HomeView:
     graph = ctx.graph
-    stories = [story_card(ctx, r) for r in sorted(graph.kinds["stories"], key=_lead_order, reverse=True)]
-    facts = by_reading_order(ctx, (r.id for kind in FACT_KINDS for r in graph.kinds[kind]), FACT_KINDS)
+    stories = [story_card(ctx, r) for r in sorted(graph.listed("stories", Story), key=_lead_order, reverse=True)]
+    facts = facts_by_reading_order(ctx, (r.id for kind in FACT_KINDS for r in graph.kinds[kind]))
     sections = tuple((f"{kind}/", KIND_TITLES[kind], len(graph.kinds[kind]))
                      for kind in ("comparisons", *FACT_KINDS, "entities", "sources") if graph.kinds[kind])
     return HomeView(
-        stories[0] if stories else None, tuple(stories[1:1 + HOME_STORIES]), _key_comparisons(ctx),
-        updates[:HOME_UPDATES], sections, len(facts),
-        date_view(facts[0].model.date) if facts else None, date_view(facts[-1].model.date) if facts else None,
+        lead=stories[0] if stories else None, stories=tuple(stories[1:1 + HOME_STORIES]),
+        comparisons=_key_comparisons(ctx), updates=updates[:HOME_UPDATES], sections=sections, facts=len(facts),
+        first=date_view(facts[0].model.date) if facts else None, last=date_view(facts[-1].model.date) if facts else None,
     )
 
 
-def _lead_order(record: Record) -> tuple[Any, ...]:
+def _lead_order(record: Record[Story]) -> tuple[tuple[int, int, int], tuple[int, int, int], int, str]:
     """The newest story leads; on the same day, the most recently updated, then the longest read."""
     model = record.model
     return dates.sort_key(model.date), dates.sort_key(model.updated or model.date), len(model.body), record.id
@@ -245,15 +261,16 @@ def _lead_order(record: Record) -> tuple[Any, ...]:
 
 def _key_comparisons(ctx: Context) -> tuple[ComparisonCard, ...]:
     """The sharpest verdicts first, newest first among equals."""
-    records = sorted(reversed(ctx.graph.kinds["comparisons"]), key=lambda r: VERDICT_WEIGHT[r.model.verdict])
+    records = sorted(reversed(ctx.graph.listed("comparisons", Comparison)), key=lambda r: VERDICT_WEIGHT[r.model.verdict])
     return tuple(comparison_card(ctx, r) for r in records[:HOME_COMPARISONS])
 
 
-def source_page(ctx: Context, record: Record) -> SourcePage:
+def source_page(ctx: Context, record: Record[Source]) -> SourcePage:
     """The source, and the newest CITED_SHOWN records citing it, in reading order."""
     ids = ctx.graph.referrers.get(record.id, [])
     citing = (ctx.graph.get(i) for i in ids[-CITED_SHOWN:])
-    return SourcePage(source_view(ctx.graph, 1, record.id), tuple(record_link(ctx, r) for r in citing), len(ids))
+    return SourcePage(source=source_view(ctx.graph, 1, record.id), cited_by=tuple(record_link(ctx, r) for r in citing),
+                      cited_total=len(ids))
 
 
 def tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
@@ -263,7 +280,8 @@ def tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
 
 
 def tags_index(ctx: Context) -> ListView:
-    entries = tuple(ListEntry(LinkView(f"tags/{tag}/", tag), None, f"{len(ids)} on record", None, False)
+    entries = tuple(ListEntry(link=LinkView(url=f"tags/{tag}/", label=tag), date=None, summary=f"{len(ids)} on record",
+                              badge=None, draft=False)
                     for tag, ids in ctx.graph.tags.items())
-    return ListView("tags", "Tags", "Topics; each has its own timeline.", (Group("", entries),), (), len(entries))
-
+    return ListView(kind="tags", heading="Tags", intro="Topics; each has its own timeline.",
+                    groups=(Group(heading="", entries=entries),), stories=(), count=len(entries))

@@ -11,28 +11,18 @@ to the full timeline; one of chosen `ids` shows them all.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from .. import markup
-from ..model import FACT_KINDS
+from ..model import Fact
 from ..validate import Record
-from .cards import comparison_card
-from .common import Citations, Context, LinkView, by_reading_order, fact_card, record_url
+from .cards import ComparisonCard, comparison_card
+from .common import Citations, Context, FactCard, LinkView, fact_card, facts_by_reading_order, record_url
 from .timeline import TimelineView, timeline
 
 EMBED_SHOWN = 30
 
 
-@dataclass(frozen=True)
-class Block:
-    """Markdown text (`kind` "markdown"), or an embedded "fact", "comparison" or "timeline" view."""
-
-    kind: str
-    text: str = ""
-    item: Any = None
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EmbeddedTimeline:
     """A timeline in prose: the entries it shows, how many more there are, and the full timelines listing them."""
 
@@ -41,7 +31,16 @@ class EmbeddedTimeline:
     full: tuple[LinkView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    """Markdown text (`kind` "markdown"), or an embedded "fact", "comparison" or "timeline" view."""
+
+    kind: str
+    text: str = ""
+    item: FactCard | ComparisonCard | EmbeddedTimeline | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Prose:
     """A Markdown field ready to draw: its blocks and the number of every source it cites by id."""
 
@@ -63,22 +62,22 @@ def prose(ctx: Context, text: str, citations: Citations) -> Prose:
         blocks.append(embedded)
         at = match.end()
     _markdown(blocks, text[at:])
-    return Prose(tuple(blocks), citations.ids())
+    return Prose(blocks=tuple(blocks), cites=citations.ids())
 
 
 def _markdown(blocks: list[Block], text: str) -> None:
     if text.strip():
-        blocks.append(Block("markdown", text))
+        blocks.append(Block(kind="markdown", text=text))
 
 
 def _embed(ctx: Context, what: str, arg: str, index: int) -> Block | None:
     graph = ctx.graph
     if what == "fact":
-        return Block("fact", item=fact_card(ctx, graph.get(arg)))
+        return Block(kind="fact", item=fact_card(ctx, graph.fact(arg)))
     if what == "comparison":
-        return Block("comparison", item=comparison_card(ctx, graph.get(arg)))
+        return Block(kind="comparison", item=comparison_card(ctx, graph.comparison(arg)))
     if what == "timeline":
-        return Block("timeline", item=embedded_timeline(ctx, arg, f"t{index + 1}-"))
+        return Block(kind="timeline", item=embedded_timeline(ctx, arg, f"t{index + 1}-"))
     return None
 
 
@@ -87,20 +86,20 @@ def embedded_timeline(ctx: Context, arg: str, prefix: str) -> EmbeddedTimeline:
     records = embedded_timeline_records(ctx, arg)
     name, values = markup.Embed("timeline", arg, 0).timeline_filter()
     if name == "ids" or len(records) <= EMBED_SHOWN:
-        return EmbeddedTimeline(timeline(ctx, records, prefix, filterable=False), 0, ())
-    shown = timeline(ctx, records[-EMBED_SHOWN:], prefix, filterable=False)
-    return EmbeddedTimeline(shown, len(records) - EMBED_SHOWN, tuple(_full_timeline(ctx, name, v) for v in values))
+        return EmbeddedTimeline(timeline=timeline(ctx, records, prefix, filterable=False), more=0, full=())
+    return EmbeddedTimeline(timeline=timeline(ctx, records[-EMBED_SHOWN:], prefix, filterable=False),
+                            more=len(records) - EMBED_SHOWN, full=tuple(_full_timeline(ctx, name, v) for v in values))
 
 
 def _full_timeline(ctx: Context, name: str, value: str) -> LinkView:
     """The page of an entity's or a tag's whole timeline."""
     if name == "entity":
-        entity = ctx.graph.get(value)
-        return LinkView(f"{record_url(entity)}timeline/", f"{entity.model.name}: timeline")
-    return LinkView(f"tags/{value}/", f"Tag: {value}")
+        entity = ctx.graph.entity(value)
+        return LinkView(url=f"{record_url(entity)}timeline/", label=f"{entity.model.name}: timeline")
+    return LinkView(url=f"tags/{value}/", label=f"Tag: {value}")
 
 
-def embedded_timeline_records(ctx: Context, arg: str) -> list[Record]:
+def embedded_timeline_records(ctx: Context, arg: str) -> list[Record[Fact]]:
     """Facts an embed line `::timeline entity=ID`, `tag=TAG` or `ids=A,B` names."""
     name, values = markup.Embed("timeline", arg, 0).timeline_filter()
     graph = ctx.graph
@@ -110,16 +109,16 @@ def embedded_timeline_records(ctx: Context, arg: str) -> list[Record]:
         ids = [i for value in values for i in graph.tags.get(value, ())]
     else:
         ids = list(values)
-    return by_reading_order(ctx, ids, FACT_KINDS)
+    return facts_by_reading_order(ctx, ids)
 
 
-def embedded_facts(ctx: Context, text: str) -> list[Record]:
+def embedded_facts(ctx: Context, text: str) -> list[Record[Fact]]:
     """Facts a text embeds directly or through a comparison, in order of appearance."""
-    found: list[Record] = []
+    found: list[Record[Fact]] = []
     for embed in markup.embeds(text):
         if embed.what == "fact":
-            found.append(ctx.graph.get(embed.arg))
+            found.append(ctx.graph.fact(embed.arg))
         elif embed.what == "comparison":
-            model = ctx.graph.get(embed.arg).model
-            found.extend(ctx.graph.get(s.fact) for s in (model.left, model.right))
+            model = ctx.graph.comparison(embed.arg).model
+            found.extend(ctx.graph.fact(s.fact) for s in (model.left, model.right))
     return found

@@ -5,17 +5,17 @@ import math
 from dataclasses import dataclass
 
 from .. import markup
-from ..model import FACT_KINDS
+from ..model import Fact, Story
 from ..validate import Record
-from .common import (Citations, Context, DateView, FactCard, ReplyView, SourceView, UpdateView, by_reading_order,
-                     date_view, fact_card, optional_date, record_url, replies, updates)
+from .common import (Citations, Context, DateView, FactCard, ReplyView, SourceView, UpdateView, date_view, fact_card,
+                     facts_by_reading_order, optional_date, record_url, replies, updates)
 from .prose import Prose, embedded_facts, prose
 
 WORDS_PER_MINUTE = 230
 RELATED_LIMIT = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StoryCard:
     """A story as the home page and the stories index show it."""
 
@@ -29,7 +29,7 @@ class StoryCard:
     draft: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StoryView:
     """A story page."""
 
@@ -48,26 +48,29 @@ def reading_minutes(text: str) -> int:
     return max(1, math.ceil(len(prose_only.split()) / WORDS_PER_MINUTE))
 
 
-def story_card(ctx: Context, record: Record) -> StoryCard:
+def story_card(ctx: Context, record: Record[Story]) -> StoryCard:
     model = record.model
     return ctx.memo("story", record.id, lambda: StoryCard(
-        record_url(record), model.title, model.summary, tuple(model.authors), date_view(model.date),
-        optional_date(model.updated), reading_minutes(model.body), model.draft,
+        url=record_url(record), title=model.title, summary=model.summary, authors=tuple(model.authors),
+        date=date_view(model.date), updated=optional_date(model.updated), minutes=reading_minutes(model.body),
+        draft=model.draft,
     ))
 
 
-def story_view(ctx: Context, record: Record) -> StoryView:
+def story_view(ctx: Context, record: Record[Story]) -> StoryView:
     model = record.model
+    # Sources are numbered in order of first citation: the body's, then the replies'.
     citations = Citations(ctx)
     body = prose(ctx, model.body, citations)
-    return StoryView(story_card(ctx, record), body, tuple(fact_card(ctx, r) for r in related(ctx, record)),
-                     tuple(model.tags), replies(ctx, model, citations), updates(model), citations.sources())
+    answers = replies(ctx, model, citations)
+    return StoryView(card=story_card(ctx, record), body=body,
+                     related=tuple(fact_card(ctx, r) for r in related(ctx, record)), tags=tuple(model.tags),
+                     replies=answers, updates=updates(model.updates), sources=citations.sources())
 
 
-def related(ctx: Context, record: Record) -> list[Record]:
+def related(ctx: Context, record: Record[Story]) -> list[Record[Fact]]:
     """Facts the story embeds, then the newest facts sharing its tags; at most RELATED_LIMIT, oldest first."""
     embedded = [r.id for r in embedded_facts(ctx, record.model.body)]
-    tagged = by_reading_order(ctx, (i for tag in record.model.tags for i in ctx.graph.tags.get(tag, ())),
-                              FACT_KINDS)
+    tagged = facts_by_reading_order(ctx, (i for tag in record.model.tags for i in ctx.graph.tags.get(tag, ())))
     chosen = list(dict.fromkeys(embedded + [r.id for r in reversed(tagged)]))[:RELATED_LIMIT]
-    return by_reading_order(ctx, chosen, FACT_KINDS)
+    return facts_by_reading_order(ctx, chosen)

@@ -14,15 +14,15 @@ from itertools import groupby
 from typing import Iterable
 
 from .. import dates
-from ..model import FACT_KINDS
-from ..validate import Record
+from ..model import FACT_KINDS, Fact, Filed
+from ..validate import Record, as_kind
 from .axis import Axis, axis, period, place
-from .common import Context, DateView, FactCard, actor_ids, date_view, fact_card
+from .common import Context, DateView, FactCard, date_view, fact_card
 
 SPLIT_ABOVE = 300
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Entry:
     """One fact on a timeline."""
 
@@ -31,7 +31,7 @@ class Entry:
     period: DateView | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Year:
     """The entries of one year, with the id the year navigation links to."""
 
@@ -40,7 +40,7 @@ class Year:
     entries: tuple[Entry, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class YearLink:
     """A year of a split timeline: its page and how many entries it lists."""
 
@@ -49,7 +49,7 @@ class YearLink:
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Split:
     """A timeline too long for one page: every year's page, the entries in all, and where this page sits.
 
@@ -63,7 +63,7 @@ class Split:
     next: YearLink | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TimelineView:
     """A timeline, or one year of a split one: years in order, the axis, whether the filter script may enhance it."""
 
@@ -74,57 +74,63 @@ class TimelineView:
     split: Split | None = None
 
 
-def timeline(ctx: Context, records: Iterable[Record], prefix: str = "", filterable: bool = True) -> TimelineView:
+def timeline(ctx: Context, records: Iterable[Record[Filed]], prefix: str = "",
+             filterable: bool = True) -> TimelineView:
     """The timeline of `records` (facts only, any order): chronological, ties broken by id."""
     return _view(ctx, chronological(ctx, records), prefix, filterable, None)
 
 
-def chronological(ctx: Context, records: Iterable[Record]) -> list[Record]:
+def chronological(ctx: Context, records: Iterable[Record[Filed]]) -> list[Record[Fact]]:
     """The facts among `records`, without repeats, in reading order."""
-    return sorted({r.id: r for r in records if r.kind in FACT_KINDS}.values(), key=lambda r: ctx.rank[r.id])
+    facts = {r.id: as_kind(r, Fact) for r in records if r.kind in FACT_KINDS}
+    return sorted(facts.values(), key=ctx.order)
 
 
-def year_pages(ctx: Context, facts: list[Record], url: str) -> tuple[YearLink, ...]:
+def year_pages(ctx: Context, facts: list[Record[Fact]], url: str) -> tuple[YearLink, ...]:
     """The page per year that the timeline at `url` is split into; none when one page holds it (SPLIT_ABOVE)."""
     if len(facts) <= SPLIT_ABOVE:
         return ()
     counts = Counter(place(ctx, r).year for r in facts)
-    return tuple(YearLink(year, f"{url}{year}/", count) for year, count in counts.items())
+    return tuple(YearLink(year=year, url=f"{url}{year}/", count=count) for year, count in counts.items())
 
 
-def overview(ctx: Context, facts: list[Record], pages: tuple[YearLink, ...]) -> TimelineView:
+def overview(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ...]) -> TimelineView:
     """A split timeline's first page: the axis of every entry, and the way to each year's page."""
     drawn = axis(facts, [place(ctx, r) for r in facts], "")
-    return TimelineView((), drawn, len(facts), False, Split(pages, len(facts), None, None, None))
+    split = Split(pages=pages, total=len(facts), current=None, previous=None, next=None)
+    return TimelineView(years=(), axis=drawn, count=len(facts), filterable=False, split=split)
 
 
-def year_page(ctx: Context, facts: list[Record], pages: tuple[YearLink, ...], year: int) -> TimelineView:
+def year_page(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ...], year: int) -> TimelineView:
     """One year of a split timeline, with links to the years before and after it."""
     at = next(index for index, link in enumerate(pages) if link.year == year)
-    around = (pages[at - 1] if at else None, pages[at + 1] if at + 1 < len(pages) else None)
     start = sum(link.count for link in pages[:at])
     shown = facts[start:start + pages[at].count]
-    return _view(ctx, shown, "", True, Split(pages, len(facts), pages[at], *around))
+    split = Split(pages=pages, total=len(facts), current=pages[at], previous=pages[at - 1] if at else None,
+                  next=pages[at + 1] if at + 1 < len(pages) else None)
+    return _view(ctx, shown, "", True, split)
 
 
-def _view(ctx: Context, facts: list[Record], prefix: str, filterable: bool, split: Split | None) -> TimelineView:
+def _view(ctx: Context, facts: list[Record[Fact]], prefix: str, filterable: bool,
+          split: Split | None) -> TimelineView:
     places = [place(ctx, r) for r in facts]
     years = tuple(
-        Year(year, f"{prefix}year-{year}", tuple(entry(ctx, r) for r, _ in group))
-        for year, group in groupby(zip(facts, places), key=lambda pair: pair[1].year)
+        Year(year=year, anchor=f"{prefix}year-{year}", entries=tuple(entry(ctx, r) for r, _ in group))
+        for year, group in groupby(zip(facts, places, strict=True), key=lambda pair: pair[1].year)
     )
-    return TimelineView(years, axis(facts, places, prefix) if facts else None, len(facts), filterable, split)
+    return TimelineView(years=years, axis=axis(facts, places, prefix) if facts else None, count=len(facts),
+                        filterable=filterable, split=split)
 
 
-def entry(ctx: Context, record: Record) -> Entry:
+def entry(ctx: Context, record: Record[Fact]) -> Entry:
     return ctx.memo("entry", record.id, lambda: _entry(ctx, record))
 
 
-def _entry(ctx: Context, record: Record) -> Entry:
-    limits = period(record)
+def _entry(ctx: Context, record: Record[Fact]) -> Entry:
+    bounds = period(record)
     shown = None
-    if limits is not None:
-        start, end, is_open = limits
-        shown = date_view(record.model.date if isinstance(record.model.date, dates.Interval)
-                          else dates.Interval(start, end, start is None, is_open))
-    return Entry(fact_card(ctx, record), " ".join(actor_ids(record.model)), shown)
+    if bounds is not None:
+        start, end, is_open = bounds
+        when = record.model.date
+        shown = date_view(when if isinstance(when, dates.Interval) else dates.Interval(start, end, start is None, is_open))
+    return Entry(card=fact_card(ctx, record), entities=" ".join(record.model.actor_ids()), period=shown)
