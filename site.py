@@ -8,6 +8,7 @@
 
 Exit status: 0 success, 1 content errors, 2 usage errors.
 """
+
 from __future__ import annotations
 
 import argparse

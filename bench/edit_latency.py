@@ -9,6 +9,7 @@ over the files takes) and 0.1 s of settling.
 
     python bench/edit_latency.py [--edits 5] [--files 10000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,19 +48,24 @@ def measure(content: Path, edits: int) -> None:
     totals, renders = [], []
     for edit in range(1, edits + 1):
         data = yaml.safe_load(fact.read_text(encoding="utf-8"))
-        fact.write_text(yaml.safe_dump({**data, "summary": f"Edited {edit} times."}, allow_unicode=True),
-                        encoding="utf-8")
+        fact.write_text(
+            yaml.safe_dump({**data, "summary": f"Edited {edit} times."}, allow_unicode=True), encoding="utf-8"
+        )
         started = time.perf_counter()
         result = builder.rebuild()
         totals.append(time.perf_counter() - started)
         if result.problems:
             raise SystemExit(f"the edit broke {fact}: {result.problems[0]}")
         renders.append(result.render_seconds)
-        print(f"  edit {edit}: rebuilt in {totals[-1] * 1000:.0f} ms ({builder.views.computed} views computed "
-              f"again), of which re-rendering {result.rendered} pages and writing {len(result.touched)} files "
-              f"took {result.render_seconds * 1000:.0f} ms")
-    print(f"  median: rebuilt in {statistics.median(totals) * 1000:.0f} ms, "
-          f"re-render of the fact's pages {statistics.median(renders) * 1000:.0f} ms")
+        print(
+            f"  edit {edit}: rebuilt in {totals[-1] * 1000:.0f} ms ({builder.views.computed} views computed "
+            f"again), of which re-rendering {result.rendered} pages and writing {len(result.touched)} files "
+            f"took {result.render_seconds * 1000:.0f} ms"
+        )
+    print(
+        f"  median: rebuilt in {statistics.median(totals) * 1000:.0f} ms, "
+        f"re-render of the fact's pages {statistics.median(renders) * 1000:.0f} ms"
+    )
 
 
 def _fact_file(content: Path) -> Path:

@@ -7,6 +7,7 @@ precision. The same size and seed always give byte-identical files.
 
     python -m bench.generate OUT N [--seed S]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,23 +21,82 @@ from typing import Any
 
 from .prose import COMPANY_SUFFIXES, COMPANY_WORDS, NOUNS, PLACES, QUOTE_VERBS, SURNAMES, TAILS, USES, Writer
 
-SHARES = {"entities": 0.08, "sources": 0.25, "pledges": 0.12, "statements": 0.14,
-          "contracts": 0.10, "rulings": 0.08, "comparisons": 0.05}
+SHARES = {
+    "entities": 0.08,
+    "sources": 0.25,
+    "pledges": 0.12,
+    "statements": 0.14,
+    "contracts": 0.10,
+    "rulings": 0.08,
+    "comparisons": 0.05,
+}
 FILES_PER_STORY = 300
 FILES_PER_CASE = 100
 MIN_FILES = 100
 DRAFT_SHARE = 0.01
-DEPARTMENTS = ("Home Affairs", "Justice", "Transport", "Health", "Digital Services", "Borders",
-               "the Interior", "Public Safety")
-ROLES = ("Chief executive", "General counsel", "Minister", "Chief constable", "Head of policy",
-         "Spokesperson", "Chair", "Director of technology")
-TAGS = ("facial-recognition", "policing", "procurement", "biometrics", "privacy", "human-rights",
-        "surveillance", "contracts", "courts", "moratoria", "immigration", "transparency", "ai",
-        "data-protection", "oversight", "lobbying", "elections", "health-data", "borders", "retail",
-        "cctv", "algorithms", "public-money", "accountability", "regulation", "export-controls",
-        "workers", "schools", "transport", "housing")
-SOURCE_TYPES = ("news", "news", "news", "primary-document", "court-record", "letter", "press-release",
-                "contract-notice", "report")
+DEPARTMENTS = (
+    "Home Affairs",
+    "Justice",
+    "Transport",
+    "Health",
+    "Digital Services",
+    "Borders",
+    "the Interior",
+    "Public Safety",
+)
+ROLES = (
+    "Chief executive",
+    "General counsel",
+    "Minister",
+    "Chief constable",
+    "Head of policy",
+    "Spokesperson",
+    "Chair",
+    "Director of technology",
+)
+TAGS = (
+    "facial-recognition",
+    "policing",
+    "procurement",
+    "biometrics",
+    "privacy",
+    "human-rights",
+    "surveillance",
+    "contracts",
+    "courts",
+    "moratoria",
+    "immigration",
+    "transparency",
+    "ai",
+    "data-protection",
+    "oversight",
+    "lobbying",
+    "elections",
+    "health-data",
+    "borders",
+    "retail",
+    "cctv",
+    "algorithms",
+    "public-money",
+    "accountability",
+    "regulation",
+    "export-controls",
+    "workers",
+    "schools",
+    "transport",
+    "housing",
+)
+SOURCE_TYPES = (
+    "news",
+    "news",
+    "news",
+    "primary-document",
+    "court-record",
+    "letter",
+    "press-release",
+    "contract-notice",
+    "report",
+)
 VERDICTS = ("contradicts", "in-tension", "consistent", "unclear")
 STATUSES = ("not-yet-rated", "in-the-works", "stalled", "kept", "compromise", "broken")
 CURRENCIES = ("GBP", "GBP", "USD", "USD", "EUR", "CAD", "AUD", "JPY", "CHF")
@@ -67,7 +127,7 @@ class Pool:
 def slug(text: str, index: int) -> str:
     """A readable id; the index keeps it unique across the whole site."""
     words = re.findall(r"[a-z0-9]+", text.lower())[:5]
-    return "-".join(words + [str(index)])
+    return "-".join([*words, str(index)])
 
 
 def to_yaml(data: dict[str, Any]) -> str:
@@ -93,7 +153,7 @@ def _sequence(items: list[Any], indent: int) -> list[str]:
     lines = []
     for item in items:
         inner = _mapping(item, indent + 2) if isinstance(item, dict) else [" " * (indent + 2) + _scalar(item)]
-        lines += [" " * indent + "- " + inner[0][indent + 2:], *inner[1:]]
+        lines += [" " * indent + "- " + inner[0][indent + 2 :], *inner[1:]]
     return lines
 
 
@@ -116,8 +176,9 @@ class Corpus:
         self.serial = 0
         self.tags = Pool(list(TAGS))
         # Narrow tags, one per running case, as a story's timeline follows: tens of facts each, not thousands.
-        self.cases = [slug(f"{self.rng.choice(PLACES)} {self.rng.choice(NOUNS)}", i)
-                      for i in range(1, n // FILES_PER_CASE + 2)]
+        self.cases = [
+            slug(f"{self.rng.choice(PLACES)} {self.rng.choice(NOUNS)}", i) for i in range(1, n // FILES_PER_CASE + 2)
+        ]
         self.quoted: list[str] = []
         self.excerpted: list[tuple[str, int]] = []
         self.facts: list[str] = []
@@ -148,8 +209,14 @@ class Corpus:
     # Entities and sources: what facts refer to.
 
     def _entities(self, count: int) -> None:
-        plan = {"court": max(1, count // 15), "government": max(1, count // 12), "police": max(1, count // 16),
-                "media": max(1, count // 20), "ngo": max(1, count // 20), "person": int(count * 0.35)}
+        plan = {
+            "court": max(1, count // 15),
+            "government": max(1, count // 12),
+            "police": max(1, count // 16),
+            "media": max(1, count // 20),
+            "ngo": max(1, count // 20),
+            "person": int(count * 0.35),
+        }
         plan["company"] = count - sum(plan.values())
         made: dict[str, list[str]] = {}
         for kind in ("court", "government", "police", "media", "ngo", "company"):
@@ -162,12 +229,14 @@ class Corpus:
 
     def _organisation(self, kind: str) -> dict[str, Any]:
         rng = self.rng
-        name = {"court": lambda: f"{rng.choice(('High Court', 'Court of Appeal', 'Tribunal'))} of {rng.choice(PLACES)}",
-                "government": lambda: f"Department for {rng.choice(DEPARTMENTS)}, {rng.choice(PLACES)}",
-                "police": lambda: f"{rng.choice(PLACES)} Police",
-                "media": lambda: f"The {rng.choice(PLACES)} {rng.choice(('Herald', 'Courier', 'Ledger'))}",
-                "ngo": lambda: f"{rng.choice(PLACES)} {rng.choice(('Privacy Trust', 'Rights Watch'))}",
-                "company": lambda: f"{rng.choice(COMPANY_WORDS)} {rng.choice(COMPANY_SUFFIXES)}"}[kind]()
+        name = {
+            "court": lambda: f"{rng.choice(('High Court', 'Court of Appeal', 'Tribunal'))} of {rng.choice(PLACES)}",
+            "government": lambda: f"Department for {rng.choice(DEPARTMENTS)}, {rng.choice(PLACES)}",
+            "police": lambda: f"{rng.choice(PLACES)} Police",
+            "media": lambda: f"The {rng.choice(PLACES)} {rng.choice(('Herald', 'Courier', 'Ledger'))}",
+            "ngo": lambda: f"{rng.choice(PLACES)} {rng.choice(('Privacy Trust', 'Rights Watch'))}",
+            "company": lambda: f"{rng.choice(COMPANY_WORDS)} {rng.choice(COMPANY_SUFFIXES)}",
+        }[kind]()
         data: dict[str, Any] = {"name": name, "type": kind, "url": self.text.url()}
         if rng.random() < 0.3:
             data["aliases"] = [name.split()[0] + " " + rng.choice(COMPANY_SUFFIXES)]
@@ -188,9 +257,13 @@ class Corpus:
 
     def _source(self) -> dict[str, Any]:
         rng = self.rng
-        data: dict[str, Any] = {"title": self.text.sentence().rstrip("."), "publisher": self._publisher(),
-                                "url": self.text.url(), "type": rng.choice(SOURCE_TYPES),
-                                "published": self.text.date(ranges=False)}
+        data: dict[str, Any] = {
+            "title": self.text.sentence().rstrip("."),
+            "publisher": self._publisher(),
+            "url": self.text.url(),
+            "type": rng.choice(SOURCE_TYPES),
+            "published": self.text.date(ranges=False),
+        }
         if rng.random() < 0.3:
             data["archived_url"] = "https://archive.example.org/web/" + data["url"].split("//", 1)[1]
         if rng.random() < 0.3:
@@ -210,10 +283,16 @@ class Corpus:
     def _fact(self, kind: str) -> None:
         rng = self.rng
         when = self.text.day()
-        data: dict[str, Any] = {"title": self.text.headline(), "date": self.text.date(when=when), "summary": self.text.sentence()}
+        data: dict[str, Any] = {
+            "title": self.text.headline(),
+            "date": self.text.date(when=when),
+            "summary": self.text.sentence(),
+        }
         data.update(getattr(self, "_" + kind)(when))
         if rng.random() < 0.75:
-            data["body"] = self.text.prose(rng.choice((1, 1, 1, 2, 3, 4, 6, 9)), self._cite if rng.random() < 0.15 else None)
+            data["body"] = self.text.prose(
+                rng.choice((1, 1, 1, 2, 3, 4, 6, 9)), self._cite if rng.random() < 0.15 else None
+            )
         tags = self.tags.several(rng, 3) if rng.random() < 0.7 else []
         if rng.random() < 0.5:
             tags.append(rng.choice(self.cases))
@@ -248,7 +327,9 @@ class Corpus:
         """Corrections logs, rights of reply and excerpts: present on a minority of facts, as in practice."""
         rng = self.rng
         if rng.random() < 0.1:
-            data["updates"] = [{"date": self.text.later(when), "note": self.text.sentence()} for _ in range(rng.randint(1, 3))]
+            data["updates"] = [
+                {"date": self.text.later(when), "note": self.text.sentence()} for _ in range(rng.randint(1, 3))
+            ]
         if rng.random() < 0.08:
             replied = rng.random() < 0.6
             reply = {"party": self.organisations.pick(rng), "asked": self.text.later(when), "replied": replied}
@@ -268,8 +349,15 @@ class Corpus:
 
     def _pledges(self, when: date) -> dict[str, Any]:
         data = self._said(when)
-        history = [{"date": self.text.later(when), "status": self.rng.choice(STATUSES[1:]), "reason": self.text.sentence(),
-                    "sources": self.sources.several(self.rng, 2)} for _ in range(self.rng.choice((0, 0, 1, 2, 3)))]
+        history = [
+            {
+                "date": self.text.later(when),
+                "status": self.rng.choice(STATUSES[1:]),
+                "reason": self.text.sentence(),
+                "sources": self.sources.several(self.rng, 2),
+            }
+            for _ in range(self.rng.choice((0, 0, 1, 2, 3)))
+        ]
         data["status"] = history[-1]["status"] if history else "not-yet-rated"
         if history:
             data["status_history"] = history
@@ -286,7 +374,8 @@ class Corpus:
             data["start"] = start.isoformat()
             data["end"] = f"{start + timedelta(days=rng.randint(365, 2000)):%Y-%m}"
         else:
-            data["term"] = f"{rng.choice(('two', 'three', 'five'))} years, with an option to extend by {rng.choice(('one', 'two'))}"
+            years, option = rng.choice(("two", "three", "five")), rng.choice(("one", "two"))
+            data["term"] = f"{years} years, with an option to extend by {option}"
         if rng.random() < 0.85:
             data["value"] = self._money()
         data["covers"] = rng.sample(NOUNS, rng.randint(1, 3))
@@ -312,9 +401,13 @@ class Corpus:
             "citation": f"[{when.year}] {rng.choice(COURTS)} {rng.randint(1, 3000)}",
             "outcome": self.text.sentence(),
             "parties": [{"entity": e, "role": rng.choice(PARTY_ROLES)} for e in self.entities.several(rng, 4)],
-            "judges": [f"{rng.choice(('Lord', 'Lady', 'Mr Justice', 'Mrs Justice'))} {rng.choice(SURNAMES)}"
-                       for _ in range(rng.choice((1, 3)))],
-            "excerpts": [{"text": self.text.passage(), "at": f"[{rng.randint(1, 200)}]"} for _ in range(rng.randint(1, 4))],
+            "judges": [
+                f"{rng.choice(('Lord', 'Lady', 'Mr Justice', 'Mrs Justice'))} {rng.choice(SURNAMES)}"
+                for _ in range(rng.choice((1, 3)))
+            ],
+            "excerpts": [
+                {"text": self.text.passage(), "at": f"[{rng.randint(1, 200)}]"} for _ in range(rng.randint(1, 4))
+            ],
         }
         if self.rulings and rng.random() < 0.25:
             data["appeal_of"] = rng.choice(self.rulings)
@@ -334,8 +427,14 @@ class Corpus:
     def _comparison(self) -> dict[str, Any]:
         rng = self.rng
         left, right = self._side(), self._side()
-        data = {"title": self.text.headline(), "summary": self.text.sentence(), "left": left, "right": right,
-                "verdict": rng.choice(VERDICTS), "rationale": self.text.prose(rng.randint(1, 3))}
+        data = {
+            "title": self.text.headline(),
+            "summary": self.text.sentence(),
+            "left": left,
+            "right": right,
+            "verdict": rng.choice(VERDICTS),
+            "rationale": self.text.prose(rng.randint(1, 3)),
+        }
         if rng.random() < 0.5:
             data["highlight"] = rng.sample(QUOTE_VERBS, 2)
         if rng.random() < 0.7:
@@ -351,18 +450,25 @@ class Corpus:
     def _story(self) -> tuple[dict[str, Any], str]:
         rng = self.rng
         when = self.text.day()
-        front = {"title": self.text.headline(), "date": when.isoformat(), "updated": self.text.later(when),
-                 "summary": self.text.sentence(), "authors": [self.text.person()
-                                                          for _ in range(rng.randint(1, 2))],
-                 "tags": [rng.choice(self.cases), *self.tags.several(rng, 2)]}
+        front = {
+            "title": self.text.headline(),
+            "date": when.isoformat(),
+            "updated": self.text.later(when),
+            "summary": self.text.sentence(),
+            "authors": [self.text.person() for _ in range(rng.randint(1, 2))],
+            "tags": [rng.choice(self.cases), *self.tags.several(rng, 2)],
+        }
         return front, self._story_body(front["tags"][0])
 
     def _story_body(self, case: str) -> str:
         rng = self.rng
         embeds = [f"::fact {fact}" for fact in rng.sample(self.facts, 4)]
         embeds += [f"::comparison {c}" for c in rng.sample(self.comparisons, min(2, len(self.comparisons)))]
-        embeds += [f"::timeline tag={case}", f"::timeline entity={rng.choice(self.entities.ids)}",
-                   f"::timeline ids={','.join(rng.sample(self.facts, 3))}"]
+        embeds += [
+            f"::timeline tag={case}",
+            f"::timeline entity={rng.choice(self.entities.ids)}",
+            f"::timeline ids={','.join(rng.sample(self.facts, 3))}",
+        ]
         rng.shuffle(embeds)
         parts = [self.text.prose(2, self._cite)]
         for embed in embeds:
@@ -370,9 +476,14 @@ class Corpus:
         return "\n\n".join(parts)
 
 
-SITE = {"title": "Synthetic Record", "tagline": "A generated site for measuring build speed",
-        "base_url": "https://example.org/record/", "language": "en-GB",
-        "publisher": "Benchmark Desk", "licence": "CC BY 4.0"}
+SITE = {
+    "title": "Synthetic Record",
+    "tagline": "A generated site for measuring build speed",
+    "base_url": "https://example.org/record/",
+    "language": "en-GB",
+    "publisher": "Benchmark Desk",
+    "licence": "CC BY 4.0",
+}
 
 
 def _counts(n: int) -> dict[str, int]:

@@ -5,6 +5,7 @@ A benchmark, not a test: it reports figures and never fails because a machine is
     make bench
     python bench/run.py [--sizes 1000 10000] [--seed S] [--repeat R]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,12 @@ def timed(*args: str) -> Run:
     """Run `python ARGS` in a fresh process; wait4 gives that process's own peak memory, not an earlier one's."""
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
-        pid = os.posix_spawn(sys.executable, [sys.executable, *args], os.environ, file_actions=[
-            (os.POSIX_SPAWN_DUP2, log.fileno(), 1), (os.POSIX_SPAWN_DUP2, log.fileno(), 2)])
+        pid = os.posix_spawn(
+            sys.executable,
+            [sys.executable, *args],
+            os.environ,
+            file_actions=[(os.POSIX_SPAWN_DUP2, log.fileno(), 1), (os.POSIX_SPAWN_DUP2, log.fileno(), 2)],
+        )
         _, status, usage = os.wait4(pid, 0)
         seconds = time.perf_counter() - started
         log.seek(0)
@@ -63,8 +68,9 @@ def measure(files: int, seed: int, repeat: int, scratch: Path) -> Result:
     """Generate a corpus (not timed), then time cold builds and checks of it, keeping the fastest of each."""
     content = scratch / f"content-{files}"
     print(f"generating {files:,} files ...", file=sys.stderr, flush=True)
-    subprocess.run([sys.executable, "-m", "bench.generate", str(content), str(files), "--seed", str(seed)],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "bench.generate", str(content), str(files), "--seed", str(seed)], cwd=ROOT, check=True
+    )
     builds, checks = [], []
     for attempt in range(1, repeat + 1):
         print(f"building {files:,} files ({attempt}/{repeat}) ...", file=sys.stderr, flush=True)
@@ -86,9 +92,11 @@ def fastest(runs: list[Run]) -> Run:
 
 def header(load: float, repeat: int) -> str:
     """What the figures mean, and how busy the machine was: other work slows wall times, not CPU times."""
-    return (f"Cold builds on {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}, load average {load:.1f} at start.\n"
-            f"Each run is a fresh process, fastest of {repeat}. cpu s: its user + system time (above build s when "
-            "both cores work);\npeak MiB: its largest resident size.")
+    return (
+        f"Cold builds on {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}, load average {load:.1f} at start.\n"
+        f"Each run is a fresh process, fastest of {repeat}. cpu s: its user + system time (above build s when "
+        "both cores work);\npeak MiB: its largest resident size."
+    )
 
 
 def table(results: list[Result]) -> str:
@@ -96,28 +104,46 @@ def table(results: list[Result]) -> str:
     rows = [("files", "build s", "cpu s", "pages", "pages/s", "peak MiB", "check s", "check MiB")]
     for r in results:
         rate = f"{r.pages / r.build.seconds:,.0f}" if r.build.exit_code == 0 else "failed"
-        rows.append((f"{r.files:,}", f"{r.build.seconds:.2f}", f"{r.build.cpu_seconds:.2f}", f"{r.pages:,}", rate, f"{r.build.peak_mib:.0f}",
-                     f"{r.check.seconds:.2f}", f"{r.check.peak_mib:.0f}"))
+        rows.append(
+            (
+                f"{r.files:,}",
+                f"{r.build.seconds:.2f}",
+                f"{r.build.cpu_seconds:.2f}",
+                f"{r.pages:,}",
+                rate,
+                f"{r.build.peak_mib:.0f}",
+                f"{r.check.seconds:.2f}",
+                f"{r.check.peak_mib:.0f}",
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows)
+    return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=False)) for row in rows)
 
 
 def context(results: list[Result]) -> str:
     """Where a 10,000-file build stands against other generators measured on the same kind of machine."""
     others = ", ".join(f"{name} about {seconds:g} s" for name, seconds in REFERENCE)
-    lines = [f"For scale, on a 2-core machine an equivalent 10,000-page site builds in: {others}.",
-             f"Target: a cold 10,000-file build within 2x Hugo ({TARGET:g} s), ahead of Eleventy and MkDocs."]
+    lines = [
+        f"For scale, on a 2-core machine an equivalent 10,000-page site builds in: {others}.",
+        f"Target: a cold 10,000-file build within 2x Hugo ({TARGET:g} s), ahead of Eleventy and MkDocs.",
+    ]
     for r in results:
         if r.files == 10_000 and r.build.exit_code == 0:
             verdict = "within" if r.build.seconds <= TARGET else "outside"
-            lines.append(f"Here: {r.build.seconds:.2f} s, {r.build.seconds / REFERENCE[0][1]:.1f}x Hugo, {verdict} the target.")
+            lines.append(
+                f"Here: {r.build.seconds:.2f} s, {r.build.seconds / REFERENCE[0][1]:.1f}x Hugo, {verdict} the target."
+            )
     return "\n".join(lines)
 
 
 def failures(results: list[Result]) -> str:
     """What a failed build or check printed, so a broken corpus or engine is not mistaken for a slow one."""
-    return "\n".join(f"{name} of {r.files:,} files exited {run.exit_code}:\n{run.output[-3000:]}"
-                     for r in results for name, run in (("build", r.build), ("check", r.check)) if run.exit_code)
+    return "\n".join(
+        f"{name} of {r.files:,} files exited {run.exit_code}:\n{run.output[-3000:]}"
+        for r in results
+        for name, run in (("build", r.build), ("check", r.check))
+        if run.exit_code
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,11 +1,13 @@
 """The command-line verbs as plain functions; site.py only parses arguments and maps errors to exit codes."""
+
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable
 
-from . import pipeline, scaffold, schemas as json_schemas
+from . import pipeline, scaffold
+from . import schemas as json_schemas
 from . import serve as preview
 
 
@@ -47,6 +49,10 @@ def new(args: argparse.Namespace) -> int:
 
 
 VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "build": build, "check": check, "schemas": schemas, "serve": serve, "new": new,
+    "build": build,
+    "check": check,
+    "schemas": schemas,
+    "serve": serve,
+    "new": new,
 }
 NEW_KINDS = ("entities", "sources", "pledges", "statements", "contracts", "rulings", "events", "comparisons", "stories")

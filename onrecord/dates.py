@@ -6,6 +6,7 @@ output keeps it: a month stays a month, "~" reads "about", "?" "(uncertain)".
 Only years 0001-9999 are supported.  Seasons are northern meteorological ones
 (spring March-May, ...); the winter of a year runs from its December to February.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -13,21 +14,30 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 _UNITS = ("year", "month", "day")
 _DEPTH = {"year": 1, "season": 2, "month": 2, "day": 3}
-_FORMS = ("forms like 2020, 2020-06, 2020-06-08, 2020-06~, 2023?, "
-          "2020-06-10/2021-05 or 2023-08/..")
+_FORMS = "forms like 2020, 2020-06, 2020-06-08, 2020-06~, 2023?, 2020-06-10/2021-05 or 2023-08/.."
 _POINT = re.compile(r"(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?([~?%]?)")
 _DAY_FIRST = "write the year first, then the month, then the day, as in 2020-06-08 for 8 June 2020"
 _HINTS = (
     (re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"), _DAY_FIRST),
-    (re.compile(r"\d{4}(?:-\d{1,2}){1,2}[~?%]?"),
-     "months and days need two digits, as in {padded}"),
-    (re.compile(r"(?:-|Y|\d{5}).*"),
-     "only years 0001 to 9999 can be used, written with four digits"),
+    (re.compile(r"\d{4}(?:-\d{1,2}){1,2}[~?%]?"), "months and days need two digits, as in {padded}"),
+    (re.compile(r"(?:-|Y|\d{5}).*"), "only years 0001 to 9999 can be used, written with four digits"),
 )
 
 
@@ -98,8 +108,7 @@ class Interval:
         if self.start is None and self.end is None:
             raise EdtfError("a date range needs a start, an end or both")
         if self.start and self.end and self.end.last_day() < self.start.first_day():
-            raise EdtfError(f"the end ({self.end.words()}) is before "
-                            f"the start ({self.start.words()})")
+            raise EdtfError(f"the end ({self.end.words()}) is before the start ({self.start.words()})")
 
     def words(self) -> str:
         """Open and unknown ends read differently: ongoing is not the same as unknown."""
@@ -148,15 +157,13 @@ def from_yaml(value: object) -> Edtf:
     if isinstance(value, int) and not isinstance(value, bool):
         return parse(f"{value:04d}")
     found = "nothing" if value is None else repr(value) if isinstance(value, (str, list, dict)) else str(value)
-    raise EdtfError(f"expected a date such as 2020-06-08, 2020-06 or 2020, "
-                    f"but found {found}")
+    raise EdtfError(f"expected a date such as 2020-06-08, 2020-06 or 2020, but found {found}")
 
 
 def sort_key(value: Edtf) -> tuple[int, int, int]:
     """Chronological; on a shared first day the wider span leads, then points before ranges."""
     point = anchor(value)
-    return (point.first_day().toordinal(), -point.last_day().toordinal(),
-            int(isinstance(value, Interval)))
+    return (point.first_day().toordinal(), -point.last_day().toordinal(), int(isinstance(value, Interval)))
 
 
 def words(value: Edtf) -> str:
@@ -199,7 +206,7 @@ def _calendar_difference(lo: date, hi: date) -> tuple[int, int, int]:
 
 def _amount_words(amounts: tuple[int, ...]) -> str:
     """Two units are enough to read at a glance; a third is noise in a timeline."""
-    named = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in zip(amounts, _UNITS) if n]
+    named = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in zip(amounts, _UNITS, strict=False) if n]
     return ", ".join(named[:2])
 
 
@@ -229,9 +236,15 @@ def _point(match: re.Match[str], unspecified: str) -> Point:
     year, month, day, mark = match.groups()
     number = int(month) if month and month != "XX" else None
     season = number if number in SEASONS else None
-    return Point(year=int(year.replace("X", "0")), month=None if season else number,
-                 day=int(day) if day and day != "XX" else None, season=season, approximate=mark in ("~", "%"),
-                 uncertain=mark in ("?", "%"), unspecified=unspecified)
+    return Point(
+        year=int(year.replace("X", "0")),
+        month=None if season else number,
+        day=int(day) if day and day != "XX" else None,
+        season=season,
+        approximate=mark in ("~", "%"),
+        uncertain=mark in ("?", "%"),
+        unspecified=unspecified,
+    )
 
 
 def _parse_interval(text: str) -> Interval:
@@ -246,7 +259,7 @@ def _parse_interval(text: str) -> Interval:
 
 
 def _side(text: str) -> tuple[Point | None, bool]:
-    """".." means the range really is open; "" means nobody knows."""
+    """ ".." means the range really is open; "" means nobody knows."""
     if text in ("", ".."):
         return None, text == ".."
     return _parse_point(text), False
@@ -272,8 +285,10 @@ def _problem(point: Point) -> str | None:
     if point.month is None:
         return "a day needs a month" if point.day is not None else None
     if not 1 <= point.month <= 12:
-        return (f"there is no month {point.month:02d}; months run from 01 to 12 "
-                "(or 21 to 24 for spring, summer, autumn and winter)")
+        return (
+            f"there is no month {point.month:02d}; months run from 01 to 12 "
+            "(or 21 to 24 for spring, summer, autumn and winter)"
+        )
     days = _days_in(point.year, point.month)
     if point.day is not None and not 1 <= point.day <= days:
         return f"{MONTHS[point.month - 1]} {point.year} has {days} days"
@@ -305,7 +320,7 @@ def _plain(point: Point, short: bool) -> str:
 def _years(point: Point, short: bool) -> str:
     """201X is a decade and 20XX a century: say the span, not a made-up year."""
     hidden = _hidden_year_digits(point)
-    last = point.year + 10 ** hidden - 1
+    last = point.year + 10**hidden - 1
     if hidden == 1:
         return f"{point.year}s" if short else f"the {point.year}s"
     if hidden == 2:

@@ -1,5 +1,6 @@
 """The few exceptions the engine raises: author mistakes are `ContentErrors`, command-line mistakes
 `UsageError`, a machine that refuses to write `EnvironmentFailure`; anything else is a bug."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

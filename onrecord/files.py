@@ -5,6 +5,7 @@ build read elsewhere: a link is followed only when its target lies inside the sa
 a regular file is ever read. Named pipes, sockets and devices are refused without waiting on them,
 and no file is read past the size limit.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,13 @@ from . import limits
 
 OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 """No link is followed at open time (links are checked, then resolved, first) and a pipe never blocks."""
-FILE_TYPES = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
-              (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+FILE_TYPES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
 
 
 class Unreadable(Exception):
@@ -52,8 +58,10 @@ def target(path: Path, root: str) -> str:
         if not os.path.exists(real):
             raise Unreadable("this is a link to a file that does not exist", "remove the link or restore its target")
         if not is_inside(real, root):
-            raise Unreadable("this is a link to a file outside the content folder, so it is not read",
-                             "copy the file into the content folder instead of linking to it")
+            raise Unreadable(
+                "this is a link to a file outside the content folder, so it is not read",
+                "copy the file into the content folder instead of linking to it",
+            )
     elif not is_inside(real, root):
         raise Unreadable("this file lies outside the content folder, so it is not read")
     return real
@@ -83,6 +91,8 @@ def read_bytes(path: Path, root: str, limit: int = limits.FILE_BYTES) -> bytes:
         if len(data) == wanted <= limit:  # it grew while being read: the rest, up to the limit
             data += file.read(limit + 1 - len(data))
         if len(data) > limit:
-            raise Unreadable(f"the file is larger than {limit // 1024:,} KiB, the most a content file may be",
-                             "split it into several files")
+            raise Unreadable(
+                f"the file is larger than {limit // 1024:,} KiB, the most a content file may be",
+                "split it into several files",
+            )
     return data

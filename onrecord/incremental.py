@@ -8,6 +8,7 @@ includes or imports) differs from the last build. Views are frozen dataclasses, 
 scratch folder ends up byte for byte as a full build with drafts would write it: only files whose
 bytes changed are written, and files of pages that disappeared are deleted.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from jinja2 import meta
@@ -29,10 +29,18 @@ from . import pipeline, write
 from .errors import ContentErrors, Location, Problem
 from .inputs import CHUNK, Entry, Inputs, Listing, Progress, digest, shown
 from .link import SiteGraph
+from .model import Filed
 from .render import Renderer
 from .tracking import Views
-from .validate import validate
+from .validate import Record, validate_record
 from .views import Page, SiteView, site_view
+
+Source = Record[Filed] | loading.RawDoc | list[Problem]
+"""What the preview keeps of a content file: its record, site.yaml's document, or its problems."""
+References = tuple[str, ...] | None
+"""The templates a template pulls in; None when it may pull in any."""
+PageKey = tuple[bytes, SiteView, Page]
+"""What a page's bytes depend on: its templates' fingerprint, the site's settings and its view."""
 
 
 @dataclass(frozen=True)
@@ -62,25 +70,27 @@ def _listed(changes: tuple[str, ...]) -> str:
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s'[:number != 1]}"
+    return f"{number} {noun}{'s'[: number != 1]}"
 
 
 class Builder:
     """Keeps the last build in memory and brings the scratch folder up to date with the least work."""
 
-    def __init__(self, content: Path, out: Path, templates: Path = pipeline.TEMPLATES,
-                 assets: Path = pipeline.ASSETS) -> None:
+    def __init__(
+        self, content: Path, out: Path, templates: Path = pipeline.TEMPLATES, assets: Path = pipeline.ASSETS
+    ) -> None:
         self.content, self.out, self.templates, self.assets = content, out, templates, assets
         self.folder = loading.ContentFolder(content)
         self.scratch = write.Scratch(out)
-        self.folders, self.sources = Listing(content), Inputs(_read_source, self.folder.read)
+        self.folders = Listing(content)
+        self.sources: Inputs[Source] = Inputs(_read_source, self.folder.read, refused=_itself)
         self.layouts = Inputs(_template_refs)
-        self.files = Inputs(lambda path, label, data: data)
+        self.files = Inputs(_bytes)
         self.renderer, self.renderer_key = Renderer(templates), frozenset[tuple[str, bytes]]()
         self.listing: tuple[list[tuple[str, Path]], list[Problem]] = ([], [])
         self.linked: tuple[SiteGraph, list[Page]] | list[Problem] | None = None
         self.views = Views()
-        self.shown: dict[str, tuple[Any, str]] = {}
+        self.shown: dict[str, tuple[PageKey, str]] = {}
         self.site: SiteView | None = None
         self.written: dict[str, bytes] = {}
 
@@ -133,11 +143,12 @@ class Builder:
     def _graph(self) -> SiteGraph:
         """Link the cached records exactly as a full build with drafts would."""
         files, problems = self.listing[0], list(self.listing[1])
-        site_raw, records = None, []
+        site_raw: loading.RawDoc | None = None
+        records: list[Record[Filed]] = []
         for entry in self.sources.entries.values():
             if isinstance(entry.value, list):
                 problems += entry.value
-            elif entry.value.kind == "site":
+            elif isinstance(entry.value, loading.RawDoc):
                 site_raw = entry.value
             else:
                 records.append(entry.value)
@@ -152,7 +163,7 @@ class Builder:
             return errors.problems
         return []
 
-    def _stale(self, graph: SiteGraph, every: list[Page]) -> tuple[list[Page], dict[str, Any]]:
+    def _stale(self, graph: SiteGraph, every: list[Page]) -> tuple[list[Page], dict[str, PageKey]]:
         """Pages whose view, title, template or site settings differ from what the scratch folder shows."""
         prints = self._fingerprints({page.template for page in every})
         site = site_view(graph)
@@ -160,7 +171,7 @@ class Builder:
             site = self.site  # the same object: each page's key then compares at a glance
         self.site = site
         keys = {page.url: (prints[page.template], site, page) for page in every}
-        return [page for page in every if self.shown.get(page.url, (None,))[0] != keys[page.url]], keys
+        return [page for page in every if page.url not in self.shown or self.shown[page.url][0] != keys[page.url]], keys
 
     def _fingerprints(self, names: set[str]) -> dict[str, bytes]:
         """A hash of each template together with every template it may pull in."""
@@ -168,40 +179,43 @@ class Builder:
         refs = {label: entry.value for label, entry in self._layouts()}
         if frozenset(digests.items()) != self.renderer_key:
             self.renderer, self.renderer_key = Renderer(self.templates), frozenset(digests.items())
-        return {name: digest(repr(sorted((n, digests.get(n)) for n in _reachable(name, refs))).encode())
-                for name in names}
+        return {
+            name: digest(repr(sorted((n, digests.get(n)) for n in _reachable(name, refs))).encode()) for name in names
+        }
 
-    def _layouts(self) -> Iterable[tuple[str, Entry]]:
+    def _layouts(self) -> Iterable[tuple[str, Entry[References]]]:
         return ((path.relative_to(self.templates).as_posix(), entry) for path, entry in self.layouts.entries.items())
 
     def _render(self, graph: SiteGraph, todo: list[Page], progress: Progress | None) -> list[tuple[str, str, bytes]]:
         """(url, file, bytes) of each page in `todo`; a template error becomes a Problem at its line."""
         done: list[tuple[str, str, bytes]] = []
         for start in range(0, len(todo), CHUNK):
-            chunk = todo[start:start + CHUNK]
+            chunk = todo[start : start + CHUNK]
             try:
                 files = pipeline.render_pages(graph, chunk, self.renderer)
             except jinja2.TemplateError as error:
                 raise ContentErrors([template_problem(error, self.templates)]) from None
-            done += [(page.url, file, data) for page, (file, data) in zip(chunk, files)]
+            done += [(page.url, file, data) for page, (file, data) in zip(chunk, files, strict=True)]
             if progress:
                 progress("Rendering pages", len(done), len(todo))
         return done
 
-    def _write(self, rendered: list[tuple[str, str, bytes]], keys: dict[str, Any]) -> tuple[str, ...]:
+    def _write(self, rendered: list[tuple[str, str, bytes]], keys: dict[str, PageKey]) -> tuple[str, ...]:
         """Make the scratch folder hold exactly the current pages and assets; returns the files touched.
 
         The first time, whatever an earlier preview left there is cleared away.
         """
         if not self.written:
             self.scratch.claim()
-        for url, file, data in rendered:
+        for url, file, _data in rendered:
             self.shown[url] = (keys[url], file)
         for gone in self.shown.keys() - keys.keys():
             del self.shown[gone]
         wanted = {file: (digest(data), data) for _, file, data in rendered}
-        wanted.update(("assets/" + path.relative_to(self.assets).as_posix(), (entry.digest, entry.value))
-                      for path, entry in self.files.entries.items())
+        wanted.update(
+            ("assets/" + path.relative_to(self.assets).as_posix(), (entry.digest, entry.value))
+            for path, entry in self.files.entries.items()
+        )
         changed = {file: pair for file, pair in wanted.items() if self.written.get(file) != pair[0]}
         write.write_files(self.out, ((file, data) for file, (_, data) in changed.items()))
         self.written.update((file, digest) for file, (digest, _) in changed.items())
@@ -232,17 +246,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_source(path: Path, kind: str, data: bytes) -> Any:
+def _read_source(path: Path, kind: str, data: bytes) -> Source:
     """A validated record, site.yaml's raw document, or the file's problems."""
     try:
         if kind == "site":
             return loading.load_site(data, str(path))
-        return validate(loading.load_file(kind, path, str(path), data))
+        return validate_record(loading.load_file(kind, path, str(path), data))
     except ContentErrors as errors:
         return errors.problems
 
 
-def _in_order(records: list[Any], files: list[tuple[str, Path]]) -> list[Any]:
+def _itself(problems: list[Problem]) -> Source:
+    return problems
+
+
+def _bytes(path: Path, label: str, data: bytes) -> bytes:
+    return data
+
+
+def _in_order(records: list[Record[Filed]], files: list[tuple[str, Path]]) -> list[Record[Filed]]:
     """Records in the order a full build reads them, so duplicate ids are reported the same way."""
     position = {str(path): index for index, (_, path) in enumerate(files)}
     return sorted(records, key=lambda record: position.get(record.path, len(position)))
@@ -251,8 +273,11 @@ def _in_order(records: list[Any], files: list[tuple[str, Path]]) -> list[Any]:
 def _templates(folder: Path) -> dict[Path, str]:
     if not folder.is_dir():
         return {}
-    return {path: path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*"))
-            if path.is_file() and not loading.EDITOR_LITTER.search(path.name)}
+    return {
+        path: path.relative_to(folder).as_posix()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not loading.EDITOR_LITTER.search(path.name)
+    }
 
 
 def _assets(folder: Path) -> dict[Path, str]:
@@ -268,7 +293,7 @@ def _litter(name: str) -> bool:
     return any(fnmatch(name, pattern) for pattern in write.ASSET_LITTER)
 
 
-def _template_refs(path: Path, name: str, data: bytes) -> tuple[str, ...] | None:
+def _template_refs(path: Path, name: str, data: bytes) -> References:
     """Templates this one extends, includes or imports; None when it may pull in any of them."""
     try:
         found = list(meta.find_referenced_templates(jinja2.Environment().parse(data.decode("utf-8"))))
@@ -277,7 +302,7 @@ def _template_refs(path: Path, name: str, data: bytes) -> tuple[str, ...] | None
     return None if None in found else tuple(ref for ref in found if ref is not None)
 
 
-def _reachable(name: str, refs: dict[str, tuple[str, ...] | None]) -> set[str]:
+def _reachable(name: str, refs: dict[str, References]) -> set[str]:
     seen: set[str] = set()
     todo = [name]
     while todo:
@@ -297,8 +322,11 @@ def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
         return Problem(Location(shown(error.filename), error.lineno), f"template error: {error.message}")
     message = f"no template named '{error.name}'" if isinstance(error, jinja2.TemplateNotFound) else str(error)
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
-              if Path(frame.filename).resolve().is_relative_to(templates.resolve())]
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if Path(frame.filename).resolve().is_relative_to(templates.resolve())
+    ]
     where = Location(shown(frames[-1].filename), frames[-1].lineno or 1) if frames else Location(shown(templates))
     return Problem(where, f"template error: {message}")
 

@@ -6,6 +6,7 @@ folder is listed again only when one of its folders changed, since adding, remov
 file changes its folder's stamp. A stamp too recent to be sure of, taken while the file or folder may
 still be written within the same tick, is never trusted: that file is read (that folder listed) again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,11 +15,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
 
 from . import load as loading
 from .errors import ContentErrors, Problem
 
+T = TypeVar("T")
 Progress = Callable[[str, int, int], None]
 """Told (stage, done, total) as a long build goes."""
 Stamp = tuple[int, int, int, int]
@@ -30,25 +32,29 @@ Listed = tuple[list[tuple[str, Path]], list[Problem]]
 
 
 @dataclass
-class Entry:
+class Entry(Generic[T]):
     """One input file as last read: its stat stamp (None when it cannot be trusted), content hash and parsed value."""
 
     stamp: Stamp | None
     digest: bytes
-    value: Any
+    value: T
 
 
-class Inputs:
+class Inputs(Generic[T]):
     """The files of one folder, each parsed once per content hash.
 
-    `read` gets a file's bytes; when it refuses one with ContentErrors, those problems are the file's
-    value, and the file is read again next time.
+    `read` gets a file's bytes; when it refuses one with ContentErrors, `refused` turns those problems
+    into the file's value (without it they are raised), and the file is read again next time.
     """
 
-    def __init__(self, parse: Callable[[Path, str, bytes], Any],
-                 read: Callable[[Path], bytes] = Path.read_bytes) -> None:
-        self.parse, self.read = parse, read
-        self.entries: dict[Path, Entry] = {}
+    def __init__(
+        self,
+        parse: Callable[[Path, str, bytes], T],
+        read: Callable[[Path], bytes] = Path.read_bytes,
+        refused: Callable[[list[Problem]], T] | None = None,
+    ) -> None:
+        self.parse, self.read, self.refused = parse, read, refused
+        self.entries: dict[Path, Entry[T]] = {}
 
     def refresh(self, files: dict[Path, str], progress: Progress | None = None) -> list[str]:
         """Bring every entry up to date with `files` (path to label); say which were added, changed or removed."""
@@ -76,9 +82,12 @@ class Inputs:
             return ""
         try:
             data = self.read(path)
-        except ContentErrors as refused:
-            self.entries[path] = Entry(None, b"", refused.problems)
-            return "" if entry is not None and entry.value == refused.problems else "changed" if entry else "added"
+        except ContentErrors as errors:
+            if self.refused is None:
+                raise
+            value = self.refused(errors.problems)
+            self.entries[path] = Entry(None, b"", value)
+            return "" if entry is not None and entry.value == value else "changed" if entry else "added"
         hashed = digest(data)
         if entry is not None and entry.digest == hashed:
             entry.stamp = stamp

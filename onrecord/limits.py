@@ -5,6 +5,7 @@ build slow or large: work and memory grow with the size of the content, never fa
 100,000 facts stays within every limit, since each applies to one file or one value. docs/format.md
 lists them for authors; every one has a test with a fixture of its own.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal

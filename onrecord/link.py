@@ -1,4 +1,5 @@
 """Stage 3: resolve ids across files into one graph, with backlinks, tag lists and every broken reference."""
+
 from __future__ import annotations
 
 import difflib
@@ -7,9 +8,9 @@ import inspect
 import typing
 import weakref
 from collections import defaultdict
-from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Generic, TypeVar, cast
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -22,8 +23,14 @@ from .validate import Record, as_kind, text_location
 T = TypeVar("T")
 F = TypeVar("F", bound=Filed)
 SINGULAR = {
-    "entities": "entity", "sources": "source", "pledges": "pledge", "statements": "statement",
-    "contracts": "contract", "rulings": "ruling", "events": "event", "comparisons": "comparison",
+    "entities": "entity",
+    "sources": "source",
+    "pledges": "pledge",
+    "statements": "statement",
+    "contracts": "contract",
+    "rulings": "ruling",
+    "events": "event",
+    "comparisons": "comparison",
     "stories": "story",
 }
 
@@ -79,8 +86,13 @@ class SiteGraph:
         return [self.records[i] for i in self.referrers.get(record_id, ()) if self.records[i].kind == kind]
 
 
-def link(site: Site | None, records: list[Record[Filed]], drafts: bool,
-         unreadable: frozenset[str] = frozenset(), problems: list[Problem] | None = None) -> SiteGraph:
+def link(
+    site: Site | None,
+    records: list[Record[Filed]],
+    drafts: bool,
+    unreadable: frozenset[str] = frozenset(),
+    problems: list[Problem] | None = None,
+) -> SiteGraph:
     """Build the graph; raise ContentErrors listing every duplicate id and broken reference.
 
     `unreadable` holds ids of files that failed earlier stages: references to them are not
@@ -98,8 +110,13 @@ def link(site: Site | None, records: list[Record[Filed]], drafts: bool,
     return _graph(site, published, ordered, referrers)
 
 
-def _backlinks(ordered: list[Record[Filed]], published: dict[str, Record[Filed]], left_out: dict[str, Record[Filed]],
-               unreadable: frozenset[str], problems: list[Problem]) -> dict[str, list[str]]:
+def _backlinks(
+    ordered: list[Record[Filed]],
+    published: dict[str, Record[Filed]],
+    left_out: dict[str, Record[Filed]],
+    unreadable: frozenset[str],
+    problems: list[Problem],
+) -> dict[str, list[str]]:
     """Who refers to each id, in reading order; each broken reference is added to `problems`.
 
     A reference to a record of the right kind is the common case and is told at a glance.
@@ -126,8 +143,13 @@ def _duplicate_problems(records: list[Record[Filed]]) -> list[Problem]:
     for record in records:
         if record.id in first:
             other = first[record.id]
-            problems.append(Problem(Location(record.path), f"id '{record.id}' is already used by {other.path}",
-                                    "ids must be unique across the whole site; rename one file"))
+            problems.append(
+                Problem(
+                    Location(record.path),
+                    f"id '{record.id}' is already used by {other.path}",
+                    "ids must be unique across the whole site; rename one file",
+                )
+            )
         else:
             first[record.id] = record
     return problems
@@ -148,8 +170,10 @@ def _embeds(record: Record[Filed]) -> tuple[list[Problem], list[tuple[Location, 
     """The record's misspelt or incomplete embeds, and each tag its timelines ask for with where."""
     mistakes, wanted = [], []
     for name, text in _marked_up(record):
-        mistakes += [Problem(_markdown_location(record, name, line, 0), message, hint)
-                     for line, message, hint in markup.embed_mistakes(text)]
+        mistakes += [
+            Problem(_markdown_location(record, name, line, 0), message, hint)
+            for line, message, hint in markup.embed_mistakes(text)
+        ]
         for embed in markup.embeds(text):
             kind, values = embed.timeline_filter()
             if embed.what == "timeline" and kind == "tag":
@@ -179,7 +203,7 @@ def references(record: Record[Filed]) -> Iterator[Link]:
 
 def _model_refs(model: BaseModel, where: KeyPath) -> Iterator[Link]:
     for name, ref in _ref_fields(type(model)):
-        yield from _value_refs(getattr(model, name), ref, where + (name,))
+        yield from _value_refs(getattr(model, name), ref, (*where, name))
 
 
 @functools.cache
@@ -196,7 +220,7 @@ def _ref_fields(cls: type[BaseModel]) -> tuple[tuple[str, Ref | None], ...]:
     return tuple(found)
 
 
-def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+def _models_in(annotation: object) -> Iterator[type[BaseModel]]:
     """Model classes an annotation may hold, however deeply nested in lists, unions and Annotated."""
     if inspect.isclass(annotation) and issubclass(annotation, BaseModel):
         yield annotation
@@ -204,12 +228,12 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _models_in(inner)
 
 
-def _value_refs(value: Any, ref: Ref | None, where: KeyPath) -> Iterator[Link]:
+def _value_refs(value: object, ref: Ref | None, where: KeyPath) -> Iterator[Link]:
     if isinstance(value, BaseModel):
         yield from _model_refs(value, where)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _value_refs(item, ref, where + (index,))
+            yield from _value_refs(item, ref, (*where, index))
     elif isinstance(value, str) and ref is not None:
         yield Link(value, ref.kinds, where, ref.quote_bearing)
 
@@ -253,33 +277,52 @@ def _markdown_location(record: Record[Filed], name: str, line: int, column: int)
     return text_location(record.marks, record.body_line, name, line, column)
 
 
-def _check(record: Record[Filed], ref: Link, published: dict[str, Record[Filed]], left_out: dict[str, Record[Filed]],
-           suggestions: dict[tuple[str, tuple[str, ...]], str]) -> Problem | None:
+def _check(
+    record: Record[Filed],
+    ref: Link,
+    published: dict[str, Record[Filed]],
+    left_out: dict[str, Record[Filed]],
+    suggestions: dict[tuple[str, tuple[str, ...]], str],
+) -> Problem | None:
     """The problem with one reference, if any; where it was written is looked up only then."""
     target = published.get(ref.target)
     if target is None:
         return _missing(ref, location(record, ref.where), published, left_out, suggestions)
     if target.kind not in ref.kinds:
-        return Problem(location(record, ref.where),
-                       f"'{ref.target}' is {_a(SINGULAR[target.kind])}, but {_a(_either(ref.kinds))} is needed here")
+        return Problem(
+            location(record, ref.where),
+            f"'{ref.target}' is {_a(SINGULAR[target.kind])}, but {_a(_either(ref.kinds))} is needed here",
+        )
     if ref.quote_bearing:
         return _quote_problem(record, ref, target)
     return None
 
 
-def _missing(ref: Link, at: Location, published: dict[str, Record[Filed]], left_out: dict[str, Record[Filed]],
-             suggestions: dict[tuple[str, tuple[str, ...]], str]) -> Problem:
+def _missing(
+    ref: Link,
+    at: Location,
+    published: dict[str, Record[Filed]],
+    left_out: dict[str, Record[Filed]],
+    suggestions: dict[tuple[str, tuple[str, ...]], str],
+) -> Problem:
     if ref.target in left_out:
-        return Problem(at, f"'{ref.target}' is a draft, so it is left out of the site",
-                       "publish it (draft: false) or build with --drafts")
+        return Problem(
+            at,
+            f"'{ref.target}' is a draft, so it is left out of the site",
+            "publish it (draft: false) or build with --drafts",
+        )
     wanted = _either(ref.kinds)
     close = _closest(ref.target, ref.kinds, published, suggestions)
     hint = f"did you mean '{close}'?" if close else f"add {_a(wanted)} file named {ref.target}"
     return Problem(at, f"no {wanted} has the id '{ref.target}'", hint)
 
 
-def _closest(target: str, kinds: tuple[str, ...], published: dict[str, Record[Filed]],
-             found: dict[tuple[str, tuple[str, ...]], str]) -> str:
+def _closest(
+    target: str,
+    kinds: tuple[str, ...],
+    published: dict[str, Record[Filed]],
+    found: dict[tuple[str, tuple[str, ...]], str],
+) -> str:
     """The published id of one of `kinds` nearest to `target`, worked out once per missing id and kinds:
     a deleted entity that thousands of facts name costs one search, not thousands."""
     if (target, kinds) not in found:
@@ -302,16 +345,22 @@ def _quote_problem(record: Record[Filed], ref: Link, target: Record[Filed]) -> P
     side = as_kind(record, Comparison).model.side(str(ref.where[0]))
     fact = as_kind(target, Fact).model
     if side.excerpt is not None and side.excerpt > len(fact.excerpts):
-        return Problem(record.marks.value(ref.where[:-1] + ("excerpt",)),
-                       f"'{ref.target}' has {len(fact.excerpts)} excerpt(s), so there is no excerpt {side.excerpt}")
+        return Problem(
+            record.marks.value((*ref.where[:-1], "excerpt")),
+            f"'{ref.target}' has {len(fact.excerpts)} excerpt(s), so there is no excerpt {side.excerpt}",
+        )
     if side.excerpt is None and not fact.spoken():
-        return Problem(location(record, ref.where), f"'{ref.target}' has no quote to compare",
-                       "choose one of its excerpts with 'excerpt: 1', or compare a pledge or statement")
+        return Problem(
+            location(record, ref.where),
+            f"'{ref.target}' has no quote to compare",
+            "choose one of its excerpts with 'excerpt: 1', or compare a pledge or statement",
+        )
     return None
 
 
-def _graph(site: Site, published: dict[str, Record[Filed]], ordered: list[Record[Filed]],
-           referrers: dict[str, list[str]]) -> SiteGraph:
+def _graph(
+    site: Site, published: dict[str, Record[Filed]], ordered: list[Record[Filed]], referrers: dict[str, list[str]]
+) -> SiteGraph:
     """Records by kind and tag lists, in reading order, as `ordered` and `referrers` already are."""
     kinds: dict[str, list[Record[Filed]]] = {kind: [] for kind in SINGULAR}
     for record in ordered:
@@ -349,7 +398,7 @@ class PerRecord(Generic[T]):
 
     def __init__(self, work: Callable[[Record[Filed]], T]) -> None:
         self.work = work
-        self.found: dict[int, tuple[weakref.ref[Any], T]] = {}
+        self.found: dict[int, tuple[weakref.ref[Filed], T]] = {}
 
     def of(self, record: Record[Filed]) -> T:
         model = record.model

@@ -4,22 +4,31 @@ Only what the content folder holds is read (see files.py): a link is followed on
 folder, and special files are reported, never opened. A link to a folder, a link to nothing, a pipe
 or a socket is a problem naming it, never a silent skip.
 """
+
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable
 
 from . import files, limits
 from .errors import ContentErrors, Location, Problem, UsageError
-from .yaml_reader import CONTROL_HINT, KeyPath, Marks, control_character, control_message, parse_yaml
+from .yaml_reader import CONTROL_HINT, KeyPath, Marks, Yaml, control_character, control_message, parse_yaml
 
-__all__ = ["KeyPath", "Marks", "parse_yaml"]
+__all__ = ["KeyPath", "Marks", "Yaml", "parse_yaml"]
 KINDS = (
-    "entities", "sources", "pledges", "statements", "contracts",
-    "rulings", "events", "comparisons", "stories",
+    "entities",
+    "sources",
+    "pledges",
+    "statements",
+    "contracts",
+    "rulings",
+    "events",
+    "comparisons",
+    "stories",
 )
 SITE_FILE = "site.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -35,7 +44,7 @@ class RawDoc:
     kind: str
     id: str
     path: str
-    data: dict[str, Any]
+    data: dict[str, Yaml]
     marks: Marks
     body: str = ""
     body_line: int = 0
@@ -105,15 +114,23 @@ def _walk(folder: Path, found: list[Path], problems: list[Problem]) -> None:
         elif entry.is_dir(follow_symlinks=False):
             _walk(path, found, problems)
         elif kind := files.file_type(entry.stat(follow_symlinks=False).st_mode):
-            problems.append(Problem(Location(str(path)), f"this is {kind}, not a file, so it is not read",
-                                    "content folders hold only files"))
+            problems.append(
+                Problem(
+                    Location(str(path)),
+                    f"this is {kind}, not a file, so it is not read",
+                    "content folders hold only files",
+                )
+            )
         else:
             found.append(path)
 
 
 def _folder_link(path: str) -> Problem:
-    return Problem(Location(path), "this is a link to a folder, and links to folders are not followed",
-                   "move the folder itself here")
+    return Problem(
+        Location(path),
+        "this is a link to a folder, and links to folders are not followed",
+        "move the folder itself here",
+    )
 
 
 def _stray_folder(path: str, name: str) -> Problem:
@@ -142,8 +159,9 @@ def decode(data: bytes, shown: str) -> str:
     try:
         return data.decode("utf-8").removeprefix(BYTE_ORDER_MARK)
     except UnicodeDecodeError as error:
-        raise ContentErrors([Problem(Location(shown), f"file is not UTF-8 text ({error.reason})",
-                                     "save it as UTF-8")]) from None
+        raise ContentErrors(
+            [Problem(Location(shown), f"file is not UTF-8 text ({error.reason})", "save it as UTF-8")]
+        ) from None
 
 
 def _body_problems(body: str, body_line: int, shown: str) -> list[Problem]:
@@ -159,16 +177,28 @@ def _check_name(kind: str, path: Path, shown: str) -> list[Problem]:
     expected = ".md" if kind == "stories" else ".yaml"
     problems = []
     if path.suffix != expected:
-        problems.append(Problem(Location(shown), f"a file in {kind}/ must end in '{expected}'",
-                                f"rename it to {path.stem}{expected}"))
+        problems.append(
+            Problem(
+                Location(shown), f"a file in {kind}/ must end in '{expected}'", f"rename it to {path.stem}{expected}"
+            )
+        )
     if not ID_PATTERN.fullmatch(path.stem):
-        problems.append(Problem(
-            Location(shown), f"'{path.stem}' is not a valid id (the file name is the id)",
-            f"use lowercase letters, digits and single hyphens, e.g. '{suggest_id(path.stem)}'",
-        ))
+        problems.append(
+            Problem(
+                Location(shown),
+                f"'{path.stem}' is not a valid id (the file name is the id)",
+                f"use lowercase letters, digits and single hyphens, e.g. '{suggest_id(path.stem)}'",
+            )
+        )
     elif len(path.stem) > limits.ID_CHARACTERS:
-        problems.append(Problem(Location(shown), f"the id (the file name) is {len(path.stem)} characters long; "
-                                f"an id may have at most {limits.ID_CHARACTERS}", "rename the file to a shorter id"))
+        problems.append(
+            Problem(
+                Location(shown),
+                f"the id (the file name) is {len(path.stem)} characters long; "
+                f"an id may have at most {limits.ID_CHARACTERS}",
+                "rename the file to a shorter id",
+            )
+        )
     return problems
 
 
@@ -180,10 +210,17 @@ def suggest_id(text: str) -> str:
 def _split_front_matter(text: str, shown: str) -> tuple[str, str, int]:
     match = FRONT_MATTER.match(text)
     if not match:
-        raise ContentErrors([Problem(Location(shown), "a story must start with YAML front matter",
-                                     "begin the file with a line '---', the fields, then another '---'")])
+        raise ContentErrors(
+            [
+                Problem(
+                    Location(shown),
+                    "a story must start with YAML front matter",
+                    "begin the file with a line '---', the fields, then another '---'",
+                )
+            ]
+        )
     body_line = text.count("\n", 0, match.end()) + 1
-    return match.group(1), text[match.end():], body_line
+    return match.group(1), text[match.end() :], body_line
 
 
 def load_site(data: bytes, shown: str) -> RawDoc:
@@ -198,8 +235,15 @@ def read_site(folder: ContentFolder) -> RawDoc:
     try:
         data = folder.read(path)
     except FileNotFoundError:
-        raise ContentErrors([Problem(Location(str(path)), f"the content folder has no {SITE_FILE}",
-                                     "create it with title, tagline, base_url, language, publisher, licence")]) from None
+        raise ContentErrors(
+            [
+                Problem(
+                    Location(str(path)),
+                    f"the content folder has no {SITE_FILE}",
+                    "create it with title, tagline, base_url, language, publisher, licence",
+                )
+            ]
+        ) from None
     return load_site(data, str(path))
 
 
@@ -211,11 +255,15 @@ def load_all(content: Path) -> tuple[RawDoc | None, list[RawDoc], list[Problem]]
     problems += stray
     docs = []
     for kind, path in found:
-        doc, trouble = _attempt(lambda: load_file(kind, path, str(path), folder.read(path)))
+        doc, trouble = _attempt(partial(_load, folder, kind, path))
         problems += trouble
         if doc is not None:
             docs.append(doc)
     return site, docs, problems
+
+
+def _load(folder: ContentFolder, kind: str, path: Path) -> RawDoc:
+    return load_file(kind, path, str(path), folder.read(path))
 
 
 def _attempt(read: Callable[[], RawDoc]) -> tuple[RawDoc | None, list[Problem]]:
@@ -224,5 +272,10 @@ def _attempt(read: Callable[[], RawDoc]) -> tuple[RawDoc | None, list[Problem]]:
     except ContentErrors as errors:
         return None, errors.problems
     except FileNotFoundError as error:
-        return None, [Problem(Location(str(error.filename)), "the file disappeared while it was being read",
-                              "build again once it is saved")]
+        return None, [
+            Problem(
+                Location(str(error.filename)),
+                "the file disappeared while it was being read",
+                "build again once it is saved",
+            )
+        ]

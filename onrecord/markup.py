@@ -5,6 +5,7 @@ In any Markdown field or story body:
   `::timeline ids=ID,ID,...` on its own embeds a fact card, a comparison card or a timeline;
 - `[@SOURCE-ID]` cites a source as a numbered footnote, collected at the end of the page.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -64,8 +65,9 @@ def embed_mistakes(text: str) -> list[tuple[int, str, str]]:
 def _embed_mistake(what: str, arg: str) -> tuple[str, str] | None:
     if what not in EMBED_KINDS:
         close = difflib.get_close_matches(what.lower(), EMBED_KINDS, n=1)
-        return f"unknown embed '::{what}'", (f"did you mean '::{close[0]}'?" if close
-                                             else "embed lines start with ::fact, ::comparison or ::timeline")
+        return f"unknown embed '::{what}'", (
+            f"did you mean '::{close[0]}'?" if close else "embed lines start with ::fact, ::comparison or ::timeline"
+        )
     if not arg:
         example = "entity=ID, tag=TAG or ids=ID,ID" if what == "timeline" else "an id"
         return f"'::{what}' needs {example} after it", ""

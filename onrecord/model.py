@@ -3,12 +3,13 @@
 The docstring under each field is its documentation: it appears in the JSON Schemas that editors use.
 References to other files are bare ids marked with `Ref(kinds)`; the link stage resolves them.
 """
+
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -33,8 +34,7 @@ class Markdown:
 
 
 EntityType = Literal["company", "person", "government", "police", "court", "media", "ngo", "organisation"]
-SourceType = Literal["news", "primary-document", "court-record", "letter", "press-release",
-                     "contract-notice", "report"]
+SourceType = Literal["news", "primary-document", "court-record", "letter", "press-release", "contract-notice", "report"]
 PledgeStatus = Literal["not-yet-rated", "in-the-works", "stalled", "kept", "compromise", "broken"]
 Verdict = Literal["contradicts", "in-tension", "consistent", "unclear"]
 FACT_KINDS = ("pledges", "statements", "contracts", "rulings", "events")
@@ -89,7 +89,7 @@ class Source(Filed):
         return self.published
 
 
-def _cite_tag(value: Any) -> str:
+def _cite_tag(value: object) -> str:
     return "|id" if isinstance(value, str) else "|inline"
 
 
@@ -447,8 +447,12 @@ class Site(Strict):
 @functools.cache
 def markdown_fields(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
     """(name, may it hold embeds and citations) of each field of a model declared `Markdown`."""
-    return tuple((name, marker.embeds) for name, info in cls.model_fields.items()
-                 for marker in info.metadata if isinstance(marker, Markdown))
+    return tuple(
+        (name, marker.embeds)
+        for name, info in cls.model_fields.items()
+        for marker in info.metadata
+        if isinstance(marker, Markdown)
+    )
 
 
 def markdown_texts(model: BaseModel) -> Iterator[tuple[str, str, bool]]:
@@ -459,7 +463,14 @@ def markdown_texts(model: BaseModel) -> Iterator[tuple[str, str, bool]]:
 
 
 MODELS: dict[str, type[Strict]] = {
-    "entities": Entity, "sources": Source, "pledges": Pledge, "statements": Statement,
-    "contracts": Contract, "rulings": Ruling, "events": Event, "comparisons": Comparison,
-    "stories": Story, "site": Site,
+    "entities": Entity,
+    "sources": Source,
+    "pledges": Pledge,
+    "statements": Statement,
+    "contracts": Contract,
+    "rulings": Ruling,
+    "events": Event,
+    "comparisons": Comparison,
+    "stories": Story,
+    "site": Site,
 }

@@ -4,6 +4,7 @@ Pages are independent once the graph is linked, so each process prepares, render
 slice; the output is the same bytes whichever process made a page. A worker dies with the process
 that started it, however that one ends (even by kill -9), so nothing writes on after a build stops.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -12,8 +13,9 @@ import os
 import pickle
 import signal
 import sys
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import Callable, Sequence, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 PAGES_PER_PROCESS = 300
@@ -43,8 +45,9 @@ def share(items: Sequence[T], work: Callable[[Sequence[T]], int]) -> int:
     return total + sum(results)
 
 
-def _start(context: multiprocessing.context.ForkContext, work: Callable[[Sequence[T]], int],
-           part: Sequence[T]) -> tuple[multiprocessing.process.BaseProcess, Connection]:
+def _start(
+    context: multiprocessing.context.ForkContext, work: Callable[[Sequence[T]], int], part: Sequence[T]
+) -> tuple[multiprocessing.process.BaseProcess, Connection]:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(work, part, sender, os.getpid()), daemon=True)
     process.start()

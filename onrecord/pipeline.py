@@ -1,20 +1,21 @@
 """The stage sequence: load -> validate -> link -> views -> render -> write. `check` stops before writing."""
+
 from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable, Iterator, Sequence
 
 from . import load as loading
 from . import write
 from .errors import ContentErrors, Problem
 from .link import SiteGraph, link
+from .model import Filed
 from .parallel import share
 from .render import Renderer
-from .model import Filed
 from .validate import Record, validate_all, validate_site
 from .views import Page, PageSpec, page_specs, site_view
 
@@ -39,8 +40,9 @@ def load_graph(content: Path, drafts: bool = False) -> SiteGraph:
     return link_all(site_raw, records, problems + invalid, drafts)
 
 
-def link_all(site_raw: loading.RawDoc | None, records: list[Record[Filed]], problems: list[Problem],
-             drafts: bool) -> SiteGraph:
+def link_all(
+    site_raw: loading.RawDoc | None, records: list[Record[Filed]], problems: list[Problem], drafts: bool
+) -> SiteGraph:
     """Link validated records; raise ContentErrors with every problem so far and every broken reference."""
     site = None
     if site_raw is not None:
@@ -81,8 +83,14 @@ def render_pages(graph: SiteGraph, todo: list[Page], renderer: Renderer) -> list
     return [(page.url + "index.html", renderer.render(page, extra)) for page in todo]
 
 
-def build(content: Path, out: Path, drafts: bool = False, templates: Path = TEMPLATES, assets: Path = ASSETS,
-          waiting: Callable[[], None] = lambda: None) -> BuildReport:
+def build(
+    content: Path,
+    out: Path,
+    drafts: bool = False,
+    templates: Path = TEMPLATES,
+    assets: Path = ASSETS,
+    waiting: Callable[[], None] = lambda: None,
+) -> BuildReport:
     """Build the site into `out`; on any failure `out` is left exactly as it was.
 
     An `out` the build may not replace is refused before anything is read; `waiting` is told when

@@ -1,10 +1,11 @@
 """Stage 4b: turn prepared pages into HTML with Jinja2; a missing value is an error, never a blank."""
+
 from __future__ import annotations
 
 import contextvars
 import re
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Iterable
 
 import jinja2
 from markupsafe import Markup
@@ -57,8 +58,10 @@ def _citations_in_text(match: re.Match[str]) -> str:
     if match.group().startswith("<"):
         return CITE_RUN.sub("", match.group())
     numbers = re.findall(r"\d+", match.group())
-    return "".join(f'<sup>{"," if index else ""}<a class="cite" href="#source-{number}">{number}</a></sup>'
-                   for index, number in enumerate(numbers))
+    return "".join(
+        f'<sup>{"," if index else ""}<a class="cite" href="#source-{number}">{number}</a></sup>'
+        for index, number in enumerate(numbers)
+    )
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -87,12 +90,12 @@ class Fragments:
     preview keeps what its last rebuilds drew, not every view it ever saw.
     """
 
-    def __init__(self, draw: Callable[[str, Any], str], limit: int = SHARED_FRAGMENTS) -> None:
+    def __init__(self, draw: Callable[[str, object], str], limit: int = SHARED_FRAGMENTS) -> None:
         self.draw, self.limit = draw, limit
-        self.current: dict[tuple[str, Any], str] = {}
-        self.previous: dict[tuple[str, Any], str] = {}
+        self.current: dict[tuple[str, object], str] = {}
+        self.previous: dict[tuple[str, object], str] = {}
 
-    def __call__(self, macro: str, view: Any) -> str:
+    def __call__(self, macro: str, view: object) -> str:
         key = (macro, view)
         found = self.current.get(key)
         if found is None:
@@ -132,11 +135,11 @@ class Renderer:
         self.env.filters["markdown"] = MarkdownRenderer()
         self.fragments = Fragments(self._draw)
 
-    def _reuse(self, macro: str, view: Any) -> Markup:
+    def _reuse(self, macro: str, view: object) -> Markup:
         page, drawn = _PAGE_URL.get(), self.fragments(macro, view)
         return Markup(drawn if page is None else drawn.replace(ROOT, "../" * page.count("/")))
 
-    def _draw(self, macro: str, view: Any) -> str:
+    def _draw(self, macro: str, view: object) -> str:
         """The fragment with links from ROOT, whichever page asked for it first."""
         token = _PAGE_URL.set(None)
         try:
@@ -144,7 +147,7 @@ class Renderer:
         finally:
             _PAGE_URL.reset(token)
 
-    def render(self, page: Page, extra: dict[str, Any]) -> bytes:
+    def render(self, page: Page, extra: Mapping[str, object]) -> bytes:
         """The page's HTML as UTF-8 bytes."""
         template = self.env.get_template(page.template)
         token = _PAGE_URL.set(page.url)

@@ -1,10 +1,11 @@
 """How problems reach the author's terminal: one line per problem, the line it is on, a count.
 
 The quoted line comes from the author's own file, read once however many problems it has, and only
-from inside the content folder (never through a link out of it, never from a pipe). Anything that a
+from inside the content folder (never through a link out of it, never from a pipe). Whatever a
 terminal would act on rather than show (escape sequences, bells, direction overrides) is printed as
 an escape such as \\x1b, so content can never retitle, clear or rearrange the author's screen.
 """
+
 from __future__ import annotations
 
 import re
@@ -76,14 +77,15 @@ def _window(line: str, column: int) -> tuple[str, int]:
     before, after = printable(line[:column]), printable(line[column:])
     start = max(0, len(before) - SHOWN_WIDTH // 2)
     head = ("…" if start else "") + before[start:]
-    tail = after[:SHOWN_WIDTH - len(head)]
+    tail = after[: SHOWN_WIDTH - len(head)]
     return head + tail + ("…" if len(tail) < len(after) else ""), len(head)
 
 
 def summary(problems: list[Problem]) -> str:
     count = len({p.location.path for p in problems})
-    return (f"{len(problems)} problem{'s'[:len(problems) != 1]} in {count} file{'s'[:count != 1]}; "
-            "nothing was written.")
+    return (
+        f"{len(problems)} problem{'s'[: len(problems) != 1]} in {count} file{'s'[: count != 1]}; nothing was written."
+    )
 
 
 def print_problems(problems: list[Problem], stream: TextIO, content: Path | None) -> None:

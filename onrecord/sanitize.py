@@ -7,6 +7,7 @@ by the sanitiser, and a removal nobody sees is data loss on a fact-checking site
 piece of a text the sanitiser would drop, for the author to fix; HTML comments, hidden on purpose,
 are the one exception.
 """
+
 from __future__ import annotations
 
 import html
@@ -21,9 +22,43 @@ import nh3
 from . import limits
 
 ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt", "em",
-    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "q", "s", "small",
-    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "dl",
+    "dt",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "ins",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"style"}, "th": {"style"}}
 STYLE_PROPERTIES = {"text-align"}
@@ -34,8 +69,9 @@ REMOVED_WITH_CONTENT = {"script", "style"}
 CITATION_MARK = "[@"
 SCHEME = re.compile(r"\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 IMAGE = re.compile(r"!\[[^\[\]\n]*\](?:\(|\[)")
-LINK_ADDRESS = re.compile(r"\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<ref>[^\s>]+)",
-                          re.M)
+LINK_ADDRESS = re.compile(
+    r"\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<ref>[^\s>]+)", re.M
+)
 CITED_LINK = re.compile(r"\[[^\[\]\n]*\[@[^\[\]\s]+\][^\[\]\n]*\]\(|\]\([^()\[\n]*\[@")
 
 
@@ -46,8 +82,14 @@ def markdown_converter() -> markdown.Markdown:
 
 def clean(fragment: str) -> str:
     """The rendered HTML with everything outside the policy removed (what `losses` warns of)."""
-    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     filter_style_properties=STYLE_PROPERTIES, link_rel="noopener")
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        filter_style_properties=STYLE_PROPERTIES,
+        link_rel="noopener",
+    )
 
 
 @dataclass(frozen=True)
@@ -63,15 +105,30 @@ def losses(text: str) -> list[Loss]:
     """Every piece of a Markdown text that the renderer would drop, could not place, or could not render
     in reasonable time, in order."""
     knots = _tangles(text) + _too_deep(text)
-    found = knots + [Loss(m.start(), "images are not supported yet, so this one would not appear on the page",
-                  "link to it instead: [what it shows](address)") for m in IMAGE.finditer(text)]
+    found = knots + [
+        Loss(
+            m.start(),
+            "images are not supported yet, so this one would not appear on the page",
+            "link to it instead: [what it shows](address)",
+        )
+        for m in IMAGE.finditer(text)
+    ]
     for match in LINK_ADDRESS.finditer(text):
         url = match["url"] or match["ref"]
         if _bad_scheme(url):
-            found.append(Loss(match.start("url" if match["url"] else "ref"), _address_message(url),
-                              "use an http, https or mailto address, or a link within the site"))
-    found += [Loss(m.start(), "a citation cannot go inside a link's text, address or title",
-                   "put the citation after the link") for m in CITED_LINK.finditer(text)]
+            found.append(
+                Loss(
+                    match.start("url" if match["url"] else "ref"),
+                    _address_message(url),
+                    "use an http, https or mailto address, or a link within the site",
+                )
+            )
+    found += [
+        Loss(
+            m.start(), "a citation cannot go inside a link's text, address or title", "put the citation after the link"
+        )
+        for m in CITED_LINK.finditer(text)
+    ]
     if "<" in text and not knots:
         found += _raw_html_losses(text)
     return sorted(found, key=lambda loss: loss.offset)
@@ -118,7 +175,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """Each run of text between blank lines, with where it starts."""
     start = 0
     for block_break in BLOCK_BREAK.finditer(text):
-        yield start, text[start:block_break.start()]
+        yield start, text[start : block_break.start()]
         start = block_break.end()
     yield start, text[start:]
 
@@ -150,8 +207,14 @@ def _too_deep(text: str) -> list[Loss]:
         for character in line.group():
             columns += 4 - columns % 4 if character == "\t" else 4 if character == ">" else 1
         if columns // 4 > limits.NESTING:
-            found.append(Loss(line.start(), f"this line is nested {columns // 4} levels deep in lists or quotes; "
-                              f"Markdown here may nest at most {limits.NESTING} levels", "remove some of its indentation"))
+            found.append(
+                Loss(
+                    line.start(),
+                    f"this line is nested {columns // 4} levels deep in lists or quotes; "
+                    f"Markdown here may nest at most {limits.NESTING} levels",
+                    "remove some of its indentation",
+                )
+            )
     return found
 
 
@@ -204,8 +267,9 @@ def _audit(fragment: str) -> list[tuple[int, str, str]]:
     audit = _TagAudit(fragment)
     opened = fragment.rfind("<!--")
     if opened >= 0 and "-->" not in fragment[opened:]:
-        audit.found.append((opened, "this HTML comment is never closed, so everything after it would be hidden",
-                            "close it with -->"))
+        audit.found.append(
+            (opened, "this HTML comment is never closed, so everything after it would be hidden", "close it with -->")
+        )
     return audit.found
 
 
@@ -227,9 +291,14 @@ class _TagAudit(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
             contents = ", with everything inside it" if tag in REMOVED_WITH_CONTENT else ""
-            self.found.append((self._offset(), f"the HTML tag <{tag}> is not allowed here: it would be removed"
-                               f"{contents}", "use Markdown, or an HTML tag docs/format.md allows; to show the "
-                               "tag as text, put it in `backticks`"))
+            self.found.append(
+                (
+                    self._offset(),
+                    f"the HTML tag <{tag}> is not allowed here: it would be removed{contents}",
+                    "use Markdown, or an HTML tag docs/format.md allows; to show the "
+                    "tag as text, put it in `backticks`",
+                )
+            )
             return
         for name, value in attrs:
             self._attribute(tag, name, value or "")
@@ -241,14 +310,20 @@ class _TagAudit(HTMLParser):
         written = re.search(rf"\s{re.escape(name)}\b", self.get_starttag_text() or "", re.I)
         at = self._offset() + (written.start() + 1 if written else 0)
         if CITATION_MARK in value:
-            self.found.append((at, f"a citation cannot go inside the {name}= of <{tag}>",
-                               "put the citation after the tag, in the text"))
+            self.found.append(
+                (
+                    at,
+                    f"a citation cannot go inside the {name}= of <{tag}>",
+                    "put the citation after the tag, in the text",
+                )
+            )
         elif name not in allowed:
             hint = f"<{tag}> may have: {', '.join(sorted(allowed))}" if allowed else f"<{tag}> takes no attributes"
             self.found.append((at, f"the attribute {name}= on <{tag}> is not allowed: it would be removed", hint))
         elif name in URL_ATTRIBUTES and _bad_scheme(value):
-            self.found.append((at, _address_message(value),
-                               "use an http, https or mailto address, or a link within the site"))
+            self.found.append(
+                (at, _address_message(value), "use an http, https or mailto address, or a link within the site")
+            )
 
     def handle_decl(self, decl: str) -> None:
         self.found.append((self._offset(), f"<!{decl[:30]}> is not allowed here: it would be removed", ""))

@@ -7,6 +7,7 @@ until the author removes `draft: true`; the preview (which shows drafts) and `ch
 at each reference still to fill in. A source cannot be a draft: its "TODO" address fails `check`
 until a real one is written.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -38,8 +39,10 @@ def create(content: Path, kind: str, new_id: str) -> Path:
         hint = f"did you mean '{close[0]}'?" if close else f"choose one of: {', '.join(KINDS)}"
         raise UsageError(f"unknown kind '{kind}' ({hint})")
     if not ID_PATTERN.fullmatch(new_id):
-        raise UsageError(f"'{new_id}' is not a valid id: use lowercase letters, digits and single hyphens, "
-                         f"e.g. '{suggest_id(new_id)}'")
+        raise UsageError(
+            f"'{new_id}' is not a valid id: use lowercase letters, digits and single hyphens, "
+            f"e.g. '{suggest_id(new_id)}'"
+        )
     if len(new_id) > limits.ID_CHARACTERS:
         raise UsageError(f"the id is {len(new_id)} characters long; an id may have at most {limits.ID_CHARACTERS}")
     if not content.is_dir():
@@ -60,8 +63,10 @@ def skeleton(kind: str, schema: str) -> str:
     model = MODELS[kind]
     lines = [f"# yaml-language-server: $schema={schema}"]
     if "draft" in model.model_fields:
-        lines += [f"# A new {SINGULAR[kind]}: replace every TODO, then delete `draft: true` to publish it.",
-                  "draft: true"]
+        lines += [
+            f"# A new {SINGULAR[kind]}: replace every TODO, then delete `draft: true` to publish it.",
+            "draft: true",
+        ]
     lines += _fields(model, "")
     if kind == "stories":
         return "---\n" + "\n".join(lines) + "\n---\n\nTODO: the story, in Markdown.\n"
@@ -81,7 +86,7 @@ def _field(name: str, info: FieldInfo, indent: str) -> list[str]:
     annotation = info.annotation
     about = _sentence(info.description or name)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [f"{indent}{name}:  # TODO: {about}"] + _fields(annotation, indent + "  ")
+        return [f"{indent}{name}:  # TODO: {about}", *_fields(annotation, indent + "  ")]
     value, note = _placeholder(info, about)
     comment = f"  # TODO: {note}" if note else ""
     if typing.get_origin(annotation) is list:

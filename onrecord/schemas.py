@@ -3,6 +3,7 @@
 Generated from the pydantic models in `model.py`: the field docstrings become the hover help.
 Written with sorted keys and a trailing newline, so regenerating an unchanged model changes nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,11 +13,13 @@ from typing import Any
 from .model import MODELS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-WHERE = {"site": "the site.yaml at the top of the content folder",
-         "stories": "the front matter of a Markdown file in stories/"}
+WHERE = {
+    "site": "the site.yaml at the top of the content folder",
+    "stories": "the front matter of a Markdown file in stories/",
+}
 
 
-def schema(kind: str) -> dict[str, Any]:
+def schema(kind: str) -> dict[str, Any]:  # JSON Schema is untyped JSON, as pydantic makes it
     """The schema of one kind, with the header editors show."""
     body = MODELS[kind].model_json_schema()
     if kind == "stories":

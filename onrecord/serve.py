@@ -5,6 +5,7 @@ rebuilds only what changed (see incremental.py), then tells the browser to reloa
 when only CSS changed. While the content or a template is wrong, every page the browser asks for shows
 the problems instead, and the page comes back by itself once they are fixed.
 """
+
 from __future__ import annotations
 
 import errno
@@ -40,8 +41,10 @@ POLL = 0.2
 PAGE_PROBLEMS = 200
 """Problems listed on the error page; the terminal lists every one."""
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
-STYLE = ("body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-         "pre{background:#fff4f4;border-left:4px solid #b00020;padding:.5rem 1rem;overflow-x:auto}")
+STYLE = (
+    "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+    "pre{background:#fff4f4;border-left:4px solid #b00020;padding:.5rem 1rem;overflow-x:auto}"
+)
 
 
 class Preview:
@@ -100,6 +103,7 @@ def _log(result: Rebuild, first: bool, content: Path) -> None:
 
 def _progress(began: float) -> Progress:
     """A counter on a terminal once a build has taken a second; nothing when output goes to a file or a pipe."""
+
     def report(stage: str, done: int, total: int) -> None:
         if sys.stderr.isatty() and time.perf_counter() - began > 1:
             print(f"\r\033[K{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
@@ -202,13 +206,14 @@ class PreviewServer(livereload.Server):
 
     addresses: Addresses
 
-    def application(self, port: int, host: str, liveport: int | None = None, debug: bool | None = None,
-                    live_css: bool = True) -> None:
+    def application(
+        self, port: int, host: str, liveport: int | None = None, debug: bool | None = None, live_css: bool = True
+    ) -> None:
         LiveReloadHandler.watcher = self.watcher
         LiveReloadHandler.live_css = live_css
         script = f'<script src="/livereload.js?port={port}"></script>'.encode()
         local = {"addresses": self.addresses}
-        handlers: list[tuple[str, type[web.RequestHandler], dict[str, Any]]] = [
+        handlers: list[tuple[str, type[web.RequestHandler], dict[str, Any]]] = [  # tornado: untyped settings
             (r"/livereload", type("Socket", (ReloadSocket,), local), {}),
             (r"/livereload.js", type("Script", (ReloadScript,), local), {}),
             *self.get_web_handlers(script),
@@ -235,7 +240,7 @@ class PageHandler(LocalOnly, StaticFileHandler):
         """Never let the browser keep an old copy: a reload must show the latest build."""
         self.set_header("Cache-Control", "no-cache")
 
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
+    def write_error(self, status_code: int, **kwargs: Any) -> None:  # tornado's own signature
         """With a <head>, so the reload script comes along and a page that appears later is shown."""
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(_html(f"{status_code} {self._reason}", "<p>Nothing is built at this address (yet).</p>"))
@@ -249,20 +254,28 @@ def _is_page(path: str) -> bool:
 def problems_page(preview: Preview) -> str:
     """Every problem as the terminal shows it, with the offending line; or the failure, which is a bug."""
     if preview.failure:
-        return _html("The preview failed", "<p>This is a bug in the site generator, not a mistake in the "
-                     f"content. Saving a file tries again.</p><pre>{html.escape(printable_lines(preview.failure))}</pre>")
+        return _html(
+            "The preview failed",
+            "<p>This is a bug in the site generator, not a mistake in the "
+            f"content. Saving a file tries again.</p><pre>{html.escape(printable_lines(preview.failure))}</pre>",
+        )
     count = len(preview.problems)
     lines = SourceLines(preview.builder.content)
-    items = "".join(f"<li><pre>{html.escape(format_problem(p, lines))}</pre></li>"
-                    for p in preview.problems[:PAGE_PROBLEMS])
+    items = "".join(
+        f"<li><pre>{html.escape(format_problem(p, lines))}</pre></li>" for p in preview.problems[:PAGE_PROBLEMS]
+    )
     more = f"<p>… and {count - PAGE_PROBLEMS:,} more, listed in the terminal.</p>" if count > PAGE_PROBLEMS else ""
-    return _html(f"{count:,} problem{'s'[:count != 1]} to fix",
-                 f"<p>Fix and save; the page comes back by itself.</p><ol>{items}</ol>{more}")
+    return _html(
+        f"{count:,} problem{'s'[: count != 1]} to fix",
+        f"<p>Fix and save; the page comes back by itself.</p><ol>{items}</ol>{more}",
+    )
 
 
 def _html(title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{STYLE}</style></head><body><h1>{html.escape(title)}</h1>{body}</body></html>")
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>{STYLE}</style></head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
+    )
 
 
 def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
@@ -299,8 +312,12 @@ def announce(content: Path, host: str, port: int) -> None:
     where = "only this computer can open it" if private else "other computers can open it too"
     print(f"Previewing {content}/ with drafts at http://{host}:{port}/ ({where}); Ctrl-C stops.", flush=True)
     if not private:
-        print(f"Warning: listening on {host}, so anyone who can reach this computer can read your drafts; "
-              "leave out --host to keep the preview private.", file=sys.stderr, flush=True)
+        print(
+            f"Warning: listening on {host}, so anyone who can reach this computer can read your drafts; "
+            "leave out --host to keep the preview private.",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _is_loopback(host: str) -> bool:

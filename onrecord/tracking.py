@@ -13,6 +13,7 @@ so a view or a part is kept only when its maker is alike too: the same code hold
 It fails closed: if the views' context holds or gains state besides its memo (a cache the reads would
 miss), or a kept part hands out a record that has since changed, every view is computed afresh.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -73,17 +74,19 @@ class Tracker:
                 stand_in.__dict__["_stale"] = True
         self.kept, self.parts = ({}, {}) if changed is None else (self.parts, {})
         self.changed = changed or set()
-        return SiteGraph(graph.site, records=Noted(self, "records", graph.records, self.shown),
-                         kinds=Noted(self, "kinds", graph.kinds, self.shown_all),
-                         referrers=Noted(self, "referrers", graph.referrers, _itself),
-                         tags=Noted(self, "tags", graph.tags, _itself))
+        return SiteGraph(
+            graph.site,
+            records=Noted(self, "records", graph.records, self.shown),
+            kinds=Noted(self, "kinds", graph.kinds, self.shown_all),
+            referrers=Noted(self, "referrers", graph.referrers, _itself),
+            tags=Noted(self, "tags", graph.tags, _itself),
+        )
 
     def _stand_in(self, record: Record[Filed]) -> StandIn:
         found = self.stand_ins.get(id(record))
         if found is None or found.__dict__["_record"] is not record:
             found = object.__new__(StandIn)
-            found.__dict__.update(vars(record), _tracker=self, _record=record, _read=(RECORDS, record.id),
-                                  _stale=False)
+            found.__dict__.update(vars(record), _tracker=self, _record=record, _read=(RECORDS, record.id), _stale=False)
         return found
 
     def shown(self, record: Record[Filed]) -> Record[Filed]:
@@ -165,7 +168,7 @@ class Watching(Context):
     """The views' context over a noting graph: memoised parts carry their reads, and a rank is an order key.
 
     Views only compare ranks, and the reading order of two records depends on those two alone, so a
-    rank is the record's reading order itself, which reads only that record. Any other state the
+    rank is the record's reading order itself, which reads only that record. All other state the
     context holds, now or later in the build, would be read unnoted: the tracker is told to give up.
     """
 
@@ -211,8 +214,10 @@ class Views:
     def _pages(self, graph: SiteGraph, changed: set[Read] | None) -> dict[str, Kept]:
         watched = self.tracker.begin(graph, changed)
         self.computed = 0
-        found = {spec.url: self._kept(spec, changed) or self._computed(spec)
-                 for spec in page_specs(watched, partial(Watching, tracker=self.tracker))}
+        found = {
+            spec.url: self._kept(spec, changed) or self._computed(spec)
+            for spec in page_specs(watched, partial(Watching, tracker=self.tracker))
+        }
         if self.tracker.void or _state(self.tracker.context) != self.tracker.setup:
             self.tracker.void = True
             found = {url: (page, None, make) for url, (page, _, make) in found.items()}
@@ -248,13 +253,20 @@ def alike(new: object, old: object) -> bool:
     if isinstance(new, (Context, SiteGraph)):
         return True
     if isinstance(new, partial) and isinstance(old, partial):
-        return (alike(new.func, old.func) and _all_alike(new.args, old.args)
-                and (new.keywords == old.keywords == {} or alike(new.keywords, old.keywords)))
+        return (
+            alike(new.func, old.func)
+            and _all_alike(new.args, old.args)
+            and (new.keywords == old.keywords == {} or alike(new.keywords, old.keywords))
+        )
     if isinstance(new, types.MethodType) and isinstance(old, types.MethodType):
         return alike(new.__func__, old.__func__) and alike(new.__self__, old.__self__)
     if isinstance(new, types.FunctionType) and isinstance(old, types.FunctionType):
-        return (new.__code__ is old.__code__ and alike(new.__defaults__, old.__defaults__)
-                and alike(new.__kwdefaults__, old.__kwdefaults__) and _all_alike(_held(new), _held(old)))
+        return (
+            new.__code__ is old.__code__
+            and alike(new.__defaults__, old.__defaults__)
+            and alike(new.__kwdefaults__, old.__kwdefaults__)
+            and _all_alike(_held(new), _held(old))
+        )
     return _same_value(new, old)
 
 
@@ -288,8 +300,10 @@ def _retitled(page: Page, spec: PageSpec) -> Page:
 
 def _state(context: Context | None) -> dict[str, tuple[int, int]]:
     """What a cache the context keeps would change: which objects its attributes hold, and their sizes."""
-    return {name: (id(value), len(value) if isinstance(value, (dict, list, set)) else -1)
-            for name, value in vars(context).items()}
+    return {
+        name: (id(value), len(value) if isinstance(value, (dict, list, set)) else -1)
+        for name, value in vars(context).items()
+    }
 
 
 def changes(old: SiteGraph | None, new: SiteGraph) -> set[Read] | None:

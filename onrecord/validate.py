@@ -1,18 +1,19 @@
 """Stage 2: turn raw documents into typed models, translating every failure into a friendly Problem."""
+
 from __future__ import annotations
 
 import difflib
 import types
 import typing
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import dates, sanitize
 from .errors import ContentErrors, Location, Problem
-from .load import KeyPath, Marks, RawDoc, suggest_id
+from .load import KeyPath, Marks, RawDoc, Yaml, suggest_id
 from .model import MODELS, Dated, Fact, Filed, Reply, Site, Strict, markdown_texts
 
 FRIENDLY = {
@@ -81,13 +82,14 @@ def validate_site(raw: RawDoc) -> Site:
     return as_kind(validate(raw), Site).model
 
 
-def _with_body(raw: RawDoc) -> dict[str, Any]:
+def _with_body(raw: RawDoc) -> dict[str, Yaml]:
     if raw.kind != "stories":
         return raw.data
     if "body" in raw.data:
         location = raw.marks.key(("body",))
-        raise ContentErrors([Problem(location, "a story's body is the Markdown after the front matter",
-                                     "remove the 'body' field")])
+        raise ContentErrors(
+            [Problem(location, "a story's body is the Markdown after the front matter", "remove the 'body' field")]
+        )
     return {**raw.data, "body": raw.body}
 
 
@@ -124,7 +126,7 @@ def _model_at(cls: type[BaseModel], where: KeyPath) -> type[BaseModel]:
     return cls
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
+def _inner_model(annotation: object) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)
@@ -175,7 +177,7 @@ def _hint(item: ErrorDetails) -> str:
     return ""
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     if isinstance(value, (dict, list)):
         return "a list" if isinstance(value, list) else "a group of fields"
     if isinstance(value, str):
@@ -187,15 +189,20 @@ PLACEHOLDER_DATE = "20XX"
 """What `site.py new` writes for a date not yet known; never meant to be published."""
 
 
-def _placeholder_problems(value: Any, marks: Marks, where: KeyPath) -> list[Problem]:
+def _placeholder_problems(value: Yaml, marks: Marks, where: KeyPath) -> list[Problem]:
     """Skeleton placeholders (`TODO: ...`, date 20XX) left in a file about to be published."""
     if isinstance(value, dict):
-        return [p for key, item in value.items() for p in _placeholder_problems(item, marks, where + (key,))]
+        return [p for key, item in value.items() for p in _placeholder_problems(item, marks, (*where, key))]
     if isinstance(value, list):
-        return [p for index, item in enumerate(value) for p in _placeholder_problems(item, marks, where + (index,))]
+        return [p for index, item in enumerate(value) for p in _placeholder_problems(item, marks, (*where, index))]
     if isinstance(value, str) and (value.startswith("TODO") or value == PLACEHOLDER_DATE):
-        return [Problem(marks.value(where), f"{_dotted(where)}: placeholder {value!r} is still here",
-                        "write the real value, or keep 'draft: true' until it is known")]
+        return [
+            Problem(
+                marks.value(where),
+                f"{_dotted(where)}: placeholder {value!r} is still here",
+                "write the real value, or keep 'draft: true' until it is known",
+            )
+        ]
     return []
 
 
@@ -227,11 +234,13 @@ def _rule_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
 
 def _reply_problems(reply: Reply, marks: Marks, where: KeyPath) -> typing.Iterator[Problem]:
     if reply.replied and not reply.reply:
-        yield Problem(marks.value(where), "replied is true but there is no 'reply' text",
-                      "add their words as 'reply', or set replied: false")
+        yield Problem(
+            marks.value(where),
+            "replied is true but there is no 'reply' text",
+            "add their words as 'reply', or set replied: false",
+        )
     if not reply.replied and reply.reply:
-        yield Problem(marks.key(where + ("reply",)), "a reply is given but replied is false",
-                      "set replied: true")
+        yield Problem(marks.key((*where, "reply")), "a reply is given but replied is false", "set replied: true")
 
 
 def _order_problems(model: Fact, marks: Marks) -> typing.Iterator[Problem]:

@@ -1,5 +1,6 @@
 """The value types fields of the content model are made of: dates, ids, text, flags, web addresses,
 currencies and amounts of money, each refusing with a message for the author what it cannot hold."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -44,8 +45,10 @@ def _amount(value: object) -> Decimal:
     try:
         amount = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
     except ArithmeticError:
-        raise ValueError(f"'{value}' is not an amount; write it in digits only, such as 54700000 or 12.50, "
-                         "without commas or a currency sign") from None
+        raise ValueError(
+            f"'{value}' is not an amount; write it in digits only, such as 54700000 or 12.50, "
+            "without commas or a currency sign"
+        ) from None
     if not amount.is_finite():
         raise ValueError(f"'{value}' is not an amount")
     if amount < 0:
@@ -54,8 +57,9 @@ def _amount(value: object) -> Decimal:
         raise ValueError(f"{value} is too large; amounts must be below 10^18 (a quintillion)")
     places = _decimal_places(amount)
     if places > limits.AMOUNT_PLACES:
-        raise ValueError(f"{value} has {places} digits after the decimal point; at most {limits.AMOUNT_PLACES} "
-                         "are allowed")
+        raise ValueError(
+            f"{value} has {places} digits after the decimal point; at most {limits.AMOUNT_PLACES} are allowed"
+        )
     return amount
 
 
@@ -78,7 +82,13 @@ Url = Annotated[str, AfterValidator(_http_url), WithJsonSchema({"type": "string"
 Amount = Annotated[
     Decimal,
     PlainValidator(_amount),
-    WithJsonSchema({"type": ["number", "string"], "minimum": 0, "exclusiveMaximum": 1e18,
-                    "description": "In digits only, e.g. 54700000 or 12.50"}),
+    WithJsonSchema(
+        {
+            "type": ["number", "string"],
+            "minimum": 0,
+            "exclusiveMaximum": 1e18,
+            "description": "In digits only, e.g. 54700000 or 12.50",
+        }
+    ),
 ]
 Currency = Annotated[str, AfterValidator(_currency), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{3}$"})]

@@ -10,6 +10,7 @@ into one output take turns (a lock on its parent folder); the next build removes
 left behind; folders get the modes the umask asks for. When the machine refuses to write (disk full,
 read-only, no permission), the error says where and what to do, and the old site stays as it was.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -55,19 +56,25 @@ def safe_output(out: Path, protected: dict[str, Path]) -> Path:
     inner = {name: Path(os.path.realpath(folder)) for name, folder in protected.items()}
     for name, folder in inner.items():
         if folder == real:
-            raise UsageError(f"--out {out} is the {name} folder, which a build would replace whole; "
-                             "choose a folder of its own, such as build/")
+            raise UsageError(
+                f"--out {out} is the {name} folder, which a build would replace whole; "
+                "choose a folder of its own, such as build/"
+            )
     for name, folder in inner.items():
         if folder.is_relative_to(real):
-            raise UsageError(f"--out {out} contains the {name} folder, which a build would replace whole; "
-                             "choose a folder of its own, such as build/")
+            raise UsageError(
+                f"--out {out} contains the {name} folder, which a build would replace whole; "
+                "choose a folder of its own, such as build/"
+            )
         if name == "content" and real.is_relative_to(folder):
             raise UsageError(f"--out {out} lies inside the content folder; choose a folder outside it, such as build/")
     strangers = _strangers(real)
     if strangers:
         shown = ", ".join(strangers[:3]) + (", ..." if len(strangers) > 3 else "")
-        raise UsageError(f"--out {out} already holds files a build did not make ({shown}); a build replaces "
-                         "its output folder whole, so it will not use this one: choose a new or empty folder")
+        raise UsageError(
+            f"--out {out} already holds files a build did not make ({shown}); a build replaces "
+            "its output folder whole, so it will not use this one: choose a new or empty folder"
+        )
     return real
 
 
@@ -107,8 +114,9 @@ class Output:
         """Put the staged site in place of the old one, at once."""
         swap_in(self.staged, self.real)
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         try:
             if error is not None and self.staged.exists() and self.staged != self.real:
                 shutil.rmtree(self.staged, ignore_errors=True)
@@ -220,8 +228,9 @@ def failure(error: OSError, out: Path) -> EnvironmentFailure:
         return EnvironmentFailure(f"could not copy {source}: {why}; the site in {out}/ is unchanged")
     where = error.filename or out
     advice = ADVICE.get(error.errno or 0, "check the disk and the folder, then build again")
-    return EnvironmentFailure(f"could not write {where}: {error.strerror or error}; {advice}. "
-                              f"The site in {out}/ is unchanged.")
+    return EnvironmentFailure(
+        f"could not write {where}: {error.strerror or error}; {advice}. The site in {out}/ is unchanged."
+    )
 
 
 def write_files(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
@@ -265,8 +274,9 @@ class Scratch:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self.release()
-            raise UsageError(f"another preview is already using {self.out}/; stop it, or run this one from "
-                             "another folder") from None
+            raise UsageError(
+                f"another preview is already using {self.out}/; stop it, or run this one from another folder"
+            ) from None
         for name in os.listdir(self.out):
             path = self.out / name
             if path.is_dir() and not path.is_symlink():

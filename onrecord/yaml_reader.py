@@ -7,16 +7,17 @@ anything the moment it crosses the line.
 
 Plain values follow YAML 1.2's core schema, strictly: `true` and `false`, `null`, `~` or nothing,
 whole numbers in plain decimal, and decimal fractions, read exactly (as Decimal, never a binary
-float, so money keeps every digit). Anything else is text: `+2020`, `0x7E4`, `1_000`, `yes` and `NO`
+float, so money keeps every digit). All else is text: `+2020`, `0x7E4`, `1_000`, `yes` and `NO`
 stay as written, and a field that wants a date, a number or true/false says so.
 """
+
 from __future__ import annotations
 
 import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Protocol, cast
 
 import yaml
 
@@ -29,6 +30,10 @@ except ImportError:  # libyaml missing: same results, slower
     from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
 
 KeyPath = tuple[str | int, ...]
+Yaml = None | bool | int | Decimal | str | list["Yaml"] | dict[str, "Yaml"]
+"""A value as a YAML file holds it, before anything checks what it means."""
+Node = yaml.ScalarEvent | yaml.CollectionStartEvent
+"""An event that starts a value: a scalar, a mapping or a list."""
 PLAIN_TEXT = "tag:yaml.org,2002:str"
 TEXT_TAGS = (None, "!", PLAIN_TEXT)
 """No tag, YAML's "not specific" tag, or `!!str`: the value is read as it is written."""
@@ -75,10 +80,18 @@ class Marks:
         return Location(self.path, line, column)
 
 
-def parse_yaml(text: str, shown: str, line_offset: int = 0) -> tuple[dict[str, Any], Marks]:
+class Events(Protocol):
+    """What the reader needs of a YAML loader: its stream of events."""
+
+    def get_event(self) -> yaml.Event: ...
+    def peek_event(self) -> yaml.Event: ...
+    def dispose(self) -> None: ...
+
+
+def parse_yaml(text: str, shown: str, line_offset: int = 0) -> tuple[dict[str, Yaml], Marks]:
     """A YAML mapping as plain data plus marks; every problem in it raised together as ContentErrors."""
     marks = Marks(shown)
-    loader = YamlLoader(text)
+    loader = cast(Events, YamlLoader(text))  # its stubs allow None past the stream's end, never reached here
     reader = _Reader(loader, marks, line_offset, text)
     try:
         data = reader.document()
@@ -87,7 +100,7 @@ def parse_yaml(text: str, shown: str, line_offset: int = 0) -> tuple[dict[str, A
     except yaml.reader.ReaderError as error:
         raise ContentErrors([_character_problem(error, text, shown, line_offset)]) from None
     except _TooMany as stop:
-        raise ContentErrors(reader.problems + [stop.problem]) from None
+        raise ContentErrors([*reader.problems, stop.problem]) from None
     finally:
         loader.dispose()
     if reader.problems:
@@ -115,7 +128,7 @@ class _TooMany(Exception):
 class _Reader:
     """Turns YAML events into dicts, lists and scalars, recording marks and refusing what may not be."""
 
-    def __init__(self, loader: Any, marks: Marks, line_offset: int, text: str) -> None:
+    def __init__(self, loader: Events, marks: Marks, line_offset: int, text: str) -> None:
         self.loader, self.marks, self.offset, self.text = loader, marks, line_offset, text
         self.get, self.peek = loader.get_event, loader.peek_event
         self.problems: list[Problem] = []
@@ -125,70 +138,86 @@ class _Reader:
         self.controls = "\\" in text or CONTROL.search(text) is not None
         """Whether any value may hold a control character: only through an escape, or one YAML lets by."""
 
-    def document(self) -> dict[str, Any]:
-        self.loader.get_event()
-        if self.loader.check_event(yaml.StreamEndEvent):
+    def document(self) -> dict[str, Yaml]:
+        self.get()
+        if isinstance(self.peek(), yaml.StreamEndEvent):
             return {}
-        self.loader.get_event()
-        first = self.loader.peek_event()
+        self.get()
+        first = self.peek()
         if not isinstance(first, yaml.MappingStartEvent) and not self._is_null(first):
             self.problems.append(Problem(self._location(first), "expected 'field: value' lines at the top level"))
             return {}
-        data = self.value((), 0) or {}
-        self.loader.get_event()
-        if not self.loader.check_event(yaml.StreamEndEvent):
-            self.problems.append(Problem(self._location(self.loader.peek_event()),
-                                         "a file holds one YAML document, but another one starts here",
-                                         "remove the '---' line, or move what follows into a file of its own"))
-        return data
+        data = self.value((), 0)
+        self.get()
+        if not isinstance(self.peek(), yaml.StreamEndEvent):
+            self.problems.append(
+                Problem(
+                    self._location(self.peek()),
+                    "a file holds one YAML document, but another one starts here",
+                    "remove the '---' line, or move what follows into a file of its own",
+                )
+            )
+        return data if isinstance(data, dict) else {}
 
-    def value(self, where: KeyPath, depth: int) -> Any:
+    def value(self, where: KeyPath, depth: int) -> Yaml:
         event = self._next()
         self.marks.values[where] = self._position(event)
         if isinstance(event, yaml.AliasEvent):
             self._alias(event)
             return None
+        if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            raise yaml.YAMLError(f"unexpected {type(event).__name__}")  # libyaml sends only values here
         if event.tag not in TEXT_TAGS:
             self.problems.append(self._tag_problem(event))
-            return self._skip(event)
+            self._skip(event)
+            return None
         if depth > limits.NESTING:
-            self.problems.append(Problem(self._location(event), f"values are nested more than {limits.NESTING} "
-                                         "levels deep"))
-            return self._skip(event)
+            self.problems.append(
+                Problem(self._location(event), f"values are nested more than {limits.NESTING} levels deep")
+            )
+            self._skip(event)
+            return None
         if isinstance(event, yaml.MappingStartEvent):
             return self._mapping(where, depth)
         if isinstance(event, yaml.SequenceStartEvent):
             return self._sequence(where, depth)
-        return self._scalar(event, where)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, where)
+        raise yaml.YAMLError(f"unexpected {type(event).__name__}")  # libyaml has no other collection
 
-    def _next(self) -> Any:
+    def _next(self) -> yaml.Event:
         """The next event, counting values against the file's limit."""
         event = self.get()
         self.count += 1
         if self.count > limits.VALUES_PER_FILE:
-            raise _TooMany(Problem(self._location(event), f"the file holds more than {limits.VALUES_PER_FILE:,} "
-                                   "values, the most one file may have", "split it into several files"))
+            raise _TooMany(
+                Problem(
+                    self._location(event),
+                    f"the file holds more than {limits.VALUES_PER_FILE:,} values, the most one file may have",
+                    "split it into several files",
+                )
+            )
         return event
 
-    def _skip(self, event: Any) -> None:
+    def _skip(self, event: yaml.Event) -> None:
         """Read past the rest of a value that will not be used."""
         depth = int(isinstance(event, yaml.CollectionStartEvent))
         while depth:
             event = self._next()
             depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
 
-    def _mapping(self, where: KeyPath, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
+    def _mapping(self, where: KeyPath, depth: int) -> dict[str, Yaml]:
+        result: dict[str, Yaml] = {}
         while type(self.peek()) is not yaml.MappingEndEvent:
             key = self._key(where, result)
             if key is None:
                 self._skip(self._next())
             else:
-                result[key] = self.value(where + (key,), depth + 1)
+                result[key] = self.value((*where, key), depth + 1)
         self.get()
         return result
 
-    def _key(self, where: KeyPath, seen: dict[str, Any]) -> str | None:
+    def _key(self, where: KeyPath, seen: dict[str, Yaml]) -> str | None:
         event = self._next()
         if isinstance(event, yaml.AliasEvent):
             self._alias(event)
@@ -199,44 +228,57 @@ class _Reader:
             self.problems.append(Problem(self._location(event), "a field name must be plain text"))
             return None
         if key in seen:
-            first = self.marks.keys[where + (key,)]
-            self.problems.append(Problem(self._location(event), f"duplicate field '{key}'",
-                                         f"it is already set on line {first[0]}; keep one"))
+            first = self.marks.keys[(*where, key)]
+            self.problems.append(
+                Problem(
+                    self._location(event), f"duplicate field '{key}'", f"it is already set on line {first[0]}; keep one"
+                )
+            )
             return None
-        self.marks.keys[where + (key,)] = self._position(event)
+        self.marks.keys[(*where, key)] = self._position(event)
         return key
 
-    def _sequence(self, where: KeyPath, depth: int) -> list[Any]:
-        items: list[Any] = []
+    def _sequence(self, where: KeyPath, depth: int) -> list[Yaml]:
+        items: list[Yaml] = []
         while type(self.peek()) is not yaml.SequenceEndEvent:
             if len(items) < limits.LIST_ITEMS:
-                items.append(self.value(where + (len(items),), depth + 1))
+                items.append(self.value((*where, len(items)), depth + 1))
                 continue
             if len(items) == limits.LIST_ITEMS:
-                self.problems.append(Problem(self.marks.value(where), f"this list has more than {limits.LIST_ITEMS:,} "
-                                             "items, the most one list may have"))
+                self.problems.append(
+                    Problem(
+                        self.marks.value(where),
+                        f"this list has more than {limits.LIST_ITEMS:,} items, the most one list may have",
+                    )
+                )
                 items.append(None)
             self._skip(self._next())
         self.get()
-        return items[:limits.LIST_ITEMS]
+        return items[: limits.LIST_ITEMS]
 
-    def _scalar(self, event: Any, where: KeyPath) -> Any:
+    def _scalar(self, event: yaml.ScalarEvent, where: KeyPath) -> Yaml:
         if event.style in ("|", ">", '"', "'"):
             self.marks.texts[where] = self._text_start(event)
         if len(event.value) > limits.TEXT_CHARACTERS:
-            self.problems.append(Problem(self._location(event), f"this text is {len(event.value):,} characters long; "
-                                         f"one value may have at most {limits.TEXT_CHARACTERS:,}",
-                                         "shorten it, or tell the longer story in a story file"))
+            self.problems.append(
+                Problem(
+                    self._location(event),
+                    f"this text is {len(event.value):,} characters long; "
+                    f"one value may have at most {limits.TEXT_CHARACTERS:,}",
+                    "shorten it, or tell the longer story in a story file",
+                )
+            )
             return None
         value = self._plain(event)
         if self.controls and isinstance(value, str) and (index := control_character(value)) >= 0:
             line, column = value.count("\n", 0, index), index - value.rfind("\n", 0, index) - 1
-            self.problems.append(Problem(self.marks.text(where, line, column), control_message(value[index]),
-                                         CONTROL_HINT))
+            self.problems.append(
+                Problem(self.marks.text(where, line, column), control_message(value[index]), CONTROL_HINT)
+            )
             return None
         return value
 
-    def _plain(self, event: Any) -> Any:
+    def _plain(self, event: yaml.ScalarEvent) -> Yaml:
         """A plain value by YAML 1.2's core schema, strictly; quoted values, block text and `!!str` stay text."""
         text = event.value
         if not event.implicit[0]:
@@ -248,42 +290,57 @@ class _Reader:
             return text
         digits = sum(character.isdigit() for character in re.split("[eE]", text)[0])
         if digits > limits.NUMBER_DIGITS:
-            self.problems.append(Problem(self._location(event), f"cannot read the number {text[:12]}…: it has "
-                                         f"{digits:,} digits, and a number may have at most {limits.NUMBER_DIGITS}"))
+            self.problems.append(
+                Problem(
+                    self._location(event),
+                    f"cannot read the number {text[:12]}…: it has "
+                    f"{digits:,} digits, and a number may have at most {limits.NUMBER_DIGITS}",
+                )
+            )
             return None
         return int(text) if whole else Decimal(text)
 
-    def _is_null(self, event: Any) -> bool:
+    def _is_null(self, event: yaml.Event) -> bool:
         return isinstance(event, yaml.ScalarEvent) and self._plain(event) is None
 
-    def _alias(self, event: Any) -> None:
+    def _alias(self, event: yaml.AliasEvent) -> None:
         """The first use of each alias is reported: enough to find them all, without a line for every use."""
-        if event.anchor not in self.aliases:
-            self.aliases.add(event.anchor)
-            self.problems.append(Problem(self._location(event), f"YAML aliases such as '*{event.anchor}' are not "
-                                         "allowed", "write the value out in full where it is needed"))
+        anchor = event.anchor or ""
+        if anchor not in self.aliases:
+            self.aliases.add(anchor)
+            self.problems.append(
+                Problem(
+                    self._location(event),
+                    f"YAML aliases such as '*{event.anchor}' are not allowed",
+                    "write the value out in full where it is needed",
+                )
+            )
 
-    def _tag_problem(self, event: Any) -> Problem:
+    def _tag_problem(self, event: Node) -> Problem:
         tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
-        return Problem(self._location(event), f"YAML tags such as '{tag}' are not allowed",
-                       "remove the tag and write the value itself")
+        return Problem(
+            self._location(event),
+            f"YAML tags such as '{tag}' are not allowed",
+            "remove the tag and write the value itself",
+        )
 
-    def _text_start(self, event: Any) -> tuple[int, int]:
+    def _text_start(self, event: yaml.ScalarEvent) -> tuple[int, int]:
         """Where the text itself begins: past the opening quote, or at the indent of a block."""
         line, column = self._position(event)
         if event.style not in ("|", ">"):
             return line, column + 1
         if self._lines is None:
             self._lines = self.text.splitlines()
-        following = itertools.islice(self._lines, event.start_mark.line + 1, None)
+        following = itertools.islice(self._lines, line - self.offset, None)
         indent = next((len(s) - len(s.lstrip(" ")) for s in following if s.strip()), 0)
         return line + 1, indent + 1
 
-    def _location(self, event: Any) -> Location:
+    def _location(self, event: yaml.Event) -> Location:
         return Location(self.marks.path, *self._position(event))
 
-    def _position(self, event: Any) -> tuple[int, int]:
-        return event.start_mark.line + 1 + self.offset, event.start_mark.column + 1
+    def _position(self, event: yaml.Event) -> tuple[int, int]:
+        mark = event.start_mark
+        return (mark.line + 1 + self.offset, mark.column + 1) if mark else (1, 1)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown: str, line_offset: int) -> Problem:
@@ -303,5 +360,8 @@ def _character_problem(error: yaml.reader.ReaderError, text: str, shown: str, li
     index = found if found >= 0 else error.position
     line = text.count("\n", 0, index) + 1 + line_offset
     column = index - text.rfind("\n", 0, index)
-    return Problem(Location(shown, line, column), f"YAML does not allow the control character U+{error.character:04X}",
-                   "delete it; such characters usually arrive by copy and paste")
+    return Problem(
+        Location(shown, line, column),
+        f"YAML does not allow the control character U+{error.character:04X}",
+        "delete it; such characters usually arrive by copy and paste",
+    )

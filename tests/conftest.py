@@ -1,4 +1,6 @@
-"""Shared fixtures: tiny content folders written into tmp_path, the command line run in-process, the example built once."""
+"""Shared fixtures: tiny content folders written into tmp_path, the command line run in-process, the example
+built once."""
+
 from __future__ import annotations
 
 import contextlib
@@ -21,8 +23,15 @@ from onrecord import pipeline
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "content"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 SITE_YAML = """\
 title: Test Desk
@@ -34,26 +43,28 @@ licence: CC BY 4.0
 """
 
 # A small site that makes each kind of reference a fact file can make; tests add or replace files.
-VALID_FILES = {name: textwrap.dedent(text) for name, text in {
-    "entities/acme.yaml": """\
+VALID_FILES = {
+    name: textwrap.dedent(text)
+    for name, text in {
+        "entities/acme.yaml": """\
         name: Acme Corp
         type: company
         """,
-    "entities/jo-bloggs.yaml": """\
+        "entities/jo-bloggs.yaml": """\
         name: Jo Bloggs
         type: person
         member_of:
           - entity: acme
             role: Chief executive
         """,
-    "sources/acme-letter.yaml": """\
+        "sources/acme-letter.yaml": """\
         title: Acme writes to lawmakers
         publisher: The Daily Record
         url: https://news.example.com/acme-letter
         type: news
         published: 2020-06-09
         """,
-    "pledges/acme-pledge.yaml": """\
+        "pledges/acme-pledge.yaml": """\
         title: Acme promises to stop selling face scanners
         date: 2020-06-08
         summary: Acme's chief executive said the company would stop selling face scanners.
@@ -63,7 +74,7 @@ VALID_FILES = {name: textwrap.dedent(text) for name, text in {
         context: A letter to lawmakers.
         sources: [acme-letter]
         """,
-    "statements/acme-reply.yaml": """\
+        "statements/acme-reply.yaml": """\
         title: Acme says the contract is not mass surveillance
         date: 2023-08~
         summary: Acme said its new contract has nothing to do with mass surveillance.
@@ -77,7 +88,7 @@ VALID_FILES = {name: textwrap.dedent(text) for name, text in {
             type: news
             published: 2023-09
         """,
-    "comparisons/pledge-vs-reply.yaml": """\
+        "comparisons/pledge-vs-reply.yaml": """\
         title: The promise and the reply
         summary: Two things Acme said three years apart.
         left:
@@ -87,7 +98,7 @@ VALID_FILES = {name: textwrap.dedent(text) for name, text in {
         verdict: in-tension
         rationale: The reply narrows what the promise covered [@acme-letter].
         """,
-    "stories/did-acme-keep-its-word.md": """\
+        "stories/did-acme-keep-its-word.md": """\
         ---
         title: Did Acme keep its word?
         date: 2023-09-01
@@ -100,7 +111,8 @@ VALID_FILES = {name: textwrap.dedent(text) for name, text in {
 
         ::comparison pledge-vs-reply
         """,
-}.items()}
+    }.items()
+}
 
 
 def write_site(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -166,8 +178,9 @@ def run_site() -> Callable[..., Run]:
     """Run `python site.py ARGS` as its own process, exactly as an author would."""
 
     def run(*args: str, cwd: Path = ROOT) -> Run:
-        done = subprocess.run([sys.executable, str(ROOT / "site.py"), *args], cwd=cwd,
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "site.py"), *args], cwd=cwd, capture_output=True, text=True, timeout=120
+        )
         return Run(done.returncode, done.stdout, done.stderr)
 
     return run

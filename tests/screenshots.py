@@ -4,6 +4,7 @@ Builds the example (or --content) into a temporary folder, serves it on 127.0.0.
 full-page PNGs of the home page, a story, the timeline, an entity and a comparison into
 screenshots/, at 390 px and 1280 px, in the light scheme (and the dark one with --dark).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,15 @@ sys.path.insert(0, str(ROOT))
 from onrecord import pipeline  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 WIDTHS = (390, 1280)
 
 
@@ -36,8 +44,13 @@ def pick(site: Path, kind: str) -> str:
 
 
 def targets(site: Path) -> dict[str, str]:
-    return {"home": "", "story": pick(site, "stories"), "timeline": "timeline/",
-            "entity": pick(site, "entities"), "comparison": pick(site, "comparisons")}
+    return {
+        "home": "",
+        "story": pick(site, "stories"),
+        "timeline": "timeline/",
+        "entity": pick(site, "entities"),
+        "comparison": pick(site, "comparisons"),
+    }
 
 
 def serve(site: Path) -> http.server.ThreadingHTTPServer:

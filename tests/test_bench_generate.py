@@ -1,4 +1,5 @@
 """The benchmark corpus must be a site an author could have written: valid, varied and reproducible."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +17,9 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_generated_corpus_passes_check(tmp_path):
     content = tmp_path / "content"
     generate(content, 200)
-    result = subprocess.run([sys.executable, "site.py", "check", "--content", str(content)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "site.py", "check", "--content", str(content)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     files = tree(content)
     assert len(files) == 201 and "site.yaml" in files

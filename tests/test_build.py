@@ -1,4 +1,6 @@
-"""The built site: atomic, reproducible, drafts kept out, author HTML made safe, sources shown, links that work anywhere."""
+"""The built site: atomic, reproducible, drafts kept out, author HTML made safe, sources shown, links that work
+anywhere."""
+
 from __future__ import annotations
 
 import os
@@ -85,7 +87,9 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 
 def pages_of(root: Path) -> dict[str, Elements]:
-    return {p.relative_to(root).as_posix(): Elements(p.read_text(encoding="utf-8")) for p in sorted(root.rglob("*.html"))}
+    return {
+        p.relative_to(root).as_posix(): Elements(p.read_text(encoding="utf-8")) for p in sorted(root.rglob("*.html"))
+    }
 
 
 def offsite(address: str) -> bool:
@@ -110,8 +114,14 @@ def test_two_builds_of_the_same_content_are_byte_identical(make_site, valid_file
 
 def test_the_example_builds_byte_identically_whatever_the_hash_seed(tmp_path: Path) -> None:
     for seed in ("1", "2"):
-        subprocess.run([sys.executable, "site.py", "build", "--out", str(tmp_path / seed)], cwd=EXAMPLE.parent,
-                       env={**os.environ, "PYTHONHASHSEED": seed}, check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "site.py", "build", "--out", str(tmp_path / seed)],
+            cwd=EXAMPLE.parent,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
     assert tree_bytes(tmp_path / "1") == tree_bytes(tmp_path / "2")
 
 
@@ -136,7 +146,7 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_site_as_it_was(mak
     broken_assets = tmp_path / "assets"
     shutil.copytree(pipeline.ASSETS, broken_assets)
     (broken_assets / "logo.png").symlink_to(tmp_path / "deleted-logo.png")
-    with pytest.raises(EnvironmentFailure, match="could not copy .*logo.png"):
+    with pytest.raises(EnvironmentFailure, match=r"could not copy .*logo\.png"):
         pipeline.build(content, out, assets=broken_assets)
     assert tree_bytes(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["assets", "content", "site"]
@@ -145,8 +155,11 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_site_as_it_was(mak
 def test_drafts_are_left_out_unless_asked_for(cli, make_site, valid_files, tmp_path: Path) -> None:
     secret = valid_files["pledges/acme-pledge.yaml"].replace("Acme promises", "Zanzibar plan") + "draft: true\n"
     unfinished = valid_files["stories/did-acme-keep-its-word.md"].replace(
-        "title: Did Acme keep its word?", "title: Quixotic draft story\ndraft: true")
-    content = make_site(tmp_path, {**valid_files, "pledges/secret-plan.yaml": secret, "stories/unfinished.md": unfinished})
+        "title: Did Acme keep its word?", "title: Quixotic draft story\ndraft: true"
+    )
+    content = make_site(
+        tmp_path, {**valid_files, "pledges/secret-plan.yaml": secret, "stories/unfinished.md": unfinished}
+    )
     assert cli("build", "--content", str(content), "--out", str(tmp_path / "public")).code == 0
     published = b"".join(tree_bytes(tmp_path / "public").values())
     assert b"secret-plan" not in published and b"Zanzibar" not in published
@@ -156,20 +169,25 @@ def test_drafts_are_left_out_unless_asked_for(cli, make_site, valid_files, tmp_p
     assert "Quixotic draft story" in (tmp_path / "preview" / "stories" / "unfinished" / "index.html").read_text()
 
 
-def test_raw_html_the_sanitiser_would_drop_is_refused_in_every_markdown_field(make_site, valid_files,
-                                                                              tmp_path: Path) -> None:
+def test_raw_html_the_sanitiser_would_drop_is_refused_in_every_markdown_field(
+    make_site, valid_files, tmp_path: Path
+) -> None:
     files = {**valid_files}
     files["pledges/acme-pledge.yaml"] += "body: |\n" + "".join(f"  {line}\n" for line in HOSTILE.splitlines())
     files["stories/did-acme-keep-its-word.md"] += "\n" + HOSTILE
     files["entities/acme.yaml"] += "description: |\n" + "".join(f"  {line}\n" for line in HOSTILE.splitlines())
     files["comparisons/pledge-vs-reply.yaml"] = files["comparisons/pledge-vs-reply.yaml"].replace(
         "rationale: The reply narrows what the promise covered [@acme-letter].",
-        "rationale: |\n" + "".join(f"  {line}\n" for line in HOSTILE.splitlines()))
+        "rationale: |\n" + "".join(f"  {line}\n" for line in HOSTILE.splitlines()),
+    )
     content = make_site(tmp_path, files)
     with pytest.raises(ContentErrors) as refused:
         pipeline.build(content, tmp_path / "site")
-    story = [f"{p.location.line}:{p.location.column} {p.message.split(':')[0]}" for p in refused.value.problems
-             if p.location.path.endswith(".md")]
+    story = [
+        f"{p.location.line}:{p.location.column} {p.message.split(':')[0]}"
+        for p in refused.value.problems
+        if p.location.path.endswith(".md")
+    ]
     assert story == [
         "13:1 the HTML tag <script> is not allowed here",
         "15:10 the link address 'javascript",
@@ -185,10 +203,13 @@ def test_raw_html_the_sanitiser_would_drop_is_refused_in_every_markdown_field(ma
     assert not (tmp_path / "site").exists()
 
 
-def test_a_stray_style_tag_is_refused_rather_than_taking_the_rest_of_the_field(make_site, valid_files,
-                                                                               tmp_path: Path) -> None:
+def test_a_stray_style_tag_is_refused_rather_than_taking_the_rest_of_the_field(
+    make_site, valid_files, tmp_path: Path
+) -> None:
     story = valid_files["stories/did-acme-keep-its-word.md"].replace(
-        "In 2020 Acme made a promise", "A stray <style> here.\n\nThis paragraph must not vanish. In 2020 Acme made a promise")
+        "In 2020 Acme made a promise",
+        "A stray <style> here.\n\nThis paragraph must not vanish. In 2020 Acme made a promise",
+    )
     content = make_site(tmp_path, {**valid_files, "stories/did-acme-keep-its-word.md": story})
     with pytest.raises(ContentErrors) as refused:
         pipeline.check(content)
@@ -207,15 +228,17 @@ def test_the_renderer_still_removes_what_check_refuses() -> None:
     assert "Click here or there" in page.words()
 
 
-def test_a_citation_inside_an_attribute_is_refused_and_can_never_break_out_of_it(make_site, valid_files,
-                                                                                  tmp_path: Path) -> None:
+def test_a_citation_inside_an_attribute_is_refused_and_can_never_break_out_of_it(
+    make_site, valid_files, tmp_path: Path
+) -> None:
     attribute = 'The <abbr title="Home Office [@acme-letter]">HO</abbr> signed.'
     story = valid_files["stories/did-acme-keep-its-word.md"].replace("In 2020 Acme made a promise", attribute)
     content = make_site(tmp_path, {**valid_files, "stories/did-acme-keep-its-word.md": story})
     with pytest.raises(ContentErrors) as refused:
         pipeline.check(content)
     assert [(p.location.line, p.location.column, p.message) for p in refused.value.problems] == [
-        (7, 11, "a citation cannot go inside the title= of <abbr>")]
+        (7, 11, "a citation cannot go inside the title= of <abbr>")
+    ]
     rendered = str(MarkdownRenderer()(attribute, [("acme-letter", 1)]))
     assert rendered == '<p>The <abbr title="Home Office">HO</abbr> signed.</p>'
 
@@ -253,7 +276,7 @@ def test_every_fact_of_the_example_has_a_page_listing_its_sources(example_build:
 def test_every_fact_entity_source_and_story_has_a_page_and_every_kind_an_index(example_build: Path) -> None:
     graph = pipeline.load_graph(EXAMPLE)
     assert (example_build / "index.html").is_file()
-    for kind in FACT_KINDS + ("entities", "sources", "stories"):
+    for kind in (*FACT_KINDS, "entities", "sources", "stories"):
         assert (example_build / kind / "index.html").is_file(), kind
         for record in graph.kinds[kind]:
             assert (example_build / kind / record.id / "index.html").is_file(), f"{kind}/{record.id}"
@@ -350,8 +373,9 @@ def crawl(start: str) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("which", ["small", "example"])
-def test_every_link_works_when_the_site_is_served_under_a_sub_path(serve_under_sub_path, small_build, example_build,
-                                                                    which: str) -> None:
+def test_every_link_works_when_the_site_is_served_under_a_sub_path(
+    serve_under_sub_path, small_build, example_build, which: str
+) -> None:
     start = serve_under_sub_path(small_build if which == "small" else example_build)
     statuses = crawl(start)
     broken = sorted(url for url, status in statuses.items() if status != 200)

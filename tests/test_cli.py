@@ -1,4 +1,5 @@
 """The command line as authors meet it: exit statuses, exact problem lines, and no traceback for bad input."""
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,20 @@ import pytest
 INVALID = Path(__file__).parent / "invalid"
 CASES = sorted(p.name for p in INVALID.iterdir() if (p / "expected.txt").is_file())
 REQUIRED_CASES = {
-    "malformed-yaml", "duplicate-key", "wrong-type", "unknown-field", "missing-required-field",
-    "dangling-reference", "wrong-kind-reference", "duplicate-id", "impossible-date", "javascript-url",
-    "id-with-dots", "id-upper-case", "draft-referenced", "three-faults",
+    "malformed-yaml",
+    "duplicate-key",
+    "wrong-type",
+    "unknown-field",
+    "missing-required-field",
+    "dangling-reference",
+    "wrong-kind-reference",
+    "duplicate-id",
+    "impossible-date",
+    "javascript-url",
+    "id-with-dots",
+    "id-upper-case",
+    "draft-referenced",
+    "three-faults",
 }
 PROBLEM_LINE = re.compile(r"^\S+:\d+:\d+: ")
 
@@ -47,16 +59,22 @@ def test_a_build_with_problems_exits_1_and_names_every_file(cli, tmp_path: Path)
     result = cli("build", "--content", "content", "--out", str(out), cwd=INVALID / "three-faults")
     assert result.code == 1
     assert [line.split(":", 1)[0] for line in problem_lines(result.err)] == [
-        "content/entities/jo-bloggs.yaml", "content/pledges/acme-pledge.yaml", "content/sources/acme-memo.yaml"]
+        "content/entities/jo-bloggs.yaml",
+        "content/pledges/acme-pledge.yaml",
+        "content/sources/acme-memo.yaml",
+    ]
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("args, says", [
-    (["publish"], "invalid choice: 'publish'"),
-    ([], "the following arguments are required"),
-    (["build", "--frobnicate"], "unrecognized arguments: --frobnicate"),
-    (["serve", "--port", "eighty"], "invalid int value: 'eighty'"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["publish"], "invalid choice: 'publish'"),
+        ([], "the following arguments are required"),
+        (["build", "--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["serve", "--port", "eighty"], "invalid int value: 'eighty'"),
+    ],
+)
 def test_command_line_mistakes_exit_2(cli, args: list[str], says: str) -> None:
     result = cli(*args)
     assert result.code == 2
@@ -80,7 +98,9 @@ def test_bad_files_exit_1_without_a_traceback_in_a_real_process(run_site, make_s
     assert result.code == 1
     assert "Traceback" not in result.err
     assert [line.split(":", 1)[0] for line in problem_lines(result.err)] == [
-        str(content / "entities" / "acme.yaml"), str(content / "sources" / "scan.yaml")]
+        str(content / "entities" / "acme.yaml"),
+        str(content / "sources" / "scan.yaml"),
+    ]
     assert result.err.rstrip().endswith("2 problems in 2 files; nothing was written.")
 
 

@@ -1,4 +1,5 @@
 """Tests for onrecord.dates: EDTF parsing, wording, ordering and elapsed time."""
+
 from datetime import date, datetime
 
 import pytest
@@ -6,137 +7,173 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from onrecord.dates import (
-    EdtfError, Interval, Point, elapsed, from_yaml, parse, short, sort_key, words,
+    EdtfError,
+    Interval,
+    Point,
+    elapsed,
+    from_yaml,
+    parse,
+    short,
+    sort_key,
+    words,
 )
 
-FORMS = ("expected forms like 2020, 2020-06, 2020-06-08, 2020-06~, 2023?, "
-         "2020-06-10/2021-05 or 2023-08/..")
+FORMS = "expected forms like 2020, 2020-06, 2020-06-08, 2020-06~, 2023?, 2020-06-10/2021-05 or 2023-08/.."
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2020", Point(2020)),
-    ("2020-06", Point(2020, 6)),
-    ("2020-06-08", Point(2020, 6, 8)),
-    ("2020-06~", Point(2020, 6, approximate=True)),
-    ("2023?", Point(2023, uncertain=True)),
-    ("2020-06-08%", Point(2020, 6, 8, approximate=True, uncertain=True)),
-    ("2021-21", Point(2021, season=21)),
-    ("2021-24", Point(2021, season=24)),
-    ("201X", Point(2010, unspecified="201X")),
-    ("2020-XX", Point(2020, unspecified="2020-XX")),
-    ("2020-06-XX", Point(2020, 6, unspecified="2020-06-XX")),
-    ("  2020-06 ", Point(2020, 6)),
-    ("2020-06-10/2021-05", Interval(Point(2020, 6, 10), Point(2021, 5))),
-    ("2023-08/..", Interval(Point(2023, 8), None, end_open=True)),
-    ("../2021-05", Interval(None, Point(2021, 5), start_open=True)),
-    ("2023-08/", Interval(Point(2023, 8), None)),
-    ("/2021", Interval(None, Point(2021))),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2020", Point(2020)),
+        ("2020-06", Point(2020, 6)),
+        ("2020-06-08", Point(2020, 6, 8)),
+        ("2020-06~", Point(2020, 6, approximate=True)),
+        ("2023?", Point(2023, uncertain=True)),
+        ("2020-06-08%", Point(2020, 6, 8, approximate=True, uncertain=True)),
+        ("2021-21", Point(2021, season=21)),
+        ("2021-24", Point(2021, season=24)),
+        ("201X", Point(2010, unspecified="201X")),
+        ("2020-XX", Point(2020, unspecified="2020-XX")),
+        ("2020-06-XX", Point(2020, 6, unspecified="2020-06-XX")),
+        ("  2020-06 ", Point(2020, 6)),
+        ("2020-06-10/2021-05", Interval(Point(2020, 6, 10), Point(2021, 5))),
+        ("2023-08/..", Interval(Point(2023, 8), None, end_open=True)),
+        ("../2021-05", Interval(None, Point(2021, 5), start_open=True)),
+        ("2023-08/", Interval(Point(2023, 8), None)),
+        ("/2021", Interval(None, Point(2021))),
+    ],
+)
 def test_parse_accepts(text, expected):
     assert parse(text) == expected
 
 
-@pytest.mark.parametrize("text, long, compact", [
-    ("2020", "2020", "2020"),
-    ("2020-06", "June 2020", "Jun 2020"),
-    ("2020-06-08", "8 June 2020", "8 Jun 2020"),
-    ("2020-06~", "about June 2020", "c. Jun 2020"),
-    ("2023?", "2023 (uncertain)", "2023?"),
-    ("2020-06-08%", "about 8 June 2020 (uncertain)", "c. 8 Jun 2020?"),
-    ("2021-21", "Spring 2021", "Spring 2021"),
-    ("2021-23", "Autumn 2021", "Autumn 2021"),
-    ("201X", "the 2010s", "2010s"),
-    ("20XX", "2000 to 2099", "2000–2099"),
-    ("2020-XX", "2020 (month unknown)", "2020"),
-    ("2020-06-XX", "June 2020 (day unknown)", "Jun 2020"),
-    ("2020-XX?", "2020 (month unknown; uncertain)", "2020?"),
-    ("2020-06-10/2021-05", "10 June 2020 to May 2021", "10 Jun 2020 – May 2021"),
-    ("2023-08/..", "from August 2023", "Aug 2023 –"),
-    ("../2021-05", "until May 2021", "– May 2021"),
-    ("2023-08/", "August 2023 to an unknown date", "Aug 2023 – ?"),
-    ("/2021", "an unknown date to 2021", "? – 2021"),
-])
+@pytest.mark.parametrize(
+    "text, long, compact",
+    [
+        ("2020", "2020", "2020"),
+        ("2020-06", "June 2020", "Jun 2020"),
+        ("2020-06-08", "8 June 2020", "8 Jun 2020"),
+        ("2020-06~", "about June 2020", "c. Jun 2020"),
+        ("2023?", "2023 (uncertain)", "2023?"),
+        ("2020-06-08%", "about 8 June 2020 (uncertain)", "c. 8 Jun 2020?"),
+        ("2021-21", "Spring 2021", "Spring 2021"),
+        ("2021-23", "Autumn 2021", "Autumn 2021"),
+        ("201X", "the 2010s", "2010s"),
+        ("20XX", "2000 to 2099", "2000–2099"),
+        ("2020-XX", "2020 (month unknown)", "2020"),
+        ("2020-06-XX", "June 2020 (day unknown)", "Jun 2020"),
+        ("2020-XX?", "2020 (month unknown; uncertain)", "2020?"),
+        ("2020-06-10/2021-05", "10 June 2020 to May 2021", "10 Jun 2020 – May 2021"),
+        ("2023-08/..", "from August 2023", "Aug 2023 –"),
+        ("../2021-05", "until May 2021", "– May 2021"),
+        ("2023-08/", "August 2023 to an unknown date", "Aug 2023 – ?"),
+        ("/2021", "an unknown date to 2021", "? – 2021"),
+    ],
+)
 def test_words_and_short(text, long, compact):
     value = parse(text)
     assert (words(value), short(value)) == (long, compact)
     assert (value.words(), value.short()) == (long, compact)
 
 
-@pytest.mark.parametrize("text, iso, precision", [
-    ("2020", "2020", "year"),
-    ("2020-06~", "2020-06", "month"),
-    ("2020-06-08%", "2020-06-08", "day"),
-    ("2021-22", "2021", "season"),
-    ("201X", "2010", "year"),
-    ("2020-06-XX", "2020-06", "month"),
-    ("0800", "0800", "year"),
-])
+@pytest.mark.parametrize(
+    "text, iso, precision",
+    [
+        ("2020", "2020", "year"),
+        ("2020-06~", "2020-06", "month"),
+        ("2020-06-08%", "2020-06-08", "day"),
+        ("2021-22", "2021", "season"),
+        ("201X", "2010", "year"),
+        ("2020-06-XX", "2020-06", "month"),
+        ("0800", "0800", "year"),
+    ],
+)
 def test_point_iso_and_precision(text, iso, precision):
     point = parse(text)
     assert (point.iso(), point.precision) == (iso, precision)
 
 
-@pytest.mark.parametrize("text, first, last", [
-    ("2020", date(2020, 1, 1), date(2020, 12, 31)),
-    ("2020-06", date(2020, 6, 1), date(2020, 6, 30)),
-    ("2020-02", date(2020, 2, 1), date(2020, 2, 29)),
-    ("2021-02", date(2021, 2, 1), date(2021, 2, 28)),
-    ("2020-06-08", date(2020, 6, 8), date(2020, 6, 8)),
-    ("201X", date(2010, 1, 1), date(2019, 12, 31)),
-    ("20XX", date(2000, 1, 1), date(2099, 12, 31)),
-    ("2021-21", date(2021, 3, 1), date(2021, 5, 31)),
-    ("2021-22", date(2021, 6, 1), date(2021, 8, 31)),
-    ("2021-23", date(2021, 9, 1), date(2021, 11, 30)),
-    ("2023-24", date(2023, 12, 1), date(2024, 2, 29)),
-    ("2020-06-10/2021-05", date(2020, 6, 10), date(2021, 5, 31)),
-    ("2023-08/..", date(2023, 8, 1), None),
-    ("../2021-05", None, date(2021, 5, 31)),
-])
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("2020", date(2020, 1, 1), date(2020, 12, 31)),
+        ("2020-06", date(2020, 6, 1), date(2020, 6, 30)),
+        ("2020-02", date(2020, 2, 1), date(2020, 2, 29)),
+        ("2021-02", date(2021, 2, 1), date(2021, 2, 28)),
+        ("2020-06-08", date(2020, 6, 8), date(2020, 6, 8)),
+        ("201X", date(2010, 1, 1), date(2019, 12, 31)),
+        ("20XX", date(2000, 1, 1), date(2099, 12, 31)),
+        ("2021-21", date(2021, 3, 1), date(2021, 5, 31)),
+        ("2021-22", date(2021, 6, 1), date(2021, 8, 31)),
+        ("2021-23", date(2021, 9, 1), date(2021, 11, 30)),
+        ("2023-24", date(2023, 12, 1), date(2024, 2, 29)),
+        ("2020-06-10/2021-05", date(2020, 6, 10), date(2021, 5, 31)),
+        ("2023-08/..", date(2023, 8, 1), None),
+        ("../2021-05", None, date(2021, 5, 31)),
+    ],
+)
 def test_first_and_last_day(text, first, last):
     value = parse(text)
     assert (value.first_day(), value.last_day()) == (first, last)
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("2020-06-10/2021-05", "2020-06-10"),
-    ("../2021-05", "2021-05"),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("2020-06-10/2021-05", "2020-06-10"),
+        ("../2021-05", "2021-05"),
+    ],
+)
 def test_interval_iso_uses_start_or_else_end(text, iso):
     assert parse(text).iso() == iso
 
 
-@pytest.mark.parametrize("text, message", [
-    ("2020-02-30", '"2020-02-30" is not a real date: February 2020 has 29 days'),
-    ("2021-02-29", '"2021-02-29" is not a real date: February 2021 has 28 days'),
-    ("2020-06-31", '"2020-06-31" is not a real date: June 2020 has 30 days'),
-    ("2020-13", '"2020-13" is not a real date: there is no month 13; months run from '
-                "01 to 12 (or 21 to 24 for spring, summer, autumn and winter)"),
-    ("2020-00", '"2020-00" is not a real date: there is no month 00; months run from '
-                "01 to 12 (or 21 to 24 for spring, summer, autumn and winter)"),
-    ("2021-21-05", '"2021-21-05" is not a real date: a season cannot also have a month or a day'),
-    ("0000", '"0000" is not a real date: years must be between 0001 and 9999'),
-    ("2021-05/2020-06", '"2021-05/2020-06" is not a possible date range: '
-                        "the end (June 2020) is before the start (May 2021)"),
-    ("../..", '"../.." is not a possible date range: a date range needs a start, an end or both'),
-    ("garbage", f'"garbage" is not an EDTF date; {FORMS}'),
-    ("2020/6/8", f'"2020/6/8" is not an EDTF date; {FORMS}'),
-    ("201X-06", f'"201X-06" is not an EDTF date; {FORMS}'),
-    ("2020-XX-08", f'"2020-XX-08" is not an EDTF date; {FORMS}'),
-    ("", f"no date was given; {FORMS}"),
-    ("   ", f"no date was given; {FORMS}"),
-    ("2020-6-8", '"2020-6-8" is not an EDTF date: months and days need two digits, '
-                 "as in 2020-06-08"),
-    ("2020-6~", '"2020-6~" is not an EDTF date: months and days need two digits, as in 2020-06~'),
-    ("08/06/2020", '"08/06/2020" is not an EDTF date: write the year first, then the month, '
-                   "then the day, as in 2020-06-08 for 8 June 2020"),
-    ("8.6.2020", '"8.6.2020" is not an EDTF date: write the year first, then the month, '
-                 "then the day, as in 2020-06-08 for 8 June 2020"),
-    ("-0500", '"-0500" is not an EDTF date: only years 0001 to 9999 can be used, '
-              "written with four digits"),
-    ("20200", '"20200" is not an EDTF date: only years 0001 to 9999 can be used, '
-              "written with four digits"),
-    ("2020-02-30/2021", '"2020-02-30" is not a real date: February 2020 has 29 days'),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("2020-02-30", '"2020-02-30" is not a real date: February 2020 has 29 days'),
+        ("2021-02-29", '"2021-02-29" is not a real date: February 2021 has 28 days'),
+        ("2020-06-31", '"2020-06-31" is not a real date: June 2020 has 30 days'),
+        (
+            "2020-13",
+            '"2020-13" is not a real date: there is no month 13; months run from '
+            "01 to 12 (or 21 to 24 for spring, summer, autumn and winter)",
+        ),
+        (
+            "2020-00",
+            '"2020-00" is not a real date: there is no month 00; months run from '
+            "01 to 12 (or 21 to 24 for spring, summer, autumn and winter)",
+        ),
+        ("2021-21-05", '"2021-21-05" is not a real date: a season cannot also have a month or a day'),
+        ("0000", '"0000" is not a real date: years must be between 0001 and 9999'),
+        (
+            "2021-05/2020-06",
+            '"2021-05/2020-06" is not a possible date range: the end (June 2020) is before the start (May 2021)',
+        ),
+        ("../..", '"../.." is not a possible date range: a date range needs a start, an end or both'),
+        ("garbage", f'"garbage" is not an EDTF date; {FORMS}'),
+        ("2020/6/8", f'"2020/6/8" is not an EDTF date; {FORMS}'),
+        ("201X-06", f'"201X-06" is not an EDTF date; {FORMS}'),
+        ("2020-XX-08", f'"2020-XX-08" is not an EDTF date; {FORMS}'),
+        ("", f"no date was given; {FORMS}"),
+        ("   ", f"no date was given; {FORMS}"),
+        ("2020-6-8", '"2020-6-8" is not an EDTF date: months and days need two digits, as in 2020-06-08'),
+        ("2020-6~", '"2020-6~" is not an EDTF date: months and days need two digits, as in 2020-06~'),
+        (
+            "08/06/2020",
+            '"08/06/2020" is not an EDTF date: write the year first, then the month, '
+            "then the day, as in 2020-06-08 for 8 June 2020",
+        ),
+        (
+            "8.6.2020",
+            '"8.6.2020" is not an EDTF date: write the year first, then the month, '
+            "then the day, as in 2020-06-08 for 8 June 2020",
+        ),
+        ("-0500", '"-0500" is not an EDTF date: only years 0001 to 9999 can be used, written with four digits'),
+        ("20200", '"20200" is not an EDTF date: only years 0001 to 9999 can be used, written with four digits'),
+        ("2020-02-30/2021", '"2020-02-30" is not a real date: February 2020 has 29 days'),
+    ],
+)
 def test_parse_rejects_with_friendly_message(text, message):
     with pytest.raises(EdtfError) as caught:
         parse(text)
@@ -148,12 +185,14 @@ def test_edtf_error_is_a_value_error():
         parse("nonsense")
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"year": 2020, "day": 5}, "a day needs a month"),
-    ({"year": 2020, "season": 25},
-     "there is no season 25; seasons run from 21 (spring) to 24 (winter)"),
-    ({"year": 2020, "month": 6, "day": 31}, "June 2020 has 30 days"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"year": 2020, "day": 5}, "a day needs a month"),
+        ({"year": 2020, "season": 25}, "there is no season 25; seasons run from 21 (spring) to 24 (winter)"),
+        ({"year": 2020, "month": 6, "day": 31}, "June 2020 has 30 days"),
+    ],
+)
 def test_point_constructor_rejects_impossible_dates(kwargs, message):
     with pytest.raises(EdtfError, match=message.replace("(", r"\(").replace(")", r"\)")):
         Point(**kwargs)
@@ -173,24 +212,29 @@ def test_points_are_frozen():
         parse("2020").year = 2021
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2020-06", Point(2020, 6)),
-    (2020, Point(2020)),
-    (date(2020, 6, 8), Point(2020, 6, 8)),
-    (datetime(2020, 6, 8, 14, 30), Point(2020, 6, 8)),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2020-06", Point(2020, 6)),
+        (2020, Point(2020)),
+        (date(2020, 6, 8), Point(2020, 6, 8)),
+        (datetime(2020, 6, 8, 14, 30), Point(2020, 6, 8)),
+    ],
+)
 def test_from_yaml_accepts(value, expected):
     assert from_yaml(value) == expected
 
 
-@pytest.mark.parametrize("value, message", [
-    (None, "expected a date such as 2020-06-08, 2020-06 or 2020, but found nothing"),
-    (3.5, "expected a date such as 2020-06-08, 2020-06 or 2020, but found 3.5"),
-    (True, "expected a date such as 2020-06-08, 2020-06 or 2020, but found True"),
-    ([2020], "expected a date such as 2020-06-08, 2020-06 or 2020, but found [2020]"),
-    (20200, '"20200" is not an EDTF date: only years 0001 to 9999 can be used, '
-            "written with four digits"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (None, "expected a date such as 2020-06-08, 2020-06 or 2020, but found nothing"),
+        (3.5, "expected a date such as 2020-06-08, 2020-06 or 2020, but found 3.5"),
+        (True, "expected a date such as 2020-06-08, 2020-06 or 2020, but found True"),
+        ([2020], "expected a date such as 2020-06-08, 2020-06 or 2020, but found [2020]"),
+        (20200, '"20200" is not an EDTF date: only years 0001 to 9999 can be used, written with four digits'),
+    ],
+)
 def test_from_yaml_rejects(value, message):
     with pytest.raises(EdtfError) as caught:
         from_yaml(value)
@@ -213,8 +257,7 @@ def test_sort_puts_less_precise_first_on_the_same_first_day():
 
 def test_month_sorts_before_its_later_days_and_the_next_month():
     texts = ["2020-07-01", "2020-06-02", "2020-06-30", "2020-06", "2020-06-01", "2020-07"]
-    assert _sorted(texts) == ["2020-06", "2020-06-01", "2020-06-02", "2020-06-30",
-                              "2020-07", "2020-07-01"]
+    assert _sorted(texts) == ["2020-06", "2020-06-01", "2020-06-02", "2020-06-30", "2020-07", "2020-07-01"]
 
 
 def test_season_sorts_before_its_first_month():
@@ -240,27 +283,30 @@ def test_sort_key_is_plain_ints_so_an_id_can_break_ties():
     assert (*key, 1) < (*key, 2)
 
 
-@pytest.mark.parametrize("earlier, later, expected", [
-    ("2020-06-08", "2023-08", "about 3 years, 2 months later"),
-    ("2020-06-08", "2020-08-11", "2 months, 3 days later"),
-    ("2020-06-08", "2020-06-10", "2 days later"),
-    ("2020-06-08", "2021-06-11", "1 year, 3 days later"),
-    ("2020-06-08", "2021-08-11", "1 year, 2 months later"),
-    ("2021-01-31", "2021-03-01", "1 month, 1 day later"),
-    ("2020-06-08", "2020-06-08", "the same day"),
-    ("2020-06", "2020-06-20", "the same month"),
-    ("2020", "2020-11-30", "the same year"),
-    ("2020~", "2020", "around the same time"),
-    ("2021-07-15", "2020-06-15", "1 year, 1 month earlier"),
-    ("2020-06-08", "2023-05", "about 2 years, 11 months later"),
-    ("2020", "2023-05-01", "about 3 years later"),
-    ("2020-12-31", "2021", "about 1 year later"),
-    ("2020-06-08~", "2020-06-10", "about 2 days later"),
-    ("2020-06-08", "2020-06-10?", "about 2 days later"),
-    ("2021-21", "2021-08", "about 5 months later"),
-    ("2020-06-10/2021-05", "2023-08/..", "about 3 years, 2 months later"),
-    ("../2021-05-01", "2021-05-04", "3 days later"),
-])
+@pytest.mark.parametrize(
+    "earlier, later, expected",
+    [
+        ("2020-06-08", "2023-08", "about 3 years, 2 months later"),
+        ("2020-06-08", "2020-08-11", "2 months, 3 days later"),
+        ("2020-06-08", "2020-06-10", "2 days later"),
+        ("2020-06-08", "2021-06-11", "1 year, 3 days later"),
+        ("2020-06-08", "2021-08-11", "1 year, 2 months later"),
+        ("2021-01-31", "2021-03-01", "1 month, 1 day later"),
+        ("2020-06-08", "2020-06-08", "the same day"),
+        ("2020-06", "2020-06-20", "the same month"),
+        ("2020", "2020-11-30", "the same year"),
+        ("2020~", "2020", "around the same time"),
+        ("2021-07-15", "2020-06-15", "1 year, 1 month earlier"),
+        ("2020-06-08", "2023-05", "about 2 years, 11 months later"),
+        ("2020", "2023-05-01", "about 3 years later"),
+        ("2020-12-31", "2021", "about 1 year later"),
+        ("2020-06-08~", "2020-06-10", "about 2 days later"),
+        ("2020-06-08", "2020-06-10?", "about 2 days later"),
+        ("2021-21", "2021-08", "about 5 months later"),
+        ("2020-06-10/2021-05", "2023-08/..", "about 3 years, 2 months later"),
+        ("../2021-05-01", "2021-05-04", "3 days later"),
+    ],
+)
 def test_elapsed(earlier, later, expected):
     assert elapsed(parse(earlier), parse(later)) == expected
 

@@ -4,6 +4,7 @@ Never a traceback, a hang or unbounded memory; every problem has a `file:line:co
 folder, and the report prints nothing a terminal would act on. `make test` runs a short, repeatable
 budget; `make fuzz` explores for much longer (HYPOTHESIS_PROFILE=fuzz).
 """
+
 from __future__ import annotations
 
 import io
@@ -26,10 +27,17 @@ from hypothesis import strategies as st
 from onrecord import pipeline, report
 from onrecord.errors import ContentErrors
 
-settings.register_profile("default", max_examples=60, deadline=None, derandomize=True, database=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("fuzz", max_examples=5000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "default",
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 EXAMPLE_SECONDS = 60
@@ -38,13 +46,74 @@ MEMORY_HEADROOM = 2 << 30
 """Address space an example may add to the test process before it fails with MemoryError."""
 FILES = {"site.yaml": SITE_YAML, **VALID_FILES}
 PIECES = [
-    ": ", "- ", "\n", "\n  ", "  ", "\t", "[", "]", "{", "}", ",", "&a ", "*a", "<<: *a", "!!python/object:x ",
-    "!tag ", '"', "'", "|\n", ">\n", "#", "---\n", "...\n", "? ", "%YAML 1.1\n", "~", "null", "yes", "+2020",
-    "0x1F", "1e999999999", "1e-99999999", ".nan", "-5", "2020-13-45", "2020-06~", "20XX", "TODO", "9" * 40,
-    "<script>", "</style>", "<style>", "<!--", "<a href=javascript:x>", "<abbr title='[@acme-letter]'>",
-    "[@acme-letter]", "[@nobody]", "::fact acme-pledge", "::timeline tag=x", "::comparison ", "![i](x)",
-    "](javascript:x)", "\\", "\x1b[2J", "\x07", "\x00", "\x85", "\u202e", "\ufeff", "\ue000", "é", "漢字",
-    "x" * 300, "[" * 200, "<a " * 50, "    " * 60 + "- x", "draft: true\n", "tags: [" + "t" * 150 + "]\n",
+    ": ",
+    "- ",
+    "\n",
+    "\n  ",
+    "  ",
+    "\t",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "<<: *a",
+    "!!python/object:x ",
+    "!tag ",
+    '"',
+    "'",
+    "|\n",
+    ">\n",
+    "#",
+    "---\n",
+    "...\n",
+    "? ",
+    "%YAML 1.1\n",
+    "~",
+    "null",
+    "yes",
+    "+2020",
+    "0x1F",
+    "1e999999999",
+    "1e-99999999",
+    ".nan",
+    "-5",
+    "2020-13-45",
+    "2020-06~",
+    "20XX",
+    "TODO",
+    "9" * 40,
+    "<script>",
+    "</style>",
+    "<style>",
+    "<!--",
+    "<a href=javascript:x>",
+    "<abbr title='[@acme-letter]'>",
+    "[@acme-letter]",
+    "[@nobody]",
+    "::fact acme-pledge",
+    "::timeline tag=x",
+    "::comparison ",
+    "![i](x)",
+    "](javascript:x)",
+    "\\",
+    "\x1b[2J",
+    "\x07",
+    "\x00",
+    "\x85",
+    "\u202e",
+    "\ufeff",
+    "\ue000",
+    "é",
+    "漢字",
+    "x" * 300,
+    "[" * 200,
+    "<a " * 50,
+    "    " * 60 + "- x",
+    "draft: true\n",
+    "tags: [" + "t" * 150 + "]\n",
 ]
 
 
@@ -53,15 +122,21 @@ def mutated(original: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
     data = bytearray(original)
     for where, cut, insert in edits:
         at = where % (len(data) + 1)
-        data[at:at + cut] = insert
+        data[at : at + cut] = insert
     return bytes(data)
 
 
 HOSTILE_VALUES = st.one_of(
-    st.sampled_from(PIECES), st.text(max_size=40), st.integers(), st.decimals(allow_nan=True, places=None),
-    st.booleans(), st.none(), st.lists(st.sampled_from(PIECES), max_size=4),
-    st.dictionaries(st.sampled_from(["fact", "excerpt", "amount", "currency", "x"]), st.sampled_from(PIECES),
-                    max_size=3),
+    st.sampled_from(PIECES),
+    st.text(max_size=40),
+    st.integers(),
+    st.decimals(allow_nan=True, places=None),
+    st.booleans(),
+    st.none(),
+    st.lists(st.sampled_from(PIECES), max_size=4),
+    st.dictionaries(
+        st.sampled_from(["fact", "excerpt", "amount", "currency", "x"]), st.sampled_from(PIECES), max_size=3
+    ),
     st.lists(st.text(alphabet="[]()<>!*_#`\\@:&;-\n ", max_size=30), max_size=3).map("".join),
 )
 
@@ -78,7 +153,7 @@ def with_field(original: bytes, field: str, value: object) -> bytes:
     a file an earlier change already broke is left as it is."""
     try:
         text = original.decode("utf-8")
-        head, body = (text.split("---\n", 2)[1:] if text.startswith("---\n") else (text, None))
+        head, body = text.split("---\n", 2)[1:] if text.startswith("---\n") else (text, None)
         data = yaml.safe_load(head) or {}
         data[field] = value
     except (yaml.YAMLError, UnicodeDecodeError, TypeError, ValueError):
@@ -87,16 +162,54 @@ def with_field(original: bytes, field: str, value: object) -> bytes:
     return (dumped if body is None else f"---\n{dumped}---\n{body}").encode("utf-8", "surrogatepass")
 
 
-FIELDS = ["title", "date", "summary", "body", "quote", "sources", "tags", "by", "speaker", "left", "right",
-          "excerpts", "value", "rationale", "highlight", "name", "type", "url", "published", "authors", "draft",
-          "updates", "replies", "description", "member_of", "language", "base_url", "end", "actors"]
-edit = st.tuples(st.integers(0, 10_000), st.integers(0, 40),
-                 st.one_of(st.sampled_from(PIECES).map(str.encode), st.binary(max_size=12),
-                           st.text(max_size=12).map(lambda s: s.encode("utf-8", "surrogatepass"))))
-site_change = st.tuples(st.sampled_from(sorted(FILES)), st.one_of(
-    st.lists(edit, min_size=1, max_size=8).map(lambda edits: ("edit", edits)),
-    st.binary(max_size=300).map(lambda data: ("replace", data)),
-    st.tuples(st.sampled_from(FIELDS), HOSTILE_VALUES).map(lambda pair: ("set", pair))))
+FIELDS = [
+    "title",
+    "date",
+    "summary",
+    "body",
+    "quote",
+    "sources",
+    "tags",
+    "by",
+    "speaker",
+    "left",
+    "right",
+    "excerpts",
+    "value",
+    "rationale",
+    "highlight",
+    "name",
+    "type",
+    "url",
+    "published",
+    "authors",
+    "draft",
+    "updates",
+    "replies",
+    "description",
+    "member_of",
+    "language",
+    "base_url",
+    "end",
+    "actors",
+]
+edit = st.tuples(
+    st.integers(0, 10_000),
+    st.integers(0, 40),
+    st.one_of(
+        st.sampled_from(PIECES).map(str.encode),
+        st.binary(max_size=12),
+        st.text(max_size=12).map(lambda s: s.encode("utf-8", "surrogatepass")),
+    ),
+)
+site_change = st.tuples(
+    st.sampled_from(sorted(FILES)),
+    st.one_of(
+        st.lists(edit, min_size=1, max_size=8).map(lambda edits: ("edit", edits)),
+        st.binary(max_size=300).map(lambda data: ("replace", data)),
+        st.tuples(st.sampled_from(FIELDS), HOSTILE_VALUES).map(lambda pair: ("set", pair)),
+    ),
+)
 
 
 def changed(original: bytes, how: str, what: object) -> bytes:

@@ -1,4 +1,5 @@
 """Every page of the built example is valid HTML, and its stylesheet valid CSS, as the Nu Html Checker judges."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """Incremental rebuilds: after any edit the preview's output is a full build with drafts, and no more is redone."""
+
 from __future__ import annotations
 
 import os
@@ -93,13 +94,15 @@ def test_after_edits_deletions_and_renames_the_output_is_a_full_build_byte_for_b
     assert served(site) == site.full_build()
     referred, alone = a_fact(site, referred=True), a_fact(site, referred=False)
     steps = [
-        lambda: site.edit(str(referred.relative_to(site.root)), first_line(referred, "title"),
-                          "title: A title edited in the preview"),
+        lambda: site.edit(
+            str(referred.relative_to(site.root)), first_line(referred, "title"), "title: A title edited in the preview"
+        ),
         lambda: rename(site, referred, "renamed-in-the-preview"),
         lambda: alone.unlink(),
         lambda: shutil.copy(min((site.content / "entities").iterdir()), site.content / "entities" / "added.yaml"),
-        lambda: site.edit("content/site.yaml", first_line(site.content / "site.yaml", "title"),
-                          "title: A Renamed Desk"),
+        lambda: site.edit(
+            "content/site.yaml", first_line(site.content / "site.yaml", "title"), "title: A Renamed Desk"
+        ),
         lambda: site.edit("templates/base.html", "</main>", "</main>\n<p>Edited base</p>"),
         lambda: site.edit("assets/site.css", "", "/* edited */\n"),
         lambda: (site.root / "assets" / "extra.js").write_text("// added\n"),
@@ -157,12 +160,12 @@ def test_a_template_problem_names_the_template_and_line(site: Site) -> None:
     base = site.root / "templates" / "base.html"
     lines = base.read_text().splitlines()
     at = lines.index(next(line for line in lines if "</main>" in line))
-    base.write_text("\n".join(lines[:at] + ["{{ view.no_such_field_anywhere }}"] + lines[at:]) + "\n")
+    base.write_text("\n".join([*lines[:at], "{{ view.no_such_field_anywhere }}", *lines[at:]]) + "\n")
     problems = site.builder.rebuild().problems
     assert len(problems) == 1 and problems[0].location.line == at + 1
     assert problems[0].location.path.endswith("templates/base.html")
     assert "no_such_field_anywhere" in problems[0].message
-    base.write_text("\n".join(lines[:at] + ["{% if %}"] + lines[at:]) + "\n")
+    base.write_text("\n".join([*lines[:at], "{% if %}", *lines[at:]]) + "\n")
     problems = site.builder.rebuild().problems
     assert [(p.location.path.endswith("base.html"), p.location.line) for p in problems] == [(True, at + 1)]
 

@@ -4,6 +4,7 @@ The small fixtures are folders in tests/invalid/limit-*; those that need a large
 Hostile inputs run in a real process with a memory ceiling, so a limit that fails shows as a failure,
 not as a machine brought down.
 """
+
 from __future__ import annotations
 
 import resource
@@ -23,11 +24,17 @@ MEMORY_CEILING = 1 << 30
 
 def check(content: Path) -> subprocess.CompletedProcess[str]:
     """`site.py check` in its own process, with at most MEMORY_CEILING of memory and a minute to finish."""
+
     def ceiling() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CEILING, MEMORY_CEILING))
 
-    return subprocess.run([sys.executable, str(ROOT / "site.py"), "check", "--content", str(content)],
-                          capture_output=True, text=True, timeout=60, preexec_fn=ceiling)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "site.py"), "check", "--content", str(content)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=ceiling,
+    )
 
 
 def problem_lines(stderr: str) -> list[str]:
@@ -35,23 +42,35 @@ def problem_lines(stderr: str) -> list[str]:
 
 
 LARGE = {
-    "file size": ("sources/big.yaml", lambda: "title: T\npublisher: P\nurl: https://a.example\ntype: news\n"
-                  + "#" * limits.FILE_BYTES + "\n",
-                  "1:1: the file is larger than 1,024 KiB, the most a content file may be (split it into several files)"),
-    "values per file": ("entities/many.yaml", lambda: "name: Many\ntype: company\naliases:\n"
-                        + "".join(f"  - [{', '.join(f'a{n}' for n in range(30))}]\n" for _ in range(900)),
-                        "648:136: the file holds more than 20,000 values, the most one file may have "
-                        "(split it into several files)"),
-    "unknown fields": ("entities/fields.yaml", lambda: "name: A\ntype: company\n"
-                       + "".join(f"f{n}: v\n" for n in range(100_000)),
-                       "10000:8: the file holds more than 20,000 values, the most one file may have "
-                       "(split it into several files)"),
-    "text length": ("entities/long.yaml", lambda: "name: A\ntype: company\ndescription: " + "x" * 100_001 + "\n",
-                    "3:14: this text is 100,001 characters long; one value may have at most 100,000 "
-                    "(shorten it, or tell the longer story in a story file)"),
-    "list items": ("entities/listy.yaml", lambda: "name: A\ntype: company\naliases:\n"
-                   + "".join(f"  - alias {n}\n" for n in range(1001)),
-                   "4:3: this list has more than 1,000 items, the most one list may have"),
+    "file size": (
+        "sources/big.yaml",
+        lambda: "title: T\npublisher: P\nurl: https://a.example\ntype: news\n" + "#" * limits.FILE_BYTES + "\n",
+        "1:1: the file is larger than 1,024 KiB, the most a content file may be (split it into several files)",
+    ),
+    "values per file": (
+        "entities/many.yaml",
+        lambda: (
+            "name: Many\ntype: company\naliases:\n"
+            + "".join(f"  - [{', '.join(f'a{n}' for n in range(30))}]\n" for _ in range(900))
+        ),
+        "648:136: the file holds more than 20,000 values, the most one file may have (split it into several files)",
+    ),
+    "unknown fields": (
+        "entities/fields.yaml",
+        lambda: "name: A\ntype: company\n" + "".join(f"f{n}: v\n" for n in range(100_000)),
+        "10000:8: the file holds more than 20,000 values, the most one file may have (split it into several files)",
+    ),
+    "text length": (
+        "entities/long.yaml",
+        lambda: "name: A\ntype: company\ndescription: " + "x" * 100_001 + "\n",
+        "3:14: this text is 100,001 characters long; one value may have at most 100,000 "
+        "(shorten it, or tell the longer story in a story file)",
+    ),
+    "list items": (
+        "entities/listy.yaml",
+        lambda: "name: A\ntype: company\naliases:\n" + "".join(f"  - alias {n}\n" for n in range(1001)),
+        "4:3: this list has more than 1,000 items, the most one list may have",
+    ),
 }
 
 
@@ -66,13 +85,34 @@ def test_a_large_input_is_refused_at_its_limit(make_site, tmp_path: Path, case: 
 
 def test_every_limit_has_its_own_fixture() -> None:
     fixtures = {p.name for p in INVALID.iterdir()}
-    small = {"limit-amount-too-large", "limit-amount-too-precise", "limit-id-length", "limit-tag-length",
-             "limit-nesting", "limit-number-digits", "limit-excerpt-number", "limit-highlights",
-             "limit-markdown-tangle", "limit-markdown-nesting", "yaml-alias-bomb"}
+    small = {
+        "limit-amount-too-large",
+        "limit-amount-too-precise",
+        "limit-id-length",
+        "limit-tag-length",
+        "limit-nesting",
+        "limit-number-digits",
+        "limit-excerpt-number",
+        "limit-highlights",
+        "limit-markdown-tangle",
+        "limit-markdown-nesting",
+        "yaml-alias-bomb",
+    }
     assert small <= fixtures
     declared = {name for name in vars(limits) if name.isupper()}
-    covered = {"FILE_BYTES", "VALUES_PER_FILE", "TEXT_CHARACTERS", "LIST_ITEMS", "NESTING", "NUMBER_DIGITS",
-               "ID_CHARACTERS", "AMOUNT_BELOW", "AMOUNT_PLACES", "EXCERPT_NUMBER", "HIGHLIGHTS"}
+    covered = {
+        "FILE_BYTES",
+        "VALUES_PER_FILE",
+        "TEXT_CHARACTERS",
+        "LIST_ITEMS",
+        "NESTING",
+        "NUMBER_DIGITS",
+        "ID_CHARACTERS",
+        "AMOUNT_BELOW",
+        "AMOUNT_PLACES",
+        "EXCERPT_NUMBER",
+        "HIGHLIGHTS",
+    }
     assert declared == covered, "a new limit needs a fixture here or in tests/invalid/"
 
 
@@ -98,9 +138,9 @@ HOSTILE_MARKDOWN = {
 
 
 @pytest.mark.parametrize("case", HOSTILE_MARKDOWN)
-def test_markdown_that_would_take_quadratic_time_or_deep_recursion_is_refused_quickly(make_site, valid_files,
-                                                                                    tmp_path: Path,
-                                                                                    case: str) -> None:
+def test_markdown_that_would_take_quadratic_time_or_deep_recursion_is_refused_quickly(
+    make_site, valid_files, tmp_path: Path, case: str
+) -> None:
     body = HOSTILE_MARKDOWN[case]
     story = "---\ntitle: T\ndate: 2023\nsummary: S\nauthors: [A]\n---\n" + body + "\n"
     content = make_site(tmp_path, {**valid_files, "stories/hostile.md": story})

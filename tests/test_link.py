@@ -1,4 +1,5 @@
 """Linking: every reference resolved to the right kind, backlinks derived, and every broken reference reported once."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,11 +40,13 @@ def test_references_become_backlinks_from_every_kind(make_site, valid_files, tmp
 
 def test_records_of_each_kind_are_in_reading_order(make_site, valid_files, tmp_path: Path) -> None:
     later_same_day = valid_files["pledges/acme-pledge.yaml"].replace("title: Acme promises", "title: Acme repeats")
-    files = {**valid_files,
-             "pledges/b-second.yaml": later_same_day,
-             "pledges/a-first.yaml": later_same_day,
-             "pledges/month-only.yaml": later_same_day.replace("2020-06-08", "2020-05"),
-             "pledges/next-year.yaml": later_same_day.replace("2020-06-08", "2021")}
+    files = {
+        **valid_files,
+        "pledges/b-second.yaml": later_same_day,
+        "pledges/a-first.yaml": later_same_day,
+        "pledges/month-only.yaml": later_same_day.replace("2020-06-08", "2020-05"),
+        "pledges/next-year.yaml": later_same_day.replace("2020-06-08", "2021"),
+    }
     graph = load_graph(make_site(tmp_path, files))
     assert [r.id for r in graph.kinds["pledges"]] == ["month-only", "a-first", "acme-pledge", "b-second", "next-year"]
     assert [r.id for r in graph.kinds["entities"]] == ["acme", "jo-bloggs"]
@@ -58,30 +61,38 @@ def test_tags_collect_the_records_that_carry_them(make_site, valid_files, tmp_pa
 
 def test_a_dangling_reference_suggests_the_closest_id_of_the_right_kind(make_site, valid_files, tmp_path) -> None:
     files = {**valid_files}
-    files["pledges/acme-pledge.yaml"] = files["pledges/acme-pledge.yaml"].replace("speaker: jo-bloggs",
-                                                                                  "speaker: jo-blogs")
+    files["pledges/acme-pledge.yaml"] = files["pledges/acme-pledge.yaml"].replace(
+        "speaker: jo-bloggs", "speaker: jo-blogs"
+    )
     assert problems_of(make_site(tmp_path, files)) == [
-        "pledges/acme-pledge.yaml:5:10: no entity has the id 'jo-blogs' (did you mean 'jo-bloggs'?)"]
+        "pledges/acme-pledge.yaml:5:10: no entity has the id 'jo-blogs' (did you mean 'jo-bloggs'?)"
+    ]
 
 
 def test_a_dangling_reference_with_nothing_close_says_which_file_to_add(make_site, valid_files, tmp_path) -> None:
     files = {**valid_files, "contracts/scanners.yaml": CONTRACT}
     assert problems_of(make_site(tmp_path, files)) == [
-        "contracts/scanners.yaml:4:8: no entity has the id 'home-office' (add an entity file named home-office)"]
+        "contracts/scanners.yaml:4:8: no entity has the id 'home-office' (add an entity file named home-office)"
+    ]
 
 
 def test_a_reference_to_the_wrong_kind_points_at_the_list_item(make_site, valid_files, tmp_path: Path) -> None:
-    files = {**valid_files, "entities/home-office.yaml": HOME_OFFICE,
-             "contracts/scanners.yaml": CONTRACT.replace("suppliers: [acme]", "suppliers:\n  - acme\n  - acme-letter")}
+    files = {
+        **valid_files,
+        "entities/home-office.yaml": HOME_OFFICE,
+        "contracts/scanners.yaml": CONTRACT.replace("suppliers: [acme]", "suppliers:\n  - acme\n  - acme-letter"),
+    }
     assert problems_of(make_site(tmp_path, files)) == [
-        "contracts/scanners.yaml:7:5: 'acme-letter' is a source, but an entity is needed here"]
+        "contracts/scanners.yaml:7:5: 'acme-letter' is a source, but an entity is needed here"
+    ]
 
 
 def test_a_duplicate_id_names_both_files_and_causes_no_knock_on_errors(make_site, valid_files, tmp_path) -> None:
     files = {**valid_files, "statements/acme.yaml": valid_files["statements/acme-reply.yaml"]}
     assert problems_of(make_site(tmp_path, files)) == [
         "statements/acme.yaml:1:1: id 'acme' is already used by entities/acme.yaml "
-        "(ids must be unique across the whole site; rename one file)"]
+        "(ids must be unique across the whole site; rename one file)"
+    ]
 
 
 def test_a_reference_to_a_broken_file_is_not_reported_again(make_site, valid_files, tmp_path: Path) -> None:
@@ -96,10 +107,12 @@ def test_a_comparison_side_must_bear_a_quote_or_name_an_excerpt(make_site, valid
     files["comparisons/pledge-vs-reply.yaml"] = comparison.replace("fact: acme-reply", "fact: scanners")
     assert problems_of(make_site(tmp_path / "a", files)) == [
         "comparisons/pledge-vs-reply.yaml:6:9: 'scanners' has no quote to compare "
-        "(choose one of its excerpts with 'excerpt: 1', or compare a pledge or statement)"]
+        "(choose one of its excerpts with 'excerpt: 1', or compare a pledge or statement)"
+    ]
     files["comparisons/pledge-vs-reply.yaml"] = comparison.replace("fact: acme-reply", "fact: scanners\n  excerpt: 2")
     assert problems_of(make_site(tmp_path / "b", files)) == [
-        "comparisons/pledge-vs-reply.yaml:7:12: 'scanners' has 1 excerpt(s), so there is no excerpt 2"]
+        "comparisons/pledge-vs-reply.yaml:7:12: 'scanners' has 1 excerpt(s), so there is no excerpt 2"
+    ]
     files["comparisons/pledge-vs-reply.yaml"] = comparison.replace("fact: acme-reply", "fact: scanners\n  excerpt: 1")
     assert load_graph(make_site(tmp_path / "c", files)).referrers["scanners"] == ["pledge-vs-reply"]
 
@@ -109,7 +122,8 @@ def test_drafts_are_left_out_and_may_not_be_referenced_unless_drafts_are_built(m
     content = make_site(tmp_path, files)
     assert problems_of(content) == [
         "pledges/acme-pledge.yaml:5:10: 'jo-bloggs' is a draft, so it is left out of the site "
-        "(publish it (draft: false) or build with --drafts)"]
+        "(publish it (draft: false) or build with --drafts)"
+    ]
     assert "jo-bloggs" in load_graph(content, drafts=True).records
 
 
@@ -120,25 +134,30 @@ def test_an_unreferenced_draft_is_simply_left_out(make_site, valid_files, tmp_pa
     assert [r.id for r in graph.kinds["pledges"]] == ["acme-pledge"]
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("::fact acme-reply", None),
-    ("::fact acme", "'acme' is an entity, but a pledge, statement, contract, ruling or event is needed here"),
-    ("::comparison acme-pledge", "'acme-pledge' is a pledge, but a comparison is needed here"),
-    ("::timeline entity=acmee", "no entity has the id 'acmee' (did you mean 'acme'?)"),
-    ("::timeline ids=acme-pledge, acme-reply", None),
-    ("::timeline ids=acme-pledge,acme-replies", "no pledge, statement, contract, ruling or event has the id "
-                                                "'acme-replies' (did you mean 'acme-reply'?)"),
-    ("::timeline tag=face-scanners", None),
-    ("::timeline tag=face-scaners", "no fact has the tag 'face-scaners' (did you mean 'face-scanners'?)"),
-    ("::timeline tag=sport", "no fact has the tag 'sport' (tag a published fact with it)"),
-    ("::facts acme-pledge", "unknown embed '::facts' (did you mean '::fact'?)"),
-    ("::Fact acme-pledge", "unknown embed '::Fact' (did you mean '::fact'?)"),
-    ("::quote acme-pledge", "unknown embed '::quote' (embed lines start with ::fact, ::comparison or ::timeline)"),
-    ("::fact", "'::fact' needs an id after it"),
-    ("::timeline who=acme", "unknown timeline filter 'who' (use entity=ID, tag=TAG or ids=ID,ID)"),
-    ("::timeline acme", "unknown timeline filter 'acme' (use entity=ID, tag=TAG or ids=ID,ID)"),
-    ("::timeline entity=", "'::timeline entity=' needs a value"),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("::fact acme-reply", None),
+        ("::fact acme", "'acme' is an entity, but a pledge, statement, contract, ruling or event is needed here"),
+        ("::comparison acme-pledge", "'acme-pledge' is a pledge, but a comparison is needed here"),
+        ("::timeline entity=acmee", "no entity has the id 'acmee' (did you mean 'acme'?)"),
+        ("::timeline ids=acme-pledge, acme-reply", None),
+        (
+            "::timeline ids=acme-pledge,acme-replies",
+            "no pledge, statement, contract, ruling or event has the id 'acme-replies' (did you mean 'acme-reply'?)",
+        ),
+        ("::timeline tag=face-scanners", None),
+        ("::timeline tag=face-scaners", "no fact has the tag 'face-scaners' (did you mean 'face-scanners'?)"),
+        ("::timeline tag=sport", "no fact has the tag 'sport' (tag a published fact with it)"),
+        ("::facts acme-pledge", "unknown embed '::facts' (did you mean '::fact'?)"),
+        ("::Fact acme-pledge", "unknown embed '::Fact' (did you mean '::fact'?)"),
+        ("::quote acme-pledge", "unknown embed '::quote' (embed lines start with ::fact, ::comparison or ::timeline)"),
+        ("::fact", "'::fact' needs an id after it"),
+        ("::timeline who=acme", "unknown timeline filter 'who' (use entity=ID, tag=TAG or ids=ID,ID)"),
+        ("::timeline acme", "unknown timeline filter 'acme' (use entity=ID, tag=TAG or ids=ID,ID)"),
+        ("::timeline entity=", "'::timeline entity=' needs a value"),
+    ],
+)
 def test_story_embeds_are_checked_where_they_are_written(make_site, valid_files, tmp_path, line, expected) -> None:
     files = {**valid_files}
     files["stories/did-acme-keep-its-word.md"] += f"\n{line}\n"
@@ -155,7 +174,8 @@ def test_citations_in_a_fact_body_and_a_rationale_are_placed_exactly(make_site, 
     files["pledges/acme-pledge.yaml"] += "body: |\n  First line.\n  As reported [@acme-leter].\n"
     files["comparisons/pledge-vs-reply.yaml"] = files["comparisons/pledge-vs-reply.yaml"].replace(
         "rationale: The reply narrows what the promise covered [@acme-letter].",
-        "rationale: |\n    The reply narrows\n    what the promise covered [@acme-lettre].")
+        "rationale: |\n    The reply narrows\n    what the promise covered [@acme-lettre].",
+    )
     assert problems_of(make_site(tmp_path, files)) == [
         "comparisons/pledge-vs-reply.yaml:10:30: no source has the id 'acme-lettre' (did you mean 'acme-letter'?)",
         "pledges/acme-pledge.yaml:11:15: no source has the id 'acme-leter' (did you mean 'acme-letter'?)",

@@ -1,4 +1,6 @@
-"""Reading content files: where every value was written, what is refused, and that nothing an author saves crashes it."""
+"""Reading content files: where every value was written, what is refused, and that nothing an author saves
+crashes it."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +18,9 @@ def problems_of(text: str) -> list[str]:
 
 
 def test_marks_point_at_keys_and_values_in_nested_lists() -> None:
-    data, marks = parse_yaml("title: T\nsources:\n  - id-one\n  - title: Inline\n    url: https://a.example\n",
-                             "f.yaml")
+    data, marks = parse_yaml(
+        "title: T\nsources:\n  - id-one\n  - title: Inline\n    url: https://a.example\n", "f.yaml"
+    )
     assert data["sources"][1]["url"] == "https://a.example"
     assert marks.value(("sources", 1, "url")) == Location("f.yaml", 5, 10)
     assert marks.key(("sources", 1, "url")) == Location("f.yaml", 5, 5)
@@ -43,9 +46,11 @@ def test_text_marks_find_characters_inside_block_and_quoted_text() -> None:
 
 def test_duplicate_keys_are_refused_at_any_depth_naming_the_first_line() -> None:
     assert problems_of("name: A\ntype: company\nname: B\n") == [
-        "f.yaml:3:1: duplicate field 'name' (it is already set on line 1; keep one)"]
+        "f.yaml:3:1: duplicate field 'name' (it is already set on line 1; keep one)"
+    ]
     assert problems_of("member_of:\n  - entity: a\n    role: CEO\n    role: CFO\n") == [
-        "f.yaml:4:5: duplicate field 'role' (it is already set on line 3; keep one)"]
+        "f.yaml:4:5: duplicate field 'role' (it is already set on line 3; keep one)"
+    ]
 
 
 def test_all_duplicate_keys_of_a_file_are_reported_together() -> None:
@@ -76,14 +81,17 @@ def test_a_story_saved_with_windows_line_endings_loads(tmp_path: Path) -> None:
 
 
 def test_editor_litter_and_hidden_folders_are_skipped_but_stray_folders_are_not(make_site, tmp_path: Path) -> None:
-    content = make_site(tmp_path, {
-        "entities/acme.yaml": "name: Acme\ntype: company\n",
-        "entities/.acme.yaml.swp": "binary junk",
-        "entities/acme.yaml~": "old copy",
-        "entities/#acme.yaml#": "autosave",
-        ".git/config": "[core]",
-        "drafts/idea.yaml": "name: x\n",
-    })
+    content = make_site(
+        tmp_path,
+        {
+            "entities/acme.yaml": "name: Acme\ntype: company\n",
+            "entities/.acme.yaml.swp": "binary junk",
+            "entities/acme.yaml~": "old copy",
+            "entities/#acme.yaml#": "autosave",
+            ".git/config": "[core]",
+            "drafts/idea.yaml": "name: x\n",
+        },
+    )
     site, docs, problems = load_all(content)
     assert site is not None and [d.id for d in docs] == ["acme"]
     assert [p.message for p in problems] == ["unknown content folder 'drafts'"]
@@ -94,7 +102,8 @@ def test_a_file_with_the_wrong_extension_is_refused(make_site, tmp_path: Path) -
     _, docs, problems = load_all(content)
     assert docs == []
     assert [(p.message, p.hint) for p in problems] == [
-        ("a file in entities/ must end in '.yaml'", "rename it to acme.yaml")]
+        ("a file in entities/ must end in '.yaml'", "rename it to acme.yaml")
+    ]
 
 
 def test_a_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
@@ -104,41 +113,90 @@ def test_a_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 BAD_FILES = {
     "binary file": ("entities/logo.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "file is not UTF-8 text"),
-    "Latin-1 text": ("entities/cafe.yaml", "name: Caf\u00e9\ntype: company\n".encode("latin-1"),
-                     "file is not UTF-8 text"),
+    "Latin-1 text": (
+        "entities/cafe.yaml",
+        "name: Caf\u00e9\ntype: company\n".encode("latin-1"),
+        "file is not UTF-8 text",
+    ),
     "UTF-16 text": ("entities/wide.yaml", "name: Wide\n".encode("utf-16"), "file is not UTF-8 text"),
-    "list at top level": ("entities/list.yaml", b"- name: Acme\n- type: company\n",
-                          "expected 'field: value' lines at the top level"),
+    "list at top level": (
+        "entities/list.yaml",
+        b"- name: Acme\n- type: company\n",
+        "expected 'field: value' lines at the top level",
+    ),
     "plain text": ("entities/note.yaml", b"Just a note to self\n", "expected 'field: value' lines at the top level"),
-    "story without front matter": ("stories/s.md", b"# A story\n\nNo front matter.\n",
-                                   "a story must start with YAML front matter"),
-    "story front matter never closed": ("stories/s.md", b"---\ntitle: T\n", "a story must start with YAML front matter"),
-    "story front matter is a list": ("stories/s.md", b"---\n- a\n---\nBody\n",
-                                     "expected 'field: value' lines at the top level"),
+    "story without front matter": (
+        "stories/s.md",
+        b"# A story\n\nNo front matter.\n",
+        "a story must start with YAML front matter",
+    ),
+    "story front matter never closed": (
+        "stories/s.md",
+        b"---\ntitle: T\n",
+        "a story must start with YAML front matter",
+    ),
+    "story front matter is a list": (
+        "stories/s.md",
+        b"---\n- a\n---\nBody\n",
+        "expected 'field: value' lines at the top level",
+    ),
     "empty file": ("entities/empty.yaml", b"", "missing required field 'name'"),
-    "python object tag": ("entities/evil.yaml", b"name: !!python/object/apply:os.system ['true']\ntype: company\n",
-                          "YAML tags such as '!!python/object/apply:os.system' are not allowed"),
-    "python name tag": ("entities/evil.yaml", b"name: !!python/name:os.system x\ntype: company\n",
-                        "YAML tags such as '!!python/name:os.system' are not allowed"),
-    "unknown tag": ("entities/odd.yaml", b"name: !upper acme\ntype: company\n",
-                    "YAML tags such as '!upper' are not allowed"),
-    "control character": ("entities/bell.yaml", b"name: Ac\x07me\ntype: company\n",
-                          "YAML does not allow the control character U+0007"),
-    "NUL byte": ("entities/nul.yaml", b"name: Ac\x00me\ntype: company\n",
-                 "YAML does not allow the control character U+0000"),
+    "python object tag": (
+        "entities/evil.yaml",
+        b"name: !!python/object/apply:os.system ['true']\ntype: company\n",
+        "YAML tags such as '!!python/object/apply:os.system' are not allowed",
+    ),
+    "python name tag": (
+        "entities/evil.yaml",
+        b"name: !!python/name:os.system x\ntype: company\n",
+        "YAML tags such as '!!python/name:os.system' are not allowed",
+    ),
+    "unknown tag": (
+        "entities/odd.yaml",
+        b"name: !upper acme\ntype: company\n",
+        "YAML tags such as '!upper' are not allowed",
+    ),
+    "control character": (
+        "entities/bell.yaml",
+        b"name: Ac\x07me\ntype: company\n",
+        "YAML does not allow the control character U+0007",
+    ),
+    "NUL byte": (
+        "entities/nul.yaml",
+        b"name: Ac\x00me\ntype: company\n",
+        "YAML does not allow the control character U+0000",
+    ),
     "tab indentation": ("entities/tab.yaml", b"member_of:\n\t- entity: x\n", "YAML syntax error"),
-    "undefined alias": ("entities/alias.yaml", b"name: *nothing\ntype: company\n",
-                        "YAML aliases such as '*nothing' are not allowed"),
-    "two documents": ("entities/two.yaml", b"name: A\ntype: company\n---\nname: B\n",
-                      "a file holds one YAML document, but another one starts here"),
-    "merge key": ("entities/merge.yaml", b"base: &b {type: company}\nname: M\n<<: *b\n",
-                  "YAML aliases such as '*b' are not allowed"),
-    "number as field name": ("entities/num.yaml", b"1: one\nname: A\ntype: company\n",
-                             "a field name must be plain text"),
-    "hostile nesting": ("entities/deep.yaml", b"name: " + b"[" * 400 + b"]" * 400 + b"\ntype: company\n",
-                        "nested more than"),
-    "huge number": ("entities/big.yaml", b"name: 1" + b"0" * 5000 + b"\ntype: company\n",
-                    "cannot read the number 100000000000…: it has 5,001 digits, and a number may have at most 30"),
+    "undefined alias": (
+        "entities/alias.yaml",
+        b"name: *nothing\ntype: company\n",
+        "YAML aliases such as '*nothing' are not allowed",
+    ),
+    "two documents": (
+        "entities/two.yaml",
+        b"name: A\ntype: company\n---\nname: B\n",
+        "a file holds one YAML document, but another one starts here",
+    ),
+    "merge key": (
+        "entities/merge.yaml",
+        b"base: &b {type: company}\nname: M\n<<: *b\n",
+        "YAML aliases such as '*b' are not allowed",
+    ),
+    "number as field name": (
+        "entities/num.yaml",
+        b"1: one\nname: A\ntype: company\n",
+        "a field name must be plain text",
+    ),
+    "hostile nesting": (
+        "entities/deep.yaml",
+        b"name: " + b"[" * 400 + b"]" * 400 + b"\ntype: company\n",
+        "nested more than",
+    ),
+    "huge number": (
+        "entities/big.yaml",
+        b"name: 1" + b"0" * 5000 + b"\ntype: company\n",
+        "cannot read the number 100000000000…: it has 5,001 digits, and a number may have at most 30",
+    ),
 }
 
 

@@ -1,4 +1,5 @@
 """`site.py new KIND ID`: a skeleton that check accepts, that editors can validate, and that never clobbers an id."""
+
 from __future__ import annotations
 
 import re
@@ -11,13 +12,16 @@ from onrecord import pipeline
 from onrecord.errors import ContentErrors
 from onrecord.load import KINDS
 
-FILLED_IN = {"todo-entity-id": "acme", "todo-source-id": "acme-letter", "todo-fact-id": "acme-pledge",
-             '"TODO: where readers can find it; http or https only"': "https://news.example.com/found"}
+FILLED_IN = {
+    "todo-entity-id": "acme",
+    "todo-source-id": "acme-letter",
+    "todo-fact-id": "acme-pledge",
+    '"TODO: where readers can find it; http or https only"': "https://news.example.com/found",
+}
 
 
 @pytest.fixture
-def content(tmp_path: Path, make_site: Callable[[Path, dict[str, str]], Path],
-            valid_files: dict[str, str]) -> Path:
+def content(tmp_path: Path, make_site: Callable[[Path, dict[str, str]], Path], valid_files: dict[str, str]) -> Path:
     return make_site(tmp_path, valid_files)
 
 
@@ -43,8 +47,12 @@ def test_a_new_source_fails_check_until_it_has_a_real_address(content: Path, cli
         pipeline.check(content)
     [problem] = unfilled.value.problems
     assert problem.location.path == str(path) and "not a web address" in problem.message
-    url_line = path.read_text(encoding="utf-8").splitlines().index(next(
-        line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("url:"))) + 1
+    url_line = (
+        path.read_text(encoding="utf-8")
+        .splitlines()
+        .index(next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("url:")))
+        + 1
+    )
     assert problem.location.line == url_line
     fill_in(path)
     assert "fresh-source" in pipeline.check(content).records
@@ -78,7 +86,9 @@ def test_the_first_line_points_editors_at_the_kind_schema(content: Path, cli) ->
     assert first == "# yaml-language-server: $schema=../../schemas/pledges.schema.json"
     story = content.parent / cli("new", "stories", "fresh-story", cwd=content.parent).out.strip()
     assert story.read_text(encoding="utf-8").splitlines()[:2] == [
-        "---", "# yaml-language-server: $schema=../../schemas/stories.schema.json"]
+        "---",
+        "# yaml-language-server: $schema=../../schemas/stories.schema.json",
+    ]
 
 
 def test_an_id_used_anywhere_in_the_site_is_refused(content: Path, cli) -> None:

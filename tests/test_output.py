@@ -2,6 +2,7 @@
 
 Kills, concurrent builds, full and read-only disks are real: real processes, real signals, real mounts.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -30,8 +31,9 @@ def tree_bytes(root: Path) -> dict[str, bytes]:
 
 
 def build(*args: str, cwd: Path, **options: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, SITE, "build", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, **options)
+    return subprocess.run(
+        [sys.executable, SITE, "build", *args], cwd=cwd, capture_output=True, text=True, timeout=300, **options
+    )
 
 
 @pytest.fixture
@@ -48,8 +50,9 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("existing", ["notes", "file", "content", "inside content", "current", "parent"])
-def test_an_out_a_build_did_not_make_is_refused_and_left_untouched(content: Path, tmp_path: Path,
-                                                                  existing: str) -> None:
+def test_an_out_a_build_did_not_make_is_refused_and_left_untouched(
+    content: Path, tmp_path: Path, existing: str
+) -> None:
     (tmp_path / "mydocs").mkdir()
     (tmp_path / "mydocs" / "notes.txt").write_text("my own notes\n")
     (tmp_path / "file.txt").write_text("a file\n")
@@ -77,8 +80,13 @@ def test_the_project_folder_is_refused_as_an_out(content: Path, tmp_path: Path) 
     for folder in ("onrecord", "templates", "assets"):
         shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     before = tree_bytes(project)
-    result = subprocess.run([sys.executable, "project/site.py", "build", "--content", "content", "--out", "project"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "project/site.py", "build", "--content", "content", "--out", "project"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("site.py: --out project is the project folder, which a build would replace whole")
     assert tree_bytes(project) == before
@@ -130,21 +138,28 @@ def _staged(out: Path) -> list[Path]:
     return [p for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.") and p.name.endswith(LEFTOVER)]
 
 
-def test_a_killed_build_stops_its_workers_keeps_the_old_site_and_the_next_build_cleans_up(large_site: Path,
-                                                                                        tmp_path: Path) -> None:
+def test_a_killed_build_stops_its_workers_keeps_the_old_site_and_the_next_build_cleans_up(
+    large_site: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "site"
     assert build("--content", str(large_site), "--out", str(out), cwd=tmp_path).returncode == 0
     before = tree_bytes(out)
     for kill in range(3):
         earlier = set(_staged(out))
-        process = subprocess.Popen([sys.executable, SITE, "build", "--content", str(large_site), "--out", str(out)],
-                                   cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _wait(lambda: any(_pages(p) > 50 for p in set(_staged(out)) - earlier), "pages being written", process)
+        process = subprocess.Popen(
+            [sys.executable, SITE, "build", "--content", str(large_site), "--out", str(out)],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _wait(
+            lambda seen=earlier: any(_pages(p) > 50 for p in set(_staged(out)) - seen), "pages being written", process
+        )
         workers = _children(process.pid)
         assert workers, "a site of this size is built by two processes"
         process.send_signal(signal.SIGKILL)
         process.wait()
-        _wait(lambda: not any(Path(f"/proc/{pid}").exists() and _alive(pid) for pid in workers), "the workers to die")
+        _wait(lambda pids=workers: not any(_alive(pid) for pid in pids), "the workers to die")
         assert tree_bytes(out) == before, f"kill {kill + 1} changed the published site"
     assert _staged(out), "the killed builds left their staging folders"
     assert build("--content", str(large_site), "--out", str(out), cwd=tmp_path).returncode == 0
@@ -198,8 +213,13 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(content: Path, 
     parent = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         fcntl.flock(parent, fcntl.LOCK_EX)
-        second = subprocess.Popen([sys.executable, SITE, "build", "--content", str(content), "--out", str(out)],
-                                  cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        second = subprocess.Popen(
+            [sys.executable, SITE, "build", "--content", str(content), "--out", str(out)],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert second.stderr is not None
         assert second.stderr.readline() == f"Another build is writing {out}/; waiting for it to finish.\n"
         assert not out.exists()
@@ -209,12 +229,18 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(content: Path, 
     assert (out / "index.html").is_file()
 
 
-def test_builds_racing_into_one_folder_all_succeed_and_leave_one_whole_site(large_site: Path,
-                                                                             tmp_path: Path) -> None:
+def test_builds_racing_into_one_folder_all_succeed_and_leave_one_whole_site(large_site: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    racers = [subprocess.Popen([sys.executable, SITE, "build", "--content", str(large_site), "--out", str(out)],
-                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-              for _ in range(3)]
+    racers = [
+        subprocess.Popen(
+            [sys.executable, SITE, "build", "--content", str(large_site), "--out", str(out)],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
     results = [(racer.wait(timeout=300), racer.stderr.read() if racer.stderr else "") for racer in racers]
     assert [code for code, _ in results] == [0, 0, 0], results
     assert not any("Traceback" in err for _, err in results)
@@ -237,16 +263,24 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 def _in_namespace(disk: Path, script: str, content: Path) -> subprocess.CompletedProcess[str]:
     """Run `script` (sh) with a fresh 2 MiB tmpfs at `disk`, seen by nothing outside the namespace."""
     setup = f"mount -t tmpfs -o size=2m tmpfs {disk} && {script}"
-    return subprocess.run(["unshare", "--mount", "--map-root-user", "sh", "-c", setup], capture_output=True, text=True,
-                          timeout=300, env={**os.environ, "SITE": SITE, "CONTENT": str(content), "PY": sys.executable})
+    return subprocess.run(
+        ["unshare", "--mount", "--map-root-user", "sh", "-c", setup],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "SITE": SITE, "CONTENT": str(content), "PY": sys.executable},
+    )
 
 
-def test_a_full_disk_is_one_clear_line_with_exit_2_and_the_old_site_survives(small_disk: Path, large_site: Path,
-                                                                             content: Path) -> None:
-    script = (f'cd {small_disk} && "$PY" "$SITE" build --content "$CONTENT" --out site >/dev/null && '
-              'md5sum site/index.html > /tmp/before-$$ && '
-              f'"$PY" "$SITE" build --content "{large_site}" --out site; echo "exit $?"; '
-              'md5sum -c /tmp/before-$$ >/dev/null && echo "old site intact"; ls -A')
+def test_a_full_disk_is_one_clear_line_with_exit_2_and_the_old_site_survives(
+    small_disk: Path, large_site: Path, content: Path
+) -> None:
+    script = (
+        f'cd {small_disk} && "$PY" "$SITE" build --content "$CONTENT" --out site >/dev/null && '
+        "md5sum site/index.html > /tmp/before-$$ && "
+        f'"$PY" "$SITE" build --content "{large_site}" --out site; echo "exit $?"; '
+        'md5sum -c /tmp/before-$$ >/dev/null && echo "old site intact"; ls -A'
+    )
     result = _in_namespace(small_disk, script, content)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -256,12 +290,15 @@ def test_a_full_disk_is_one_clear_line_with_exit_2_and_the_old_site_survives(sma
     assert [name for name in result.stdout.split() if name.startswith(".site.")] == []
 
 
-def test_a_read_only_disk_is_one_clear_line_with_exit_2_and_the_old_site_survives(small_disk: Path,
-                                                                                  content: Path) -> None:
-    script = (f'cd {small_disk} && "$PY" "$SITE" build --content "$CONTENT" --out site >/dev/null && '
-              f'md5sum site/index.html > /tmp/before-$$ && mount -o remount,ro {small_disk} && '
-              '"$PY" "$SITE" build --content "$CONTENT" --out site; echo "exit $?"; '
-              'md5sum -c /tmp/before-$$ >/dev/null && echo "old site intact"')
+def test_a_read_only_disk_is_one_clear_line_with_exit_2_and_the_old_site_survives(
+    small_disk: Path, content: Path
+) -> None:
+    script = (
+        f'cd {small_disk} && "$PY" "$SITE" build --content "$CONTENT" --out site >/dev/null && '
+        f"md5sum site/index.html > /tmp/before-$$ && mount -o remount,ro {small_disk} && "
+        '"$PY" "$SITE" build --content "$CONTENT" --out site; echo "exit $?"; '
+        'md5sum -c /tmp/before-$$ >/dev/null && echo "old site intact"'
+    )
     result = _in_namespace(small_disk, script, content)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

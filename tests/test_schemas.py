@@ -1,9 +1,11 @@
 """JSON Schemas for editors: one per kind, current with the model, documented field by field, stable byte for byte."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -32,14 +34,16 @@ def test_the_committed_schemas_match_the_model(cli, tmp_path: Path) -> None:
     for kind in MODELS:
         name = f"{kind}.schema.json"
         assert (COMMITTED / name).read_bytes() == (tmp_path / name).read_bytes(), (
-            f"schemas/{name} is out of date: run `make schemas`")
+            f"schemas/{name} is out of date: run `make schemas`"
+        )
 
 
 def test_generating_twice_gives_the_same_bytes(cli, tmp_path: Path) -> None:
     cli("schemas", "--out", str(tmp_path / "a"))
     cli("schemas", "--out", str(tmp_path / "b"))
     assert [p.read_bytes() for p in sorted((tmp_path / "a").iterdir())] == [
-        p.read_bytes() for p in sorted((tmp_path / "b").iterdir())]
+        p.read_bytes() for p in sorted((tmp_path / "b").iterdir())
+    ]
 
 
 @pytest.mark.parametrize("kind", MODELS)
@@ -76,7 +80,13 @@ def test_a_story_schema_leaves_the_body_to_the_markdown() -> None:
 def test_the_pledge_schema_offers_the_status_scale_and_dates_as_text_or_year() -> None:
     schema = json.loads((COMMITTED / "pledges.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["status"]["enum"] == [
-        "not-yet-rated", "in-the-works", "stalled", "kept", "compromise", "broken"]
+        "not-yet-rated",
+        "in-the-works",
+        "stalled",
+        "kept",
+        "compromise",
+        "broken",
+    ]
     assert schema["properties"]["date"]["type"] == ["string", "integer"]
 
 

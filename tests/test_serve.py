@@ -1,4 +1,5 @@
 """`site.py serve` end to end: a real server over a copy of the project, in headless Chromium while files change."""
+
 from __future__ import annotations
 
 import base64
@@ -75,8 +76,13 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as sink:
-        process = subprocess.Popen([sys.executable, "site.py", "serve", "--port", str(port)], cwd=project,
-                                   stdout=sink, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "site.py", "serve", "--port", str(port)],
+            cwd=project,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     running = Preview(project, process, log, f"http://{HOST}:{port}/")
     try:
         wait_until_up(running.url, process, log)
@@ -144,8 +150,13 @@ def test_a_port_in_use_is_a_clear_usage_error(tmp_path: Path) -> None:
         taken.bind((HOST, 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, str(ROOT / "site.py"), "serve", "--content", str(ROOT / "content"),
-                               "--port", str(port)], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "site.py"), "serve", "--content", str(ROOT / "content"), "--port", str(port)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert done.returncode == 2
     assert f"port {port} is already in use" in done.stderr and "--port" in done.stderr
     assert not (tmp_path / ".serve").exists()
@@ -182,7 +193,12 @@ def test_the_preview_answers_only_requests_addressed_to_it(preview: Preview) -> 
     for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"app.localhost:{port}"):
         status, body = _get(preview.url, host)
         assert status == 200 and "<html" in body, host
-    for host in ("attacker.example", f"attacker.example:{port}", f"127.0.0.1.nip.example:{port}", f"127.0.0.1:{port + 1}"):
+    for host in (
+        "attacker.example",
+        f"attacker.example:{port}",
+        f"127.0.0.1.nip.example:{port}",
+        f"127.0.0.1:{port + 1}",
+    ):
         status, body = _get(preview.url, host)
         assert status == 403, host
         assert title not in body and "<html" not in body, host
@@ -190,15 +206,28 @@ def test_the_preview_answers_only_requests_addressed_to_it(preview: Preview) -> 
 
 
 def _websocket(url: str, origin: str) -> int:
-    status, _ = _get(url, urllib.parse.urlsplit(url).netloc, "/livereload", {
-        "Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
-        "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(), "Origin": origin})
+    status, _ = _get(
+        url,
+        urllib.parse.urlsplit(url).netloc,
+        "/livereload",
+        {
+            "Connection": "Upgrade",
+            "Upgrade": "websocket",
+            "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
+            "Origin": origin,
+        },
+    )
     return status
 
 
 def test_the_reload_channel_refuses_pages_of_other_origins(preview: Preview) -> None:
     assert _websocket(preview.url, preview.url.rstrip("/")) == 101
-    for origin in ("http://attacker.example", "null", f"http://attacker.example:{urllib.parse.urlsplit(preview.url).port}"):
+    for origin in (
+        "http://attacker.example",
+        "null",
+        f"http://attacker.example:{urllib.parse.urlsplit(preview.url).port}",
+    ):
         assert _websocket(preview.url, origin) == 403, origin
 
 

@@ -1,4 +1,5 @@
 """The preview keeps a page's view only when nothing it read changed: after any edit its views are fresh ones."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -151,13 +152,17 @@ def test_a_kept_part_handing_out_a_record_since_edited_gives_up_tracking() -> No
 
 
 def test_a_page_whose_maker_holds_a_value_worked_out_while_listing_is_made_again_when_it_changes(
-        example, monkeypatch) -> None:
+    example, monkeypatch
+) -> None:
     listed = tracking.page_specs
 
     def with_count(graph, context):
         """The pages, and one showing a count its maker is handed rather than reads."""
         count = len(graph.kinds["pledges"])
-        return [*listed(graph, context), PageSpec(url="count/", template="list.html", title="Count", make=partial(str, count))]
+        return [
+            *listed(graph, context),
+            PageSpec(url="count/", template="list.html", title="Count", make=partial(str, count)),
+        ]
 
     monkeypatch.setattr(tracking, "page_specs", with_count)
     _, content = example

@@ -1,4 +1,5 @@
 """Typed validation: what each kind accepts, and problems that say where, what is wrong and what would be right."""
+
 from __future__ import annotations
 
 import re
@@ -51,23 +52,32 @@ def test_a_complete_pledge_validates_with_its_status_defaulting_to_not_yet_rated
     assert dates.words(pledge.date) == "8 June 2020"
 
 
-@pytest.mark.parametrize("written, words", [
-    ("2020", "2020"), ("2020-06", "June 2020"), ("2020-06~", "about June 2020"),
-    ("2023?", "2023 (uncertain)"), ("2020-06-10/2021-05", "10 June 2020 to May 2021"),
-    ("2023-08/..", "from August 2023"),
-])
+@pytest.mark.parametrize(
+    "written, words",
+    [
+        ("2020", "2020"),
+        ("2020-06", "June 2020"),
+        ("2020-06~", "about June 2020"),
+        ("2023?", "2023 (uncertain)"),
+        ("2020-06-10/2021-05", "10 June 2020 to May 2021"),
+        ("2023-08/..", "from August 2023"),
+    ],
+)
 def test_every_edtf_form_is_accepted_as_a_fact_date(written: str, words: str) -> None:
     pledge = valid("pledges", PLEDGE.replace("2020-06-08", written)).model
     assert dates.words(pledge.date) == words
 
 
 def test_an_unknown_nested_field_suggests_the_closest_name() -> None:
-    text = PLEDGE.replace("sources: [acme-letter]", textwrap.dedent("""\
+    text = PLEDGE.replace(
+        "sources: [acme-letter]",
+        textwrap.dedent("""\
         sources:
           - title: Acme writes to lawmakers
             publsher: The Daily Record
             url: https://news.example.com/a
-            type: news"""))
+            type: news"""),
+    )
     assert problems("pledges", text) == [
         "pledges/doc.yaml:8:5: missing required field 'sources[1].publisher' "
         "(Who published it (a newspaper, a court, a government department).)",
@@ -77,25 +87,41 @@ def test_an_unknown_nested_field_suggests_the_closest_name() -> None:
 
 def test_an_unknown_field_with_no_close_name_lists_the_known_ones() -> None:
     [problem] = problems("entities", "name: Acme\ntype: company\nheadquarters: Springfield\n")
-    assert problem.startswith("entities/doc.yaml:3:1: unknown field 'headquarters' (known fields: aliases, description,")
+    assert problem.startswith(
+        "entities/doc.yaml:3:1: unknown field 'headquarters' (known fields: aliases, description,"
+    )
 
 
 def test_a_missing_field_inside_a_list_points_at_the_list_item() -> None:
     text = "name: Jo\ntype: person\nmember_of:\n  - entity: acme\n"
     assert problems("entities", text) == [
-        "entities/doc.yaml:4:5: missing required field 'member_of[1].role' (Their role there, e.g. \"Chief executive\".)"]
+        "entities/doc.yaml:4:5: missing required field 'member_of[1].role' "
+        '(Their role there, e.g. "Chief executive".)'
+    ]
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("status: brokn", "pledges/doc.yaml:8:9: status: 'brokn' is not one of: 'not-yet-rated', 'in-the-works', "
-                      "'stalled', 'kept', 'compromise' or 'broken' (did you mean 'broken'?)"),
-    ("status: in the works", "(did you mean 'in-the-works'?)"),
-    ("draft: maybe", "pledges/doc.yaml:8:8: draft: expected true or false, got 'maybe'"),
-    ("tags: Technology", "pledges/doc.yaml:8:7: tags: expected a list (lines starting with '- '), got 'Technology'"),
-    ("tags: [Facial Recognition]", "pledges/doc.yaml:8:8: tags[1]: 'Facial Recognition' must be lowercase letters, "
-                                   "digits and single hyphens (e.g. 'facial-recognition')"),
-    ("covers: [technology, 42]", "pledges/doc.yaml:8:22: covers[2]: expected text, got 42"),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (
+            "status: brokn",
+            "pledges/doc.yaml:8:9: status: 'brokn' is not one of: 'not-yet-rated', 'in-the-works', "
+            "'stalled', 'kept', 'compromise' or 'broken' (did you mean 'broken'?)",
+        ),
+        ("status: in the works", "(did you mean 'in-the-works'?)"),
+        ("draft: maybe", "pledges/doc.yaml:8:8: draft: expected true or false, got 'maybe'"),
+        (
+            "tags: Technology",
+            "pledges/doc.yaml:8:7: tags: expected a list (lines starting with '- '), got 'Technology'",
+        ),
+        (
+            "tags: [Facial Recognition]",
+            "pledges/doc.yaml:8:8: tags[1]: 'Facial Recognition' must be lowercase letters, "
+            "digits and single hyphens (e.g. 'facial-recognition')",
+        ),
+        ("covers: [technology, 42]", "pledges/doc.yaml:8:22: covers[2]: expected text, got 42"),
+    ],
+)
 def test_wrong_values_say_what_was_expected(line: str, expected: str) -> None:
     [problem] = problems("pledges", PLEDGE + line + "\n")
     assert expected in problem
@@ -104,21 +130,36 @@ def test_wrong_values_say_what_was_expected(line: str, expected: str) -> None:
 def test_every_problem_in_a_file_is_reported_at_once() -> None:
     text = PLEDGE.replace("date: 2020-06-08", "date: 2020-02-30").replace("by: acme", "by: [acme]") + "speeker: jo\n"
     found = problems("pledges", text)
-    assert [p.split(": ", 1)[0] for p in found] == ["pledges/doc.yaml:2:7", "pledges/doc.yaml:4:5",
-                                                    "pledges/doc.yaml:8:1"]
+    assert [p.split(": ", 1)[0] for p in found] == [
+        "pledges/doc.yaml:2:7",
+        "pledges/doc.yaml:4:5",
+        "pledges/doc.yaml:8:1",
+    ]
 
 
 def test_validate_all_keeps_the_good_files_and_every_problem_of_the_bad_ones() -> None:
-    docs = [raw("pledges", PLEDGE, "good"), raw("pledges", "title: Only a title\n", "bad"),
-            raw("entities", "name: A\ntype: shop\n", "shop")]
+    docs = [
+        raw("pledges", PLEDGE, "good"),
+        raw("pledges", "title: Only a title\n", "bad"),
+        raw("entities", "name: A\ntype: shop\n", "shop"),
+    ]
     records, found = validate_all(docs)
     assert [r.id for r in records] == ["good"]
     assert len(found) == 7
     assert {p.location.path for p in found} == {"pledges/bad.yaml", "entities/shop.yaml"}
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,hi",
-                                 "ftp://files.example.com/a", "//news.example.com/a", "news.example.com/a"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,hi",
+        "ftp://files.example.com/a",
+        "//news.example.com/a",
+        "news.example.com/a",
+    ],
+)
 def test_only_web_addresses_are_accepted_as_urls(url: str) -> None:
     text = f"title: T\npublisher: P\nurl: '{url}'\ntype: news\n"
     [problem] = problems("sources", text)
@@ -127,7 +168,8 @@ def test_only_web_addresses_are_accepted_as_urls(url: str) -> None:
 
 def test_an_impossible_date_says_why() -> None:
     assert problems("pledges", PLEDGE.replace("2020-06-08", "2021-02-29")) == [
-        'pledges/doc.yaml:2:7: date: "2021-02-29" is not a real date: February 2021 has 28 days']
+        'pledges/doc.yaml:2:7: date: "2021-02-29" is not a real date: February 2021 has 28 days'
+    ]
 
 
 def test_money_keeps_its_currency_and_reported_conversion_exactly() -> None:
@@ -149,7 +191,8 @@ def test_money_keeps_its_currency_and_reported_conversion_exactly() -> None:
     assert (value.amount, value.currency) == (Decimal("54700000"), "GBP")
     assert [(c.amount, c.currency) for c in value.reported_as] == [(Decimal("69800000"), "USD")]
     assert problems("contracts", text.replace("GBP", "GPB")) == [
-        "contracts/doc.yaml:9:13: value.currency: 'GPB' is not an ISO 4217 currency code (e.g. GBP, USD, EUR)"]
+        "contracts/doc.yaml:9:13: value.currency: 'GPB' is not an ISO 4217 currency code (e.g. GBP, USD, EUR)"
+    ]
 
 
 def test_a_period_cannot_end_before_it_starts() -> None:
@@ -161,19 +204,21 @@ def test_a_period_cannot_end_before_it_starts() -> None:
         actors: [acme]
         sources: [acme-letter]
         """
-    assert problems("events", text) == [
-        "events/doc.yaml:3:6: end (May 2019) is before the start (10 June 2020)"]
+    assert problems("events", text) == ["events/doc.yaml:3:6: end (May 2019) is before the start (10 June 2020)"]
 
 
 def test_a_reply_must_agree_with_whether_they_replied() -> None:
     replied_without_words = PLEDGE + "replies:\n  - party: acme\n    asked: 2023-08-30\n    replied: true\n"
     assert problems("pledges", replied_without_words) == [
         "pledges/doc.yaml:9:5: replied is true but there is no 'reply' text "
-        "(add their words as 'reply', or set replied: false)"]
-    words_without_reply = PLEDGE + ("replies:\n  - party: acme\n    asked: 2023-08-30\n    replied: false\n"
-                                    "    reply: No comment.\n")
+        "(add their words as 'reply', or set replied: false)"
+    ]
+    words_without_reply = PLEDGE + (
+        "replies:\n  - party: acme\n    asked: 2023-08-30\n    replied: false\n    reply: No comment.\n"
+    )
     assert problems("pledges", words_without_reply) == [
-        "pledges/doc.yaml:12:5: a reply is given but replied is false (set replied: true)"]
+        "pledges/doc.yaml:12:5: a reply is given but replied is false (set replied: true)"
+    ]
 
 
 def test_a_right_of_reply_with_no_response_is_valid() -> None:
@@ -183,7 +228,8 @@ def test_a_right_of_reply_with_no_response_is_valid() -> None:
 
 def test_a_fact_must_cite_at_least_one_source() -> None:
     assert problems("pledges", PLEDGE.replace("sources: [acme-letter]", "sources: []")) == [
-        "pledges/doc.yaml:7:10: sources: must not be empty"]
+        "pledges/doc.yaml:7:10: sources: must not be empty"
+    ]
 
 
 def test_a_story_body_comes_after_the_front_matter_not_inside_it() -> None:
@@ -192,7 +238,8 @@ def test_a_story_body_comes_after_the_front_matter_not_inside_it() -> None:
     with pytest.raises(ContentErrors) as caught:
         validate(RawDoc("stories", "s", "stories/s.md", data, marks, "Real body", 8))
     assert [str(p) for p in caught.value.problems] == [
-        "stories/s.md:6:1: a story's body is the Markdown after the front matter (remove the 'body' field)"]
+        "stories/s.md:6:1: a story's body is the Markdown after the front matter (remove the 'body' field)"
+    ]
 
 
 def test_site_settings_are_checked_like_any_file() -> None:
@@ -212,14 +259,14 @@ def test_a_comparison_side_cannot_point_at_excerpt_zero() -> None:
         verdict: unclear
         rationale: R
         """
-    assert problems("comparisons", text) == [
-        "comparisons/doc.yaml:3:26: left.excerpt: 0 must be at least 1"]
+    assert problems("comparisons", text) == ["comparisons/doc.yaml:3:26: left.excerpt: 0 must be at least 1"]
 
 
 def test_every_example_file_in_the_format_guide_passes_check(tmp_path: Path) -> None:
     guide = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    examples = re.findall(r"^`([a-z]+/[a-z0-9-]+\.(?:yaml|md)|site\.yaml)`:\n\n```(?:yaml|markdown)\n(.*?)^```",
-                          guide, re.M | re.S)
+    examples = re.findall(
+        r"^`([a-z]+/[a-z0-9-]+\.(?:yaml|md)|site\.yaml)`:\n\n```(?:yaml|markdown)\n(.*?)^```", guide, re.M | re.S
+    )
     assert {path.split("/")[0] for path, _ in examples} == set(MODELS) - {"site"} | {"site.yaml"}
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)

@@ -1,18 +1,19 @@
 """The reader pages' logic: shared terms and marks, reading time, citation numbers, timelines, scorecards."""
+
 from __future__ import annotations
 
 import importlib
 import re
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from onrecord import pipeline
 from onrecord.render import MarkdownRenderer
-from onrecord.views import Page, pages
-from onrecord.views import axis, prose, terms
+from onrecord.views import Page, axis, pages, prose, terms
 from onrecord.views.story import reading_minutes
 
 MakeSite = Callable[[Path, dict[str, str]], Path]
@@ -65,18 +66,18 @@ def html(site: Path, url: str) -> str:
 def test_shared_terms_are_phrases_in_both_texts_longest_first_without_overlaps() -> None:
     left = "We oppose facial recognition technology for mass surveillance by law enforcement."
     right = "The contract brings facial recognition technology to law enforcement, not mass surveillance."
-    assert terms.shared_terms(left, right) == ("facial recognition technology", "mass surveillance",
-                                               "law enforcement")
+    assert terms.shared_terms(left, right) == ("facial recognition technology", "mass surveillance", "law enforcement")
 
 
 def test_shared_terms_neither_start_nor_end_with_stop_words() -> None:
-    assert terms.shared_terms("for the people of the world", "people of the world, for the") == (
-        "people of the world",)
+    assert terms.shared_terms("for the people of the world", "people of the world, for the") == ("people of the world",)
 
 
 def test_shared_terms_do_not_run_across_sentences() -> None:
     assert terms.shared_terms("We saw the mass. Surveillance followed.", "They fear mass surveillance.") == (
-        "mass", "surveillance")
+        "mass",
+        "surveillance",
+    )
 
 
 def test_single_shared_words_count_when_nothing_longer_is_shared() -> None:
@@ -108,7 +109,8 @@ def test_reading_time_is_words_over_230_rounded_up_without_embed_lines() -> None
 
 
 def test_story_citations_are_numbered_by_first_use_and_listed_in_that_order(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     valid_files["sources/second.yaml"] = """\
         title: A second report
         publisher: The Other Paper
@@ -132,10 +134,12 @@ def test_story_citations_are_numbered_by_first_use_and_listed_in_that_order(
 
 
 def test_comparison_page_marks_terms_in_both_quotes_and_escapes_them(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     valid_files["pledges/acme-pledge.yaml"] = valid_files["pledges/acme-pledge.yaml"].replace(
         "quote: Acme no longer offers general purpose face scanners.",
-        "quote: 'Acme & partners <b>never</b> sell face scanners for mass surveillance.'")
+        "quote: 'Acme & partners <b>never</b> sell face scanners for mass surveillance.'",
+    )
     page = html(built(make_site(tmp_path, valid_files), tmp_path), "comparisons/pledge-vs-reply/")
     left = page.split('class="side side-left', 1)[1].split("</section>", 1)[0]
     right = page.split('class="side side-right', 1)[1].split("</section>", 1)[0]
@@ -145,19 +149,26 @@ def test_comparison_page_marks_terms_in_both_quotes_and_escapes_them(
 
 
 def test_timeline_groups_by_year_in_date_order_at_true_precision(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     for n, when in enumerate(["2021-03-02", "2020-06", "2021", "2020-07-01", "2020-06-30"]):
         valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when)
     view = site_pages(make_site(tmp_path, valid_files))["timeline/"].view.timeline
     assert [year.year for year in view.years] == [2020, 2021, 2023]
     shown = [(entry.card.title, entry.card.date.short) for year in view.years[:2] for entry in year.entries]
-    assert shown == [("Event 1", "Jun 2020"), ("Acme promises to stop selling face scanners", "8 Jun 2020"),
-                     ("Event 4", "30 Jun 2020"), ("Event 3", "1 Jul 2020"), ("Event 2", "2021"),
-                     ("Event 0", "2 Mar 2021")]
+    assert shown == [
+        ("Event 1", "Jun 2020"),
+        ("Acme promises to stop selling face scanners", "8 Jun 2020"),
+        ("Event 4", "30 Jun 2020"),
+        ("Event 3", "1 Jul 2020"),
+        ("Event 2", "2021"),
+        ("Event 0", "2 Mar 2021"),
+    ]
 
 
 def test_timeline_page_keeps_the_markup_the_filter_script_relies_on(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     page = html(built(make_site(tmp_path, valid_files), tmp_path), "timeline/")
     assert '<nav class="years" aria-label="Jump to year"><ul><li><a href="#year-2020">2020</a>' in page
     assert '<section class="year" id="year-2023">' in page
@@ -166,7 +177,8 @@ def test_timeline_page_keeps_the_markup_the_filter_script_relies_on(
 
 
 def test_a_period_is_shown_in_words_and_drawn_as_a_span_on_the_axis(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     valid_files["events/pause.yaml"] = EVENT.format(n="pause", date="2020-06-10") + "end: 2021-05\n"
     view = site_pages(make_site(tmp_path, valid_files))["timeline/"].view.timeline
     entry = next(e for year in view.years for e in year.entries if e.card.id == "pause")
@@ -177,40 +189,52 @@ def test_a_period_is_shown_in_words_and_drawn_as_a_span_on_the_axis(
 
 
 def test_scorecard_counts_pledges_by_verdict_and_by_status(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     for n, status in ((1, "broken"), (2, "kept")):
         valid_files[f"pledges/p{n}.yaml"] = PLEDGE.format(n=n, date=f"202{n}", quote="We will.", status=status)
-    for n, (left, right, verdict) in enumerate([("p1", "p2", "contradicts"), ("p1", "acme-reply", "contradicts"),
-                                                ("p2", "acme-reply", "consistent")]):
+    for n, (left, right, verdict) in enumerate(
+        [("p1", "p2", "contradicts"), ("p1", "acme-reply", "contradicts"), ("p2", "acme-reply", "consistent")]
+    ):
         valid_files[f"comparisons/c{n}.yaml"] = COMPARISON.format(n=n, left=left, right=right, verdict=verdict)
     card = site_pages(make_site(tmp_path, valid_files))["entities/acme/"].view.scorecard
     assert card.pledges == 3
-    assert dict((v, n) for v, _, n in card.verdicts) == {
-        "contradicts": 3, "in-tension": 1, "consistent": 1, "unclear": 0}
-    statuses = dict((s, n) for s, _, n in card.statuses)
+    assert {v: n for v, _, n in card.verdicts} == {
+        "contradicts": 3,
+        "in-tension": 1,
+        "consistent": 1,
+        "unclear": 0,
+    }
+    statuses = {s: n for s, _, n in card.statuses}
     assert (statuses["broken"], statuses["kept"], statuses["not-yet-rated"]) == (1, 1, 1)
 
 
 def test_person_and_organisation_link_to_each_other(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     found = site_pages(make_site(tmp_path, valid_files))
     assert [(link.url, role) for link, role in found["entities/acme/"].view.members] == [
-        ("entities/jo-bloggs/", "Chief executive")]
+        ("entities/jo-bloggs/", "Chief executive")
+    ]
     assert [(link.url, role) for link, role in found["entities/jo-bloggs/"].view.memberships] == [
-        ("entities/acme/", "Chief executive")]
+        ("entities/acme/", "Chief executive")
+    ]
 
 
 def test_updates_page_lists_every_update_newest_first(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     valid_files["events/late.yaml"] = EVENT.format(n="late", date="2021") + (
-        "updates:\n  - date: 2022-01-05\n    note: Older note.\n  - date: 2024-03\n    note: Newest note.\n")
+        "updates:\n  - date: 2022-01-05\n    note: Older note.\n  - date: 2024-03\n    note: Newest note.\n"
+    )
     valid_files["pledges/acme-pledge.yaml"] += "updates:\n  - date: 2023-02-01\n    note: Middle note.\n"
     rows = site_pages(make_site(tmp_path, valid_files))["updates/"].view
     assert [row.note for row in rows] == ["Newest note.", "Middle note.", "Older note."]
 
 
 def test_drafts_carry_a_visible_marker_when_built_with_drafts(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     valid_files["events/draft-one.yaml"] = EVENT.format(n="draft", date="2021") + "draft: true\n"
     content = make_site(tmp_path, valid_files)
     assert 'class="draft-flag">Draft<' in html(built(content, tmp_path, drafts=True), "events/draft-one/")
@@ -218,7 +242,8 @@ def test_drafts_carry_a_visible_marker_when_built_with_drafts(
 
 
 def test_contract_value_keeps_its_currency_and_conversions_as_reported(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     valid_files["contracts/deal.yaml"] = """\
         title: A deal
         date: 2023-08
@@ -251,31 +276,38 @@ def _plain(value: Any) -> bool:
         return False
     if hasattr(value, "__dataclass_fields__"):
         return type(value).__dataclass_params__.frozen and all(  # type: ignore[attr-defined]
-            _plain(getattr(value, name)) for name in value.__dataclass_fields__)
+            _plain(getattr(value, name)) for name in value.__dataclass_fields__
+        )
     if isinstance(value, tuple):
         return all(_plain(item) for item in value)
     return isinstance(value, (str, int, float, bool, type(None)))
 
 
 @pytest.mark.parametrize("kind", ["pledges", "statements", "comparisons", "stories", "entities", "sources"])
-def test_every_index_page_is_built(tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str],
-                                   kind: str) -> None:
+def test_every_index_page_is_built(tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], kind: str) -> None:
     assert f"{kind}/" in site_pages(make_site(tmp_path, valid_files))
 
 
 def test_markdown_citations_become_numbered_links_and_author_html_never_passes() -> None:
     render = MarkdownRenderer()
-    html_out = str(render("Said so [@a][@b], again [@a] and [@unknown].\n\n<script>alert(1)</script><b onclick=x>b</b>",
-                          [("a", 1), ("b", 2)]))
-    assert ('so<sup><a class="cite" href="#source-1">1</a></sup><sup>,<a class="cite" href="#source-2">2</a></sup>'
-            in html_out)
+    html_out = str(
+        render(
+            "Said so [@a][@b], again [@a] and [@unknown].\n\n<script>alert(1)</script><b onclick=x>b</b>",
+            [("a", 1), ("b", 2)],
+        )
+    )
+    assert (
+        'so<sup><a class="cite" href="#source-1">1</a></sup><sup>,<a class="cite" href="#source-2">2</a></sup>'
+        in html_out
+    )
     assert 'again<sup><a class="cite" href="#source-1">1</a></sup>' in html_out
     assert "[@unknown]" in html_out
     assert "<script" not in html_out and "alert" not in html_out and "onclick" not in html_out
 
 
-def test_story_embeds_are_drawn_by_our_templates(tmp_path: Path, make_site: MakeSite,
-                                                 valid_files: dict[str, str]) -> None:
+def test_story_embeds_are_drawn_by_our_templates(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     valid_files["stories/did-acme-keep-its-word.md"] += "\n::timeline entity=acme\n"
     page = html(built(make_site(tmp_path, valid_files), tmp_path), "stories/did-acme-keep-its-word/")
     assert "::fact" not in page and "::comparison" not in page and "::timeline" not in page
@@ -285,7 +317,8 @@ def test_story_embeds_are_drawn_by_our_templates(tmp_path: Path, make_site: Make
 
 
 def test_every_internal_link_of_a_built_site_leads_to_a_page(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     assert_links_lead_to_pages(built(make_site(tmp_path, valid_files), tmp_path))
 
 
@@ -314,7 +347,8 @@ def split_site(valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_a_long_timeline_gets_a_page_per_year_that_lists_only_that_year(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = built(make_site(tmp_path, split_site(valid_files, monkeypatch)), tmp_path)
     for url in ("timeline/", "entities/acme/timeline/", "tags/privacy/"):
         overview = html(site, url)
@@ -334,7 +368,8 @@ def test_a_long_timeline_gets_a_page_per_year_that_lists_only_that_year(
 
 
 def test_below_the_threshold_a_timeline_stays_on_one_page(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = split_site(valid_files, monkeypatch)
     monkeypatch.setattr(TIMELINE, "SPLIT_ABOVE", 6)
     found = site_pages(make_site(tmp_path, files))
@@ -344,7 +379,8 @@ def test_below_the_threshold_a_timeline_stays_on_one_page(
 
 
 def test_a_dense_axis_merges_each_kinds_marks_into_one_stroke(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(axis, "DENSE_ABOVE", 3)
     for n, when in enumerate(["2020-01-01", "2020-01-02", "2020-01-03", "2023-12-31"]):
         valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when)
@@ -356,22 +392,27 @@ def test_a_dense_axis_merges_each_kinds_marks_into_one_stroke(
 
 
 def test_an_embedded_timeline_shows_its_latest_entries_and_links_to_the_rest(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(prose, "EMBED_SHOWN", 2)
     for n, when in enumerate(["2019-03-02", "2021-05-01"]):
         valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when)
     valid_files["stories/did-acme-keep-its-word.md"] += (
-        "\n::timeline entity=acme\n\n::timeline ids=event-0,event-1,acme-pledge\n")
+        "\n::timeline entity=acme\n\n::timeline ids=event-0,event-1,acme-pledge\n"
+    )
     page = html(built(make_site(tmp_path, valid_files), tmp_path), "stories/did-acme-keep-its-word/")
     embedded = page.split('<div class="embedded-timeline">')[1:]
     assert ENTRY.findall(embedded[0]) == ["2021-05-01", "2023-08"]
-    assert ('The latest 2 of 4 entries. The rest are on the full timeline: '
-            '<a href="../../entities/acme/timeline/">Acme Corp: timeline</a>.') in embedded[0]
+    assert (
+        "The latest 2 of 4 entries. The rest are on the full timeline: "
+        '<a href="../../entities/acme/timeline/">Acme Corp: timeline</a>.'
+    ) in embedded[0]
     assert len(ENTRY.findall(embedded[1])) == 3 and "The latest" not in embedded[1]
 
 
-def test_a_reply_says_who_asked_when_other_reporters_did(tmp_path: Path, make_site: MakeSite,
-                                                        valid_files: dict[str, str]) -> None:
+def test_a_reply_says_who_asked_when_other_reporters_did(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
     valid_files["entities/the-ledger.yaml"] = "name: The Ledger\ntype: media\n"
     valid_files["pledges/acme-pledge.yaml"] += textwrap.dedent("""\
         replies:
@@ -400,19 +441,26 @@ def five_events(valid_files: dict[str, str]) -> dict[str, str]:
 
 
 def test_a_long_index_continues_on_numbered_pages_in_the_same_order_and_groups(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(LISTS, "PAGE_SIZE", 2)
     site = built(make_site(tmp_path, five_events(valid_files)), tmp_path)
     shown = {url: html(site, url) for url in ("events/", "events/page/2/", "events/page/3/")}
     assert [LIST_ENTRY.findall(page) for page in shown.values()] == [
-        ["event-0", "event-1"], ["event-2", "event-3"], ["event-4"]]
+        ["event-0", "event-1"],
+        ["event-2", "event-3"],
+        ["event-4"],
+    ]
     assert re.findall(r"<h2>(\d+)</h2>", shown["events/page/2/"]) == ["2019", "2021"]
     assert "<h1>Events, page 2</h1>" in shown["events/page/2/"]
     nav = shown["events/page/2/"].split('<nav class="years" aria-label="Pages">')[1].split("</nav>")[0]
     assert re.findall(r'<a href="([^"]+)"([^>]*)>([^<]+)</a>', nav) == [
-        ("../../../events/", ' rel="prev"', "Previous"), ("../../../events/", "", "1"),
-        ("../../../events/page/2/", ' aria-current="page"', "2"), ("../../../events/page/3/", "", "3"),
-        ("../../../events/page/3/", ' rel="next"', "Next")]
+        ("../../../events/", ' rel="prev"', "Previous"),
+        ("../../../events/", "", "1"),
+        ("../../../events/page/2/", ' aria-current="page"', "2"),
+        ("../../../events/page/3/", "", "3"),
+        ("../../../events/page/3/", ' rel="next"', "Next"),
+    ]
     assert 'rel="prev"' not in shown["events/"] and 'rel="next"' not in shown["events/page/3/"]
     assert not (site / "events" / "page" / "1").exists() and not (site / "events" / "page" / "4").exists()
     assert not (site / "pledges" / "page").exists()
@@ -420,7 +468,8 @@ def test_a_long_index_continues_on_numbered_pages_in_the_same_order_and_groups(
 
 
 def test_below_the_page_size_an_index_stays_on_one_page(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(LISTS, "PAGE_SIZE", 5)
     site = built(make_site(tmp_path, five_events(valid_files)), tmp_path)
     assert LIST_ENTRY.findall(html(site, "events/")) == [f"event-{n}" for n in range(5)]
@@ -429,10 +478,25 @@ def test_below_the_page_size_an_index_stays_on_one_page(
 
 
 def test_a_source_page_lists_the_newest_records_citing_it_and_counts_the_rest(
-        tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(LISTS, "CITED_SHOWN", 2)
     page = html(built(make_site(tmp_path, five_events(valid_files)), tmp_path), "sources/acme-letter/")
     cited = page.split('id="cited-heading"')[1].split("</section>")[0]
     assert re.findall(r'<li><a href="[./]*(\w+/[\w-]+)/">', cited) == [
-        "events/event-4", "stories/did-acme-keep-its-word"]
+        "events/event-4",
+        "stories/did-acme-keep-its-word",
+    ]
     assert "The newest 2 are listed, and 6 more cite it." in cited
+
+
+def test_the_home_page_leads_with_the_sharpest_verdicts_and_the_later_comparison_among_equals(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
+    files = dict(valid_files)
+    for n, verdict in enumerate(("consistent", "in-tension", "contradicts", "in-tension"), 1):
+        files[f"comparisons/c{n}.yaml"] = COMPARISON.format(
+            n=n, left="acme-pledge", right="acme-reply", verdict=verdict
+        )
+    home = site_pages(make_site(tmp_path, files))[""].view
+    assert [card.title for card in home.comparisons] == ["Comparison 3", "The promise and the reply", "Comparison 4"]

@@ -11,6 +11,7 @@ Page addresses: `` (home), `{kind}/` and `{kind}/{id}/` for every kind, `timelin
 under its own address (`timeline/2020/`, `entities/{id}/timeline/2020/`, `tags/{tag}/2020/`), and a
 long index a page per PAGE_SIZE entries after the first (`sources/page/2/`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -24,14 +25,28 @@ from .common import KIND_TITLES, Context, LinkView, Page, PageSpec, amount_words
 from .comparison import comparison_view
 from .entity import entity_facts, entity_view
 from .fact import fact_view
-from .lists import (PageLink, TimelinePage, home_view, list_pages, list_view, source_page, tag_links, tags_index,
-                    update_rows)
+from .lists import (
+    PageLink,
+    TimelinePage,
+    home_view,
+    list_pages,
+    list_view,
+    source_page,
+    tag_links,
+    tags_index,
+    update_rows,
+)
 from .story import story_view
 from .timeline import TimelineView, YearLink, chronological, overview, timeline, year_page, year_pages
 
-__all__ = ["Page", "PageSpec", "SiteView", "page_specs", "amount_words", "money_words", "pages", "site_view"]
-NAV = (("stories/", "Stories"), ("timeline/", "Timeline"), ("comparisons/", "Comparisons"),
-       ("entities/", "Entities"), ("updates/", "Updates"))
+__all__ = ["Page", "PageSpec", "SiteView", "amount_words", "money_words", "page_specs", "pages", "site_view"]
+NAV = (
+    ("stories/", "Stories"),
+    ("timeline/", "Timeline"),
+    ("comparisons/", "Comparisons"),
+    ("entities/", "Entities"),
+    ("updates/", "Updates"),
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,8 +66,16 @@ class SiteView:
 def site_view(graph: SiteGraph) -> SiteView:
     site = graph.site
     more = (*((f"{kind}/", KIND_TITLES[kind]) for kind in (*FACT_KINDS, "sources")), ("tags/", "Tags"))
-    return SiteView(title=site.title, tagline=site.tagline, language=site.language, publisher=site.publisher,
-                    licence=site.licence, base_url=site.base_url, nav=NAV, more=more)
+    return SiteView(
+        title=site.title,
+        tagline=site.tagline,
+        language=site.language,
+        publisher=site.publisher,
+        licence=site.licence,
+        base_url=site.base_url,
+        nav=NAV,
+        more=more,
+    )
 
 
 def pages(graph: SiteGraph) -> list[Page]:
@@ -81,11 +104,16 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
 
 def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:
     """The index of `kind` and, when it is split, its pages after the first."""
-    yield PageSpec(url=f"{kind}/", template="list.html", title=KIND_TITLES[kind],
-                   make=partial(list_view, ctx, kind, pages))
+    yield PageSpec(
+        url=f"{kind}/", template="list.html", title=KIND_TITLES[kind], make=partial(list_view, ctx, kind, pages)
+    )
     for link in pages[1:]:
-        yield PageSpec(url=link.url, template="list.html", title=f"{KIND_TITLES[kind]}, page {link.number}",
-                       make=partial(list_view, ctx, kind, pages, link.number))
+        yield PageSpec(
+            url=link.url,
+            template="list.html",
+            title=f"{KIND_TITLES[kind]}, page {link.number}",
+            make=partial(list_view, ctx, kind, pages, link.number),
+        )
 
 
 def _record_pages(ctx: Context) -> Iterator[PageSpec]:
@@ -93,11 +121,12 @@ def _record_pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
     for kind in FACT_KINDS:
         yield from (_record_page(r, "fact.html", partial(fact_view, ctx, r)) for r in graph.listed(kind, Fact))
-    yield from (_record_page(r, "comparison.html", partial(comparison_view, ctx, r))
-                for r in graph.listed("comparisons", Comparison))
+    yield from (
+        _record_page(r, "comparison.html", partial(comparison_view, ctx, r))
+        for r in graph.listed("comparisons", Comparison)
+    )
     yield from (_record_page(r, "story.html", partial(story_view, ctx, r)) for r in graph.listed("stories", Story))
-    yield from (_record_page(r, "entity.html", partial(entity_view, ctx, r))
-                for r in graph.listed("entities", Entity))
+    yield from (_record_page(r, "entity.html", partial(entity_view, ctx, r)) for r in graph.listed("entities", Entity))
     yield from (_record_page(r, "source.html", partial(source_page, ctx, r)) for r in graph.listed("sources", Source))
 
 
@@ -109,8 +138,9 @@ def _timeline_pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
     yield from _timeline(ctx, "timeline/", "Timeline", partial(_site_timeline, ctx))
     for r in graph.listed("entities", Entity):
-        yield from _timeline(ctx, f"{record_url(r)}timeline/", f"{r.model.name}: timeline",
-                             partial(_entity_timeline, ctx, r))
+        yield from _timeline(
+            ctx, f"{record_url(r)}timeline/", f"{r.model.name}: timeline", partial(_entity_timeline, ctx, r)
+        )
     yield PageSpec(url="tags/", template="list.html", title="Tags", make=partial(tags_index, ctx))
     for tag in graph.tags:
         yield from _timeline(ctx, f"tags/{tag}/", f"Tag: {tag}", partial(_tag_timeline, ctx, tag))
@@ -139,8 +169,12 @@ def _timeline(ctx: Context, url: str, heading: str, chronicle: Callable[[], Chro
         return
     yield PageSpec(url=url, template="timeline.html", title=heading, make=partial(_overview, chronicle, ctx, years))
     for link in years:
-        yield PageSpec(url=link.url, template="timeline.html", title=f"{heading}, {link.year}",
-                       make=partial(_year, url, chronicle, ctx, years, link.year))
+        yield PageSpec(
+            url=link.url,
+            template="timeline.html",
+            title=f"{heading}, {link.year}",
+            make=partial(_year, url, chronicle, ctx, years, link.year),
+        )
 
 
 def _whole(chronicle: Callable[[], Chronicle], ctx: Context) -> TimelinePage:
@@ -154,31 +188,52 @@ def _overview(chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[Yea
 
 
 def _page(shown: Chronicle, drawn: TimelineView) -> TimelinePage:
-    return TimelinePage(heading=shown.heading, intro=shown.intro, parent=shown.parent, timeline=drawn,
-                        related=shown.related)
+    return TimelinePage(
+        heading=shown.heading, intro=shown.intro, parent=shown.parent, timeline=drawn, related=shown.related
+    )
 
 
-def _year(url: str, chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[YearLink, ...],
-          year: int) -> TimelinePage:
+def _year(
+    url: str, chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[YearLink, ...], year: int
+) -> TimelinePage:
     shown = chronicle()
-    return TimelinePage(heading=f"{shown.heading}, {year}", intro=shown.intro,
-                        parent=LinkView(url=url, label=shown.heading), timeline=year_page(ctx, shown.facts, years, year),
-                        related=())
+    return TimelinePage(
+        heading=f"{shown.heading}, {year}",
+        intro=shown.intro,
+        parent=LinkView(url=url, label=shown.heading),
+        timeline=year_page(ctx, shown.facts, years, year),
+        related=(),
+    )
 
 
 def _site_timeline(ctx: Context) -> Chronicle:
     kinds = ctx.graph.kinds
     facts = ctx.memo("timeline", "", lambda: chronological(ctx, (r for kind in FACT_KINDS for r in kinds[kind])))
-    return Chronicle(heading="Timeline", intro="Everything on record, in the order it happened.", parent=None,
-                     related=(), facts=facts)
+    return Chronicle(
+        heading="Timeline",
+        intro="Everything on record, in the order it happened.",
+        parent=None,
+        related=(),
+        facts=facts,
+    )
 
 
 def _entity_timeline(ctx: Context, r: Record[Entity]) -> Chronicle:
-    return Chronicle(heading=f"{r.model.name}: timeline", intro=f"Everything on record that names {r.model.name}.",
-                     parent=record_link(ctx, r), related=(), facts=entity_facts(ctx, r))
+    return Chronicle(
+        heading=f"{r.model.name}: timeline",
+        intro=f"Everything on record that names {r.model.name}.",
+        parent=record_link(ctx, r),
+        related=(),
+        facts=entity_facts(ctx, r),
+    )
 
 
 def _tag_timeline(ctx: Context, tag: str) -> Chronicle:
     facts = ctx.memo("tag-timeline", tag, lambda: chronological(ctx, map(ctx.graph.get, ctx.graph.tags[tag])))
-    return Chronicle(heading=f"Tag: {tag}", intro=f"Everything on record tagged “{tag}”.",
-                     parent=LinkView(url="tags/", label="Tags"), related=tag_links(ctx, tag), facts=facts)
+    return Chronicle(
+        heading=f"Tag: {tag}",
+        intro=f"Everything on record tagged “{tag}”.",
+        parent=LinkView(url="tags/", label="Tags"),
+        related=tag_links(ctx, tag),
+        facts=facts,
+    )

@@ -5,11 +5,12 @@ contract's start and end, a date range) are drawn as bars. An axis of more than 
 draws each kind's marks, and its bars, as one stroke of merged spans instead of a shape per fact:
 thousands of shapes would outweigh the rest of the page, and at that density they merge anyway.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
 
 from .. import dates
 from ..dates import anchor
@@ -118,14 +119,29 @@ def axis(facts: list[Record[Fact]], places: list[Place], prefix: str) -> Axis:
     scale = _Scale(min(p.first for p in places), max(p.latest for p in places))
     pairs = list(zip(facts, places, strict=True))
     marks = tuple({Mark(x=KIND_COLUMN[r.kind], y=scale.y(p.first), kind=r.kind): None for r, p in pairs})
-    bars = tuple(Bar(x=KIND_COLUMN[r.kind], y1=scale.y(p.span[0]), y2=scale.y(p.span[1]) if p.span[1] else scale.end,
-                     kind=r.kind, open=p.span[1] is None)
-                 for r, p in pairs if p.span)
+    bars = tuple(
+        Bar(
+            x=KIND_COLUMN[r.kind],
+            y1=scale.y(p.span[0]),
+            y2=scale.y(p.span[1]) if p.span[1] else scale.end,
+            kind=r.kind,
+            open=p.span[1] is None,
+        )
+        for r, p in pairs
+        if p.span
+    )
     dense = len(facts) > DENSE_ABOVE
-    return Axis(id=f"{prefix}axis", width=AXIS_WIDTH, height=AXIS_HEIGHT, ticks=_ticks(scale),
-                marks=() if dense else marks, bars=() if dense else bars, title="Time axis",
-                description=_description(facts, places),
-                strands=(*_bar_strands(bars), *_mark_strands(marks)) if dense else ())
+    return Axis(
+        id=f"{prefix}axis",
+        width=AXIS_WIDTH,
+        height=AXIS_HEIGHT,
+        ticks=_ticks(scale),
+        marks=() if dense else marks,
+        bars=() if dense else bars,
+        title="Time axis",
+        description=_description(facts, places),
+        strands=(*_bar_strands(bars), *_mark_strands(marks)) if dense else (),
+    )
 
 
 def _mark_strands(marks: Iterable[Mark]) -> tuple[Strand, ...]:
@@ -133,9 +149,17 @@ def _mark_strands(marks: Iterable[Mark]) -> tuple[Strand, ...]:
     found: dict[str, list[int]] = {}
     for mark in marks:
         found.setdefault(mark.kind, []).append(mark.y)
-    return tuple(Strand(x=KIND_COLUMN[kind], kind=kind, spans=_merged(((y, y) for y in ys), MARK_SIZE),
-                        width=MARK_SIZE, bar=False, open=False)
-                 for kind, ys in sorted(found.items(), key=lambda item: KIND_COLUMN[item[0]]))
+    return tuple(
+        Strand(
+            x=KIND_COLUMN[kind],
+            kind=kind,
+            spans=_merged(((y, y) for y in ys), MARK_SIZE),
+            width=MARK_SIZE,
+            bar=False,
+            open=False,
+        )
+        for kind, ys in sorted(found.items(), key=lambda item: KIND_COLUMN[item[0]])
+    )
 
 
 def _bar_strands(bars: Iterable[Bar]) -> tuple[Strand, ...]:
@@ -144,9 +168,10 @@ def _bar_strands(bars: Iterable[Bar]) -> tuple[Strand, ...]:
     for bar in bars:
         found.setdefault((bar.kind, bar.open), []).append((bar.y1, bar.y2))
     ordered = sorted(found.items(), key=lambda item: (KIND_COLUMN[item[0][0]], item[0][1]))
-    return tuple(Strand(x=KIND_COLUMN[kind], kind=kind, spans=_merged(spans, BAR_WIDTH), width=BAR_WIDTH, bar=True,
-                        open=is_open)
-                 for (kind, is_open), spans in ordered)
+    return tuple(
+        Strand(x=KIND_COLUMN[kind], kind=kind, spans=_merged(spans, BAR_WIDTH), width=BAR_WIDTH, bar=True, open=is_open)
+        for (kind, is_open), spans in ordered
+    )
 
 
 def _merged(spans: Iterable[tuple[int, int]], width: int) -> tuple[tuple[int, int], ...]:
@@ -188,6 +213,8 @@ def _description(facts: list[Record[Fact]], places: list[Place]) -> str:
     longest = max(range(len(days) - 1), default=None, key=lambda index: days[index + 1] - days[index])
     if longest is None or days[longest + 1] == days[longest]:
         return text
-    before, after = (anchor(r.model.date) for r in facts[longest:longest + 2])
-    return (f"{text} The longest gap between entries runs from {before.words()} to {after.words()}: "
-            f"{dates.elapsed(before, after).removesuffix(' later')}.")
+    before, after = (anchor(r.model.date) for r in facts[longest : longest + 2])
+    return (
+        f"{text} The longest gap between entries runs from {before.words()} to {after.words()}: "
+        f"{dates.elapsed(before, after).removesuffix(' later')}."
+    )

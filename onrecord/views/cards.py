@@ -4,9 +4,11 @@ The same card is the heart of a comparison page and appears, compact, in stories
 the pages of the facts it compares. Quotes are never altered: they are cut into marked and unmarked
 pieces that join back into exactly the words on record.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from .. import dates
 from ..model import Comparison, Contract, Entity, Event, Fact, Ruling, Said, Side, Source
 from ..validate import Record
@@ -61,13 +63,22 @@ def comparison_card(ctx: Context, record: Record[Comparison]) -> ComparisonCard:
 def _card(ctx: Context, record: Record[Comparison]) -> ComparisonCard:
     model = record.model
     left, right = ctx.graph.fact(model.left.fact), ctx.graph.fact(model.right.fact)
-    left_quote, right_quote, shared = terms.highlight(quote_text(left, model.left), quote_text(right, model.right),
-                                                      model.highlight)
+    left_quote, right_quote, shared = terms.highlight(
+        quote_text(left, model.left), quote_text(right, model.right), model.highlight
+    )
     return ComparisonCard(
-        id=record.id, url=record_url(record), title=model.title, summary=model.summary, verdict=model.verdict,
-        verdict_label=words_label(model.verdict), verdict_note=VERDICT_NOTES[model.verdict],
-        left=side(ctx, left, model.left, left_quote), right=side(ctx, right, model.right, right_quote),
-        elapsed=dates.elapsed(left.model.date, right.model.date), terms=shared, draft=model.draft,
+        id=record.id,
+        url=record_url(record),
+        title=model.title,
+        summary=model.summary,
+        verdict=model.verdict,
+        verdict_label=words_label(model.verdict),
+        verdict_note=VERDICT_NOTES[model.verdict],
+        left=side(ctx, left, model.left, left_quote),
+        right=side(ctx, right, model.right, right_quote),
+        elapsed=dates.elapsed(left.model.date, right.model.date),
+        terms=shared,
+        draft=model.draft,
     )
 
 
@@ -94,10 +105,15 @@ def side(ctx: Context, record: Record[Fact], chosen: Side, quote: terms.Segments
     speaker = speaker_of(ctx, record)
     organisation = organisation_of(ctx, record, speaker)
     return SideView(
-        fact=record_link(ctx, record), kind=record.kind, kind_label=kind_label(record.kind),
-        speaker=record_link(ctx, speaker) if speaker else None, role=role_of(speaker, organisation),
+        fact=record_link(ctx, record),
+        kind=record.kind,
+        kind_label=kind_label(record.kind),
+        speaker=record_link(ctx, speaker) if speaker else None,
+        role=role_of(speaker, organisation),
         organisation=record_link(ctx, organisation) if organisation else None,
-        date=date_view(record.model.date), venue=_venue(record, chosen), quote=quote,
+        date=date_view(record.model.date),
+        venue=_venue(record, chosen),
+        quote=quote,
     )
 
 

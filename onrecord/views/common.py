@@ -3,6 +3,7 @@
 Every view is a frozen dataclass of plain values and tuples, so two builds of the same content give
 equal views and the live preview can re-render only the pages whose view changed.
 """
+
 from __future__ import annotations
 
 import functools
@@ -21,14 +22,25 @@ F = TypeVar("F", bound=Filed)
 Order = int | tuple[tuple[int, ...], str, str]
 """A record's place in reading order: its rank, or the reading order itself (which compares the same)."""
 KIND_TITLES = {
-    "stories": "Stories", "comparisons": "Comparisons", "pledges": "Pledges", "statements": "Statements",
-    "contracts": "Contracts", "rulings": "Rulings", "events": "Events", "entities": "Entities",
+    "stories": "Stories",
+    "comparisons": "Comparisons",
+    "pledges": "Pledges",
+    "statements": "Statements",
+    "contracts": "Contracts",
+    "rulings": "Rulings",
+    "events": "Events",
+    "entities": "Entities",
     "sources": "Sources",
 }
 CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
 SOURCE_TYPES = {
-    "news": "News report", "primary-document": "Primary document", "court-record": "Court record",
-    "letter": "Letter", "press-release": "Press release", "contract-notice": "Contract notice", "report": "Report",
+    "news": "News report",
+    "primary-document": "Primary document",
+    "court-record": "Court record",
+    "letter": "Letter",
+    "press-release": "Press release",
+    "contract-notice": "Contract notice",
+    "report": "Report",
 }
 
 
@@ -154,7 +166,6 @@ class Context:
             self._referring = _referring_index(self.graph)
         return self._referring.get((record_id, kind), ())
 
-
     def referring_as(self, record_id: str, kind: str, cls: type[F]) -> tuple[Record[F], ...]:
         """`referring`, typed as the model the kind holds."""
         self.graph.listed(kind, cls)
@@ -217,8 +228,9 @@ def label(record: Record[Filed]) -> str:
 
 def record_link(ctx: Context, record: Record[Filed]) -> LinkView:
     """Memoised: an entity is linked from thousands of pages."""
-    return ctx.memo("link", record.id,
-                    lambda: LinkView(url=record_url(record), label=label(record), kind=SINGULAR[record.kind]))
+    return ctx.memo(
+        "link", record.id, lambda: LinkView(url=record_url(record), label=label(record), kind=SINGULAR[record.kind])
+    )
 
 
 def kind_label(kind: str) -> str:
@@ -249,9 +261,15 @@ def amount_words(amount: Decimal, currency: str) -> str:
 def source_view(graph: SiteGraph, number: int, cite: str | Source) -> SourceView:
     source = graph.typed(cite, Source).model if isinstance(cite, str) else cite
     return SourceView(
-        number=number, title=source.title, publisher=source.publisher, url=source.url,
-        type=SOURCE_TYPES[source.type], author=source.author, published=optional_date(source.published),
-        accessed=optional_date(source.accessed), archived_url=source.archived_url,
+        number=number,
+        title=source.title,
+        publisher=source.publisher,
+        url=source.url,
+        type=SOURCE_TYPES[source.type],
+        author=source.author,
+        published=optional_date(source.published),
+        accessed=optional_date(source.accessed),
+        archived_url=source.archived_url,
         page=f"sources/{cite}/" if isinstance(cite, str) else None,
     )
 
@@ -268,9 +286,15 @@ def fact_card(ctx: Context, record: Record[Fact]) -> FactCard:
 def _fact_card(ctx: Context, record: Record[Fact]) -> FactCard:
     model = record.model
     return FactCard(
-        id=record.id, url=record_url(record), kind=record.kind, kind_label=kind_label(record.kind),
-        title=model.title, date=date_view(model.date), summary=model.summary,
-        actors=tuple(record_link(ctx, ctx.graph.entity(i)) for i in model.actor_ids()), draft=model.draft,
+        id=record.id,
+        url=record_url(record),
+        kind=record.kind,
+        kind_label=kind_label(record.kind),
+        title=model.title,
+        date=date_view(model.date),
+        summary=model.summary,
+        actors=tuple(record_link(ctx, ctx.graph.entity(i)) for i in model.actor_ids()),
+        draft=model.draft,
     )
 
 
@@ -284,7 +308,8 @@ def replies(ctx: Context, model: Dated, citations: Citations) -> tuple[ReplyView
 
 def _reply(ctx: Context, reply: Reply, citations: Citations) -> ReplyView:
     return ReplyView(
-        party=record_link(ctx, ctx.graph.entity(reply.party)), asked=date_view(reply.asked),
+        party=record_link(ctx, ctx.graph.entity(reply.party)),
+        asked=date_view(reply.asked),
         asked_by=tuple(record_link(ctx, ctx.graph.entity(i)) for i in reply.asked_by),
         reply=reply.reply if reply.replied else None,
         cites=citations.cite_all([reply.source] if reply.source else []),

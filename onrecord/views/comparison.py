@@ -1,4 +1,5 @@
 """Comparison pages (`comparisons/{id}/`): the card drawn in full, with rationale and numbered sources."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,5 +31,12 @@ def comparison_view(ctx: Context, record: Record[Comparison]) -> ComparisonView:
     left = citations.cite_all(side_sources(ctx.graph.fact(model.left.fact), model.left))
     right = citations.cite_all(side_sources(ctx.graph.fact(model.right.fact), model.right))
     rationale = prose(ctx, model.rationale, citations)
-    return ComparisonView(card=comparison_card(ctx, record), left_cites=left, right_cites=right, rationale=rationale,
-                          updates=updates(model.updates), tags=tuple(model.tags), sources=citations.sources())
+    return ComparisonView(
+        card=comparison_card(ctx, record),
+        left_cites=left,
+        right_cites=right,
+        rationale=rationale,
+        updates=updates(model.updates),
+        tags=tuple(model.tags),
+        sources=citations.sources(),
+    )

@@ -7,17 +7,28 @@ The scorecard counts the entity's pledges by the verdicts of the comparisons the
 count per pledge and comparison), and by each pledge's current status. Facts are found through the
 graph's backlinks, so an entity page costs only as much as the facts that name it.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import get_args
 
 from ..model import FACT_KINDS, Comparison, Contract, Entity, EntityType, Fact, Pledge, PledgeStatus, Ruling, Verdict
 from ..validate import Record, as_kind
 from .cards import ComparisonCard, comparison_card
-from .common import (Context, FactCard, LinkView, by_reading_order, fact_card, facts_by_reading_order, money_words,
-                     record_link, record_url, words_label)
+from .common import (
+    Context,
+    FactCard,
+    LinkView,
+    by_reading_order,
+    fact_card,
+    facts_by_reading_order,
+    money_words,
+    record_link,
+    record_url,
+    words_label,
+)
 from .timeline import TimelineView, timeline
 
 SHOWN = 12
@@ -91,8 +102,9 @@ class EntityView:
 
 def entity_facts(ctx: Context, record: Record[Entity]) -> list[Record[Fact]]:
     """Every fact that names the entity anywhere, in reading order; memoised for its page and its timeline's."""
-    return ctx.memo("entity-facts", record.id,
-                    lambda: facts_by_reading_order(ctx, ctx.graph.referrers.get(record.id, ())))
+    return ctx.memo(
+        "entity-facts", record.id, lambda: facts_by_reading_order(ctx, ctx.graph.referrers.get(record.id, ()))
+    )
 
 
 def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
@@ -102,16 +114,25 @@ def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
     own = {kind: [f for f in facts if f.kind == kind and _acts_in(record.id, f.model)] for kind in FACT_KINDS}
     pledges = [_pledge_row(ctx, as_kind(p, Pledge)) for p in own["pledges"]]
     return EntityView(
-        id=record.id, name=model.name, type_label=TYPE_LABELS[model.type], aliases=tuple(model.aliases),
-        url=model.url, description=model.description,
+        id=record.id,
+        name=model.name,
+        type_label=TYPE_LABELS[model.type],
+        aliases=tuple(model.aliases),
+        url=model.url,
+        description=model.description,
         memberships=tuple((record_link(ctx, ctx.graph.entity(m.entity)), m.role) for m in model.member_of),
-        members=_members(ctx, record), scorecard=scorecard(pledges), pledges=newest(pledges),
+        members=_members(ctx, record),
+        scorecard=scorecard(pledges),
+        pledges=newest(pledges),
         contracts=newest([_contract_row(ctx, record, as_kind(c, Contract)) for c in own["contracts"]]),
         rulings=newest([fact_card(ctx, f) for f in own["rulings"]]),
         statements=newest([fact_card(ctx, f) for f in own["statements"]]),
         events=newest([fact_card(ctx, f) for f in own["events"]]),
-        comparisons=newest(_comparisons(ctx, facts)), timeline=timeline(ctx, facts[-TIMELINE_SHOWN:], filterable=False),
-        facts=len(facts), timeline_url=f"{record_url(record)}timeline/", draft=model.draft,
+        comparisons=newest(_comparisons(ctx, facts)),
+        timeline=timeline(ctx, facts[-TIMELINE_SHOWN:], filterable=False),
+        facts=len(facts),
+        timeline_url=f"{record_url(record)}timeline/",
+        draft=model.draft,
     )
 
 
@@ -133,10 +154,16 @@ def _members(ctx: Context, record: Record[Entity]) -> tuple[tuple[LinkView, str]
 
 
 def _pledge_row(ctx: Context, pledge: Record[Pledge]) -> PledgeRow:
-    verdicts = tuple((c.model.verdict, words_label(c.model.verdict), record_url(c))
-                     for c in ctx.referring_as(pledge.id, "comparisons", Comparison))
-    return PledgeRow(card=fact_card(ctx, pledge), status=pledge.model.status,
-                     status_label=words_label(pledge.model.status), verdicts=verdicts)
+    verdicts = tuple(
+        (c.model.verdict, words_label(c.model.verdict), record_url(c))
+        for c in ctx.referring_as(pledge.id, "comparisons", Comparison)
+    )
+    return PledgeRow(
+        card=fact_card(ctx, pledge),
+        status=pledge.model.status,
+        status_label=words_label(pledge.model.status),
+        verdicts=verdicts,
+    )
 
 
 def _contract_row(ctx: Context, entity: Record[Entity], contract: Record[Contract]) -> ContractRow:

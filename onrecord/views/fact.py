@@ -1,13 +1,30 @@
 """Fact pages (`{kind}/{id}/`): everything on record about one pledge, statement, contract, ruling or event."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from .. import dates
 from ..model import Comparison, Contract, Event, Fact, Filed, Party, Pledge, Ruling, Said
 from ..validate import Record
 from .cards import ComparisonCard, comparison_card, organisation_of, role_of, speaker_of
-from .common import (Citations, Context, DateView, FactCard, LinkView, ReplyView, SourceView, UpdateView, date_view,
-                     fact_card, money_words, record_link, replies, updates, words_label)
+from .common import (
+    Citations,
+    Context,
+    DateView,
+    FactCard,
+    LinkView,
+    ReplyView,
+    SourceView,
+    UpdateView,
+    date_view,
+    fact_card,
+    money_words,
+    record_link,
+    replies,
+    updates,
+    words_label,
+)
 from .prose import Prose, prose
 from .timeline import entry
 
@@ -66,19 +83,30 @@ def fact_view(ctx: Context, record: Record[Fact]) -> FactView:
     own = citations.cite_all(model.sources)
     body = prose(ctx, model.body, citations)
     details = _details(model, citations)
-    excerpts = tuple(Excerpt(text=e.text, at=e.at, cites=citations.cite_all([e.source] if e.source else []))
-                     for e in model.excerpts)
+    excerpts = tuple(
+        Excerpt(text=e.text, at=e.at, cites=citations.cite_all([e.source] if e.source else [])) for e in model.excerpts
+    )
     history = _history(model, citations)
     answers = replies(ctx, model, citations)
     return FactView(
-        card=fact_card(ctx, record), period=entry(ctx, record).period, people=_people(ctx, model),
-        quote=model.spoken(), attribution=_attribution(ctx, record), quote_cites=own,
-        context=model.context if isinstance(model, Said) else None, details=details,
-        covers=tuple(model.covers) if isinstance(model, (Said, Contract)) else (), excerpts=excerpts,
+        card=fact_card(ctx, record),
+        period=entry(ctx, record).period,
+        people=_people(ctx, model),
+        quote=model.spoken(),
+        attribution=_attribution(ctx, record),
+        quote_cites=own,
+        context=model.context if isinstance(model, Said) else None,
+        details=details,
+        covers=tuple(model.covers) if isinstance(model, (Said, Contract)) else (),
+        excerpts=excerpts,
         status=(model.status, words_label(model.status)) if isinstance(model, Pledge) else None,
-        status_history=history, body=body, replies=answers, updates=updates(model.updates),
+        status_history=history,
+        body=body,
+        replies=answers,
+        updates=updates(model.updates),
         comparisons=tuple(comparison_card(ctx, c) for c in ctx.referring_as(record.id, "comparisons", Comparison)),
-        referred_by=tuple(record_link(ctx, r) for r in _referred_by(ctx, record)), tags=tuple(model.tags),
+        referred_by=tuple(record_link(ctx, r) for r in _referred_by(ctx, record)),
+        tags=tuple(model.tags),
         sources=citations.sources(),
     )
 
@@ -87,8 +115,11 @@ def _attribution(ctx: Context, record: Record[Fact]) -> tuple[LinkView | None, s
     """(speaker, role, organisation) for the quote's caption."""
     speaker = speaker_of(ctx, record)
     organisation = organisation_of(ctx, record, speaker)
-    return (record_link(ctx, speaker) if speaker else None, role_of(speaker, organisation),
-            record_link(ctx, organisation) if organisation else None)
+    return (
+        record_link(ctx, speaker) if speaker else None,
+        role_of(speaker, organisation),
+        record_link(ctx, organisation) if organisation else None,
+    )
 
 
 def _people(ctx: Context, model: Fact) -> tuple[tuple[str, tuple[LinkView, ...]], ...]:
@@ -125,8 +156,9 @@ def _details(model: Fact, citations: Citations) -> tuple[tuple[str, str, tuple[i
             rows.append(("Judges", ", ".join(model.judges), ()))
     if isinstance(model, Contract):
         rows += [(label, text, ()) for label, text in (("Term", model.term), ("Reference", model.reference)) if text]
-        rows += [(label, dates.words(when), ()) for label, when in (("Starts", model.start), ("Ends", model.end))
-                 if when]
+        rows += [
+            (label, dates.words(when), ()) for label, when in (("Starts", model.start), ("Ends", model.end)) if when
+        ]
         if model.value:
             reported = [c.source for c in model.value.reported_as if c.source]
             rows.append(("Value", money_words(model.value), citations.cite_all(reported)))
@@ -139,8 +171,13 @@ def _history(model: Fact, citations: Citations) -> tuple[StatusChange, ...]:
     if not isinstance(model, Pledge):
         return ()
     return tuple(
-        StatusChange(date=date_view(c.date), status=c.status, label=words_label(c.status), reason=c.reason,
-                     cites=citations.cite_all(c.sources))
+        StatusChange(
+            date=date_view(c.date),
+            status=c.status,
+            label=words_label(c.status),
+            reason=c.reason,
+            cites=citations.cite_all(c.sources),
+        )
         for c in model.status_history
     )
 

@@ -4,6 +4,7 @@ An index of more than PAGE_SIZE entries is split so that no page grows with the 
 lists the first PAGE_SIZE and `{kind}/page/2/` onwards the rest, in the same order and groups, each
 page linking to all the others. A source page lists the newest CITED_SHOWN records that cite it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -15,9 +16,24 @@ from ..dates import anchor
 from ..model import FACT_KINDS, Comparison, Contract, Dated, Entity, Fact, Filed, Pledge, Ruling, Source, Story
 from ..validate import Record, as_kind
 from .cards import ComparisonCard, comparison_card
-from .common import (KIND_TITLES, SOURCE_TYPES, Context, DateView, LinkView, SourceView, by_reading_order, date_view,
-                     facts_by_reading_order, kind_label, label, money_words, optional_date, record_link, source_view,
-                     words_label)
+from .common import (
+    KIND_TITLES,
+    SOURCE_TYPES,
+    Context,
+    DateView,
+    LinkView,
+    SourceView,
+    by_reading_order,
+    date_view,
+    facts_by_reading_order,
+    kind_label,
+    label,
+    money_words,
+    optional_date,
+    record_link,
+    source_view,
+    words_label,
+)
 from .entity import TYPE_LABELS
 from .story import StoryCard, story_card
 from .timeline import TimelineView
@@ -152,20 +168,31 @@ def list_view(ctx: Context, kind: str, pages: tuple[PageLink, ...] = (), number:
     """The index of `kind`, or its page `number` of `pages` when it is split."""
     records = _ordered(ctx, kind)
     start = (number - 1) * PAGE_SIZE
-    shown = records[start:start + PAGE_SIZE] if pages else records
+    shown = records[start : start + PAGE_SIZE] if pages else records
     stories = tuple(story_card(ctx, as_kind(r, Story)) for r in shown) if kind == "stories" else ()
     groups = () if kind == "stories" else _groups(ctx, kind, shown)
     heading = f"{KIND_TITLES[kind]}, page {number}" if number > 1 else KIND_TITLES[kind]
-    return ListView(kind=kind, heading=heading, intro=INTROS[kind], groups=groups, stories=stories,
-                    count=len(records), paging=_paging(pages, number))
+    return ListView(
+        kind=kind,
+        heading=heading,
+        intro=INTROS[kind],
+        groups=groups,
+        stories=stories,
+        count=len(records),
+        paging=_paging(pages, number),
+    )
 
 
 def _paging(pages: tuple[PageLink, ...], number: int) -> Paging | None:
     if not pages:
         return None
     at = number - 1
-    return Paging(pages=pages, current=pages[at], previous=pages[at - 1] if at else None,
-                  next=pages[at + 1] if number < len(pages) else None)
+    return Paging(
+        pages=pages,
+        current=pages[at],
+        previous=pages[at - 1] if at else None,
+        next=pages[at + 1] if number < len(pages) else None,
+    )
 
 
 def _ordered(ctx: Context, kind: str) -> list[Record[Filed]]:
@@ -189,8 +216,10 @@ def _type_label(record: Record[Filed]) -> str:
 
 
 def _groups(ctx: Context, kind: str, records: list[Record[Filed]]) -> tuple[Group, ...]:
-    return tuple(Group(heading=heading, entries=tuple(list_entry(ctx, r) for r in group))
-                 for heading, group in groupby(records, _group_key(kind)))
+    return tuple(
+        Group(heading=heading, entries=tuple(list_entry(ctx, r) for r in group))
+        for heading, group in groupby(records, _group_key(kind))
+    )
 
 
 def _group_key(kind: str) -> Callable[[Record[Filed]], str]:
@@ -203,8 +232,13 @@ def _group_key(kind: str) -> Callable[[Record[Filed]], str]:
 
 def list_entry(ctx: Context, record: Record[Filed]) -> ListEntry:
     model = record.model
-    return ListEntry(link=record_link(ctx, record), date=optional_date(model.when()), summary=_summary(ctx, model),
-                     badge=_badge(model), draft=model.is_draft())
+    return ListEntry(
+        link=record_link(ctx, record),
+        date=optional_date(model.when()),
+        summary=_summary(ctx, model),
+        badge=_badge(model),
+        draft=model.is_draft(),
+    )
 
 
 def _summary(ctx: Context, model: Filed) -> str:
@@ -233,23 +267,38 @@ def _badge(model: Filed) -> tuple[str, str] | None:
 
 def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
     """Every `updates` entry on the site, newest first; same-day entries by what they belong to."""
-    found = [(u, r) for kind in (*FACT_KINDS, "comparisons", "stories") for r in ctx.graph.kinds[kind]
-             if isinstance(r.model, (Dated, Comparison)) for u in r.model.updates]
+    found = [
+        (u, r)
+        for kind in (*FACT_KINDS, "comparisons", "stories")
+        for r in ctx.graph.kinds[kind]
+        if isinstance(r.model, (Dated, Comparison))
+        for u in r.model.updates
+    ]
     found.sort(key=lambda pair: (dates.sort_key(pair[0].date), pair[1].id), reverse=True)
-    return tuple(UpdateRow(date=date_view(u.date), note=u.note, link=record_link(ctx, r), kind_label=kind_label(r.kind))
-                 for u, r in found)
+    return tuple(
+        UpdateRow(date=date_view(u.date), note=u.note, link=record_link(ctx, r), kind_label=kind_label(r.kind))
+        for u, r in found
+    )
 
 
 def home_view(ctx: Context, updates: tuple[UpdateRow, ...]) -> HomeView:
     graph = ctx.graph
     stories = [story_card(ctx, r) for r in sorted(graph.listed("stories", Story), key=_lead_order, reverse=True)]
     facts = facts_by_reading_order(ctx, (r.id for kind in FACT_KINDS for r in graph.kinds[kind]))
-    sections = tuple((f"{kind}/", KIND_TITLES[kind], len(graph.kinds[kind]))
-                     for kind in ("comparisons", *FACT_KINDS, "entities", "sources") if graph.kinds[kind])
+    sections = tuple(
+        (f"{kind}/", KIND_TITLES[kind], len(graph.kinds[kind]))
+        for kind in ("comparisons", *FACT_KINDS, "entities", "sources")
+        if graph.kinds[kind]
+    )
     return HomeView(
-        lead=stories[0] if stories else None, stories=tuple(stories[1:1 + HOME_STORIES]),
-        comparisons=_key_comparisons(ctx), updates=updates[:HOME_UPDATES], sections=sections, facts=len(facts),
-        first=date_view(facts[0].model.date) if facts else None, last=date_view(facts[-1].model.date) if facts else None,
+        lead=stories[0] if stories else None,
+        stories=tuple(stories[1 : 1 + HOME_STORIES]),
+        comparisons=_key_comparisons(ctx),
+        updates=updates[:HOME_UPDATES],
+        sections=sections,
+        facts=len(facts),
+        first=date_view(facts[0].model.date) if facts else None,
+        last=date_view(facts[-1].model.date) if facts else None,
     )
 
 
@@ -261,7 +310,8 @@ def _lead_order(record: Record[Story]) -> tuple[tuple[int, int, int], tuple[int,
 
 def _key_comparisons(ctx: Context) -> tuple[ComparisonCard, ...]:
     """The sharpest verdicts first, newest first among equals."""
-    records = sorted(reversed(ctx.graph.listed("comparisons", Comparison)), key=lambda r: VERDICT_WEIGHT[r.model.verdict])
+    newest_first = ctx.graph.listed("comparisons", Comparison)[::-1]
+    records = sorted(newest_first, key=lambda r: VERDICT_WEIGHT[r.model.verdict])
     return tuple(comparison_card(ctx, r) for r in records[:HOME_COMPARISONS])
 
 
@@ -269,8 +319,11 @@ def source_page(ctx: Context, record: Record[Source]) -> SourcePage:
     """The source, and the newest CITED_SHOWN records citing it, in reading order."""
     ids = ctx.graph.referrers.get(record.id, [])
     citing = (ctx.graph.get(i) for i in ids[-CITED_SHOWN:])
-    return SourcePage(source=source_view(ctx.graph, 1, record.id), cited_by=tuple(record_link(ctx, r) for r in citing),
-                      cited_total=len(ids))
+    return SourcePage(
+        source=source_view(ctx.graph, 1, record.id),
+        cited_by=tuple(record_link(ctx, r) for r in citing),
+        cited_total=len(ids),
+    )
 
 
 def tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
@@ -280,8 +333,21 @@ def tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
 
 
 def tags_index(ctx: Context) -> ListView:
-    entries = tuple(ListEntry(link=LinkView(url=f"tags/{tag}/", label=tag), date=None, summary=f"{len(ids)} on record",
-                              badge=None, draft=False)
-                    for tag, ids in ctx.graph.tags.items())
-    return ListView(kind="tags", heading="Tags", intro="Topics; each has its own timeline.",
-                    groups=(Group(heading="", entries=entries),), stories=(), count=len(entries))
+    entries = tuple(
+        ListEntry(
+            link=LinkView(url=f"tags/{tag}/", label=tag),
+            date=None,
+            summary=f"{len(ids)} on record",
+            badge=None,
+            draft=False,
+        )
+        for tag, ids in ctx.graph.tags.items()
+    )
+    return ListView(
+        kind="tags",
+        heading="Tags",
+        intro="Topics; each has its own timeline.",
+        groups=(Group(heading="", entries=entries),),
+        stories=(),
+        count=len(entries),
+    )

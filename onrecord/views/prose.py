@@ -8,6 +8,7 @@ and drawn by the renderer as superscript links to the page's sources list.
 An embedded timeline of an entity or a tag shows at most EMBED_SHOWN entries, the latest, and links
 to the full timeline; one of chosen `ids` shows them all.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ def prose(ctx: Context, text: str, citations: Citations) -> Prose:
         embedded = _embed(ctx, match["what"], match["arg"], index)
         if embedded is None:
             continue
-        _markdown(blocks, text[at:match.start()])
+        _markdown(blocks, text[at : match.start()])
         blocks.append(embedded)
         at = match.end()
     _markdown(blocks, text[at:])
@@ -87,8 +88,11 @@ def embedded_timeline(ctx: Context, arg: str, prefix: str) -> EmbeddedTimeline:
     name, values = markup.Embed("timeline", arg, 0).timeline_filter()
     if name == "ids" or len(records) <= EMBED_SHOWN:
         return EmbeddedTimeline(timeline=timeline(ctx, records, prefix, filterable=False), more=0, full=())
-    return EmbeddedTimeline(timeline=timeline(ctx, records[-EMBED_SHOWN:], prefix, filterable=False),
-                            more=len(records) - EMBED_SHOWN, full=tuple(_full_timeline(ctx, name, v) for v in values))
+    return EmbeddedTimeline(
+        timeline=timeline(ctx, records[-EMBED_SHOWN:], prefix, filterable=False),
+        more=len(records) - EMBED_SHOWN,
+        full=tuple(_full_timeline(ctx, name, v) for v in values),
+    )
 
 
 def _full_timeline(ctx: Context, name: str, value: str) -> LinkView:

@@ -1,4 +1,5 @@
 """Story pages (`stories/{id}/`): the explainer article with its embeds, citations and related facts."""
+
 from __future__ import annotations
 
 import math
@@ -7,8 +8,22 @@ from dataclasses import dataclass
 from .. import markup
 from ..model import Fact, Story
 from ..validate import Record
-from .common import (Citations, Context, DateView, FactCard, ReplyView, SourceView, UpdateView, date_view, fact_card,
-                     facts_by_reading_order, optional_date, record_url, replies, updates)
+from .common import (
+    Citations,
+    Context,
+    DateView,
+    FactCard,
+    ReplyView,
+    SourceView,
+    UpdateView,
+    date_view,
+    fact_card,
+    facts_by_reading_order,
+    optional_date,
+    record_url,
+    replies,
+    updates,
+)
 from .prose import Prose, embedded_facts, prose
 
 WORDS_PER_MINUTE = 230
@@ -50,11 +65,20 @@ def reading_minutes(text: str) -> int:
 
 def story_card(ctx: Context, record: Record[Story]) -> StoryCard:
     model = record.model
-    return ctx.memo("story", record.id, lambda: StoryCard(
-        url=record_url(record), title=model.title, summary=model.summary, authors=tuple(model.authors),
-        date=date_view(model.date), updated=optional_date(model.updated), minutes=reading_minutes(model.body),
-        draft=model.draft,
-    ))
+    return ctx.memo(
+        "story",
+        record.id,
+        lambda: StoryCard(
+            url=record_url(record),
+            title=model.title,
+            summary=model.summary,
+            authors=tuple(model.authors),
+            date=date_view(model.date),
+            updated=optional_date(model.updated),
+            minutes=reading_minutes(model.body),
+            draft=model.draft,
+        ),
+    )
 
 
 def story_view(ctx: Context, record: Record[Story]) -> StoryView:
@@ -63,9 +87,15 @@ def story_view(ctx: Context, record: Record[Story]) -> StoryView:
     citations = Citations(ctx)
     body = prose(ctx, model.body, citations)
     answers = replies(ctx, model, citations)
-    return StoryView(card=story_card(ctx, record), body=body,
-                     related=tuple(fact_card(ctx, r) for r in related(ctx, record)), tags=tuple(model.tags),
-                     replies=answers, updates=updates(model.updates), sources=citations.sources())
+    return StoryView(
+        card=story_card(ctx, record),
+        body=body,
+        related=tuple(fact_card(ctx, r) for r in related(ctx, record)),
+        tags=tuple(model.tags),
+        replies=answers,
+        updates=updates(model.updates),
+        sources=citations.sources(),
+    )
 
 
 def related(ctx: Context, record: Record[Story]) -> list[Record[Fact]]:

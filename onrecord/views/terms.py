@@ -7,10 +7,12 @@ case-insensitively, hyphens read as spaces), that neither starts nor ends with a
 and marks never overlap.
 The author's own phrases are marked first; every phrase marked in one quote is marked in the other.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CLAUSE_BREAK = re.compile(r"[.!?;:]")
@@ -18,7 +20,8 @@ LONGEST = 10
 SHORTEST_WORD = 4
 MOST_TERMS = 20
 """Shared terms marked at most, longest first: more is noise to a reader, and keeps long quotes cheap."""
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each either few for from further had has have
 having he her here hers him his how i if in into is it its itself just may me might more most must my no
@@ -26,7 +29,8 @@ nor not now of off on once only or other our ours out over own per same shall sh
 than that the their theirs them then there these they this those through to too under until up upon us
 very was we were what when where which while who whom why will with within would yet you your
 said says use used uses using made make makes like one two three new many much
-""".split())
+""".split()
+)
 
 Span = tuple[int, int]
 Segments = tuple[tuple[str, bool], ...]
@@ -86,7 +90,7 @@ def _phrases(found: list[Word]) -> dict[tuple[str, ...], int]:
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     size = len(shorter)
-    return any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
 
 
 def placements(found: list[Word], phrases: list[tuple[str, list[str]]]) -> list[tuple[Span, str]]:
@@ -106,8 +110,13 @@ def _occurrences(found: list[Word], wanted: list[str]) -> list[int]:
     size = len(wanted)
     if not size:
         return []
-    return [i for i in range(len(found) - size + 1) if found[i].folded == wanted[0]
-            and found[i + size - 1].clause == found[i].clause and [w.folded for w in found[i:i + size]] == wanted]
+    return [
+        i
+        for i in range(len(found) - size + 1)
+        if found[i].folded == wanted[0]
+        and found[i + size - 1].clause == found[i].clause
+        and [w.folded for w in found[i : i + size]] == wanted
+    ]
 
 
 def segments(text: str, spans: list[Span]) -> Segments:
@@ -140,5 +149,8 @@ def highlight(left: str, right: str, extra: Iterable[str]) -> tuple[Segments, Se
             break
         kept = [(p, folded) for p, folded in kept if p in both]
     shown = {p: left[s:e] for (s, e), p in reversed(placed_left)}
-    return (segments(left, [s for s, _ in placed_left]), segments(right, [s for s, _ in placed_right]),
-            tuple(shown[p] for p, _ in kept))
+    return (
+        segments(left, [s for s, _ in placed_left]),
+        segments(right, [s for s, _ in placed_right]),
+        tuple(shown[p] for p, _ in kept),
+    )

@@ -6,12 +6,13 @@ more than SPLIT_ABOVE entries is split so that no page grows with the record: it
 the axis of every entry and links to a page per year (`timeline/2020/`, `tags/{tag}/2020/`...), each
 listing that year's entries with the same markup and linking to the years before and after.
 """
+
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Iterable
 
 from .. import dates
 from ..model import FACT_KINDS, Fact, Filed
@@ -74,8 +75,7 @@ class TimelineView:
     split: Split | None = None
 
 
-def timeline(ctx: Context, records: Iterable[Record[Filed]], prefix: str = "",
-             filterable: bool = True) -> TimelineView:
+def timeline(ctx: Context, records: Iterable[Record[Filed]], prefix: str = "", filterable: bool = True) -> TimelineView:
     """The timeline of `records` (facts only, any order): chronological, ties broken by id."""
     return _view(ctx, chronological(ctx, records), prefix, filterable, None)
 
@@ -105,21 +105,30 @@ def year_page(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ..
     """One year of a split timeline, with links to the years before and after it."""
     at = next(index for index, link in enumerate(pages) if link.year == year)
     start = sum(link.count for link in pages[:at])
-    shown = facts[start:start + pages[at].count]
-    split = Split(pages=pages, total=len(facts), current=pages[at], previous=pages[at - 1] if at else None,
-                  next=pages[at + 1] if at + 1 < len(pages) else None)
+    shown = facts[start : start + pages[at].count]
+    split = Split(
+        pages=pages,
+        total=len(facts),
+        current=pages[at],
+        previous=pages[at - 1] if at else None,
+        next=pages[at + 1] if at + 1 < len(pages) else None,
+    )
     return _view(ctx, shown, "", True, split)
 
 
-def _view(ctx: Context, facts: list[Record[Fact]], prefix: str, filterable: bool,
-          split: Split | None) -> TimelineView:
+def _view(ctx: Context, facts: list[Record[Fact]], prefix: str, filterable: bool, split: Split | None) -> TimelineView:
     places = [place(ctx, r) for r in facts]
     years = tuple(
         Year(year=year, anchor=f"{prefix}year-{year}", entries=tuple(entry(ctx, r) for r, _ in group))
         for year, group in groupby(zip(facts, places, strict=True), key=lambda pair: pair[1].year)
     )
-    return TimelineView(years=years, axis=axis(facts, places, prefix) if facts else None, count=len(facts),
-                        filterable=filterable, split=split)
+    return TimelineView(
+        years=years,
+        axis=axis(facts, places, prefix) if facts else None,
+        count=len(facts),
+        filterable=filterable,
+        split=split,
+    )
 
 
 def entry(ctx: Context, record: Record[Fact]) -> Entry:
@@ -132,5 +141,7 @@ def _entry(ctx: Context, record: Record[Fact]) -> Entry:
     if bounds is not None:
         start, end, is_open = bounds
         when = record.model.date
-        shown = date_view(when if isinstance(when, dates.Interval) else dates.Interval(start, end, start is None, is_open))
+        shown = date_view(
+            when if isinstance(when, dates.Interval) else dates.Interval(start, end, start is None, is_open)
+        )
     return Entry(card=fact_card(ctx, record), entities=" ".join(record.model.actor_ids()), period=shown)

@@ -3,6 +3,7 @@
 Every page opens in its own context whose requests to any other host are refused and recorded,
 so a test can assert that reading the site never contacts a third party.
 """
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,9 @@ def open_page(browser: Browser, base_url: str, offsite: list[str]) -> Iterator[O
         route.abort("blockedbyclient")
 
     def open_(path: str, width: int = 1280, scheme: Scheme = "light", javascript: bool = True) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
-                                      java_script_enabled=javascript)
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=scheme, java_script_enabled=javascript
+        )
         contexts.append(context)
         context.route(OFFSITE, refuse)
         page = context.new_page()

@@ -1,4 +1,5 @@
 """What the example content holds, read at collection time so tests follow the content, not fixed ids."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -38,8 +39,13 @@ def busiest_entity() -> str:
 
 def reader_pages() -> list[str]:
     """Home, the lead story, the timeline, the busiest entity and the first comparison."""
-    return ["", f"stories/{ids('stories')[0]}/", "timeline/", f"entities/{busiest_entity()}/",
-            f"comparisons/{ids('comparisons')[0]}/"]
+    return [
+        "",
+        f"stories/{ids('stories')[0]}/",
+        "timeline/",
+        f"entities/{busiest_entity()}/",
+        f"comparisons/{ids('comparisons')[0]}/",
+    ]
 
 
 def comparison(comparison_id: str) -> dict[str, Any]:

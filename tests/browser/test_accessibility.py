@@ -1,4 +1,5 @@
 """axe-core finds no violation on the reader pages in either colour scheme, and no page calls another host."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,8 +37,9 @@ def test_axe_finds_no_violation(open_page: OpenPage, offsite: list[str], path: s
     assert not offsite, f"/{path} asked other hosts for {offsite}"
 
 
-def test_no_page_requests_another_host(open_page: OpenPage, offsite: list[str], example_build: Path,
-                                       base_url: str) -> None:
+def test_no_page_requests_another_host(
+    open_page: OpenPage, offsite: list[str], example_build: Path, base_url: str
+) -> None:
     pages = example_build.rglob("index.html")
     paths = sorted(p.relative_to(example_build).as_posix().removesuffix("index.html") for p in pages)
     page = open_page("")

@@ -1,4 +1,5 @@
 """Citation numbers on stories and comparisons each lead to a source listed on the same page."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,9 @@ import pytest
 from . import example
 from .conftest import OpenPage
 
-CITED_PAGES = ([f"stories/{i}/" for i in example.ids("stories")]
-               + [f"comparisons/{i}/" for i in example.ids("comparisons")])
+CITED_PAGES = [f"stories/{i}/" for i in example.ids("stories")] + [
+    f"comparisons/{i}/" for i in example.ids("comparisons")
+]
 CITATIONS = """() => {
     const sources = [...document.querySelectorAll('li[id^="source-"]')];
     return {

@@ -1,4 +1,5 @@
 """Comparison pages: two columns on a desktop, stacked on a phone; verbatim quotes, shared terms marked."""
+
 from __future__ import annotations
 
 import re
@@ -74,7 +75,7 @@ def test_a_shared_term_is_marked_in_both_quotes(open_page: OpenPage) -> None:
 def test_verbatim_quotes_verdict_and_marks(open_page: OpenPage, comparison_id: str) -> None:
     page = open_page(f"comparisons/{comparison_id}/")
     shown, written = page.evaluate(SIDES), example.comparison(comparison_id)
-    for side, name in zip(shown, ("left", "right")):
+    for side, name in zip(shown, ("left", "right"), strict=False):
         assert " ".join(side["text"].split()) == " ".join(example.quote(written[name]).split())
     assert words(written["verdict"]) in words(page.locator(".verdict").first.text_content() or "")
     assert not wrong_marks(shown, {words(phrase) for phrase in written.get("highlight", [])})

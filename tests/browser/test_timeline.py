@@ -1,4 +1,5 @@
 """The site-wide timeline: chronological, grouped by year, complete without JavaScript, filterable with it."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -26,8 +27,11 @@ def entries(page: Page) -> list[dict[str, Any]]:
 def shown_wrongly(page: Page, should_show: Callable[[dict[str, Any]], bool]) -> list[str]:
     """Entries whose visibility differs from what `should_show(entry)` says."""
     rows = entries(page)
-    return [f"{r['date']} {r['kind']} {'shown' if r['visible'] else 'hidden'}" for r in rows
-            if r["visible"] != should_show(r)]
+    return [
+        f"{r['date']} {r['kind']} {'shown' if r['visible'] else 'hidden'}"
+        for r in rows
+        if r["visible"] != should_show(r)
+    ]
 
 
 def test_entries_are_in_date_order(open_page: OpenPage) -> None:
@@ -42,7 +46,7 @@ def test_entries_are_grouped_by_ascending_year(open_page: OpenPage) -> None:
     sections = page.eval_on_selector_all("section.year", SECTIONS)
     years = [int(s["id"].removeprefix("year-")) for s in sections]
     assert years and years == sorted(set(years)), f"year sections out of order: {years}"
-    for section, year in zip(sections, years):
+    for section, year in zip(sections, years, strict=False):
         assert str(year) in section["heading"] and section["lists"] == 1, section
     rows = entries(page)
     misplaced = [f"{r['date']} in {r['section']}" for r in rows if r["section"] != f"year-{r['date'][:4]}"]
