@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 
-.PHONY: build check serve test fuzz bench screenshots schemas system-deps clean
+.PHONY: build check serve lint test test-fast fuzz bench screenshots schemas system-deps clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,18 @@ schemas: $(STAMP)
 system-deps:
 	@sh tests/system-deps.sh
 
-test: $(STAMP) system-deps
+# Ruff's lint rules and formatting over every Python file; mypy --strict over the engine and the command line.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+test: lint system-deps
 	$(PY) -m pytest -q
+
+# The unit tests alone: no browser, no server, no processes of their own; seconds, not minutes.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not browser and not server and not process and not slow"
 
 # Property-based tests of the loader and validator, far longer than the short run `make test` includes.
 fuzz: $(STAMP)

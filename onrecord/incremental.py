@@ -12,6 +12,7 @@ bytes changed are written, and files of pages that disappeared are deleted.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import time
@@ -294,7 +295,14 @@ def _litter(name: str) -> bool:
 
 
 def _template_refs(path: Path, name: str, data: bytes) -> References:
-    """Templates this one extends, includes or imports; None when it may pull in any of them."""
+    return _references(data)
+
+
+@functools.lru_cache(maxsize=256)
+def _references(data: bytes) -> References:
+    """Templates a template's text extends, includes or imports; None when it may pull in any of them.
+
+    Worked out once per text: a preview started again, or another preview in the process, parses none again."""
     try:
         found = list(meta.find_referenced_templates(jinja2.Environment().parse(data.decode("utf-8"))))
     except (jinja2.TemplateSyntaxError, UnicodeDecodeError):

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from . import markup, sanitize
@@ -111,8 +112,36 @@ class Fragments:
         self.previous, self.current = self.current, {}
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process and per version of their text, whichever Renderer asks.
+
+    A template is compiled anew only when its text changed (Jinja2 checks its checksum), so the
+    preview recompiles just the template an author edited, and a check followed by a build compiles
+    each template once. Keyed by the environment's settings too, since they change the code.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[tuple[str, tuple[object, ...]], bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self.compiled.get(_cache_key(bucket))
+        if found is not None:
+            bucket.bytecode_from_string(found)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[_cache_key(bucket)] = bucket.bytecode_to_string()
+
+
+def _cache_key(bucket: jinja2.bccache.Bucket) -> tuple[str, tuple[object, ...]]:
+    env = bucket.environment
+    return bucket.key, (env.autoescape, env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.undefined)
+
+
+COMPILED = CompiledTemplates()
+
+
 class Renderer:
-    """One Jinja2 environment for the whole build: templates are compiled once.
+    """One Jinja2 environment for the whole build: templates are compiled once (see CompiledTemplates).
 
     `reuse(macro, view)` in a template draws a fragment that depends on its view alone (a timeline
     entry, a card) once per build, instead of once per page that shows it: a fact is on the site's
@@ -129,6 +158,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,
+            bytecode_cache=COMPILED,
         )
         self.env.globals["url"] = _url
         self.env.globals["reuse"] = self._reuse

@@ -16,23 +16,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from preview import Preview, running_preview
 
 from onrecord import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "content"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 SITE_YAML = """\
 title: Test Desk
 tagline: Promises and records, side by side.
@@ -194,10 +183,8 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, launched once: Playwright's sync API allows one instance per thread."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    """`site.py serve` running over a copy of the project, on a free port of 127.0.0.1."""
+    with running_preview(tmp_path) as running:
+        yield running

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bench.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,6 +16,7 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.process
 def test_generated_corpus_passes_check(tmp_path):
     content = tmp_path / "content"
     generate(content, 200)

@@ -112,6 +112,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(make_site, valid_file
     assert len(tree_bytes(tmp_path / "one")) > 5
 
 
+@pytest.mark.process
 def test_the_example_builds_byte_identically_whatever_the_hash_seed(tmp_path: Path) -> None:
     for seed in ("1", "2"):
         subprocess.run(
@@ -372,6 +373,7 @@ def crawl(start: str) -> dict[str, int]:
     return seen
 
 
+@pytest.mark.server
 @pytest.mark.parametrize("which", ["small", "example"])
 def test_every_link_works_when_the_site_is_served_under_a_sub_path(
     serve_under_sub_path, small_build, example_build, which: str

@@ -33,6 +33,7 @@ def problem_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if PROBLEM_LINE.match(line)]
 
 
+@pytest.mark.process
 def test_check_passes_on_the_example_content(run_site) -> None:
     result = run_site("check")
     assert result.code == 0, result.err
@@ -90,6 +91,7 @@ def test_a_missing_content_folder_is_a_usage_error(cli, tmp_path: Path, verb: st
     assert not (tmp_path / "build").exists()
 
 
+@pytest.mark.process
 def test_bad_files_exit_1_without_a_traceback_in_a_real_process(run_site, make_site, tmp_path: Path) -> None:
     content = make_site(tmp_path, {"entities/acme.yaml": "name: [unclosed\n"})
     (content / "sources").mkdir()

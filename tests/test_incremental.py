@@ -9,11 +9,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from onrecord import load as loading
 from onrecord import pipeline
 from onrecord.incremental import Builder, Rebuild
+from onrecord.render import Renderer
 from onrecord.views import pages
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "content"
@@ -223,3 +225,24 @@ def test_a_linked_file_whose_target_appears_later_is_noticed(site: Site, tmp_pat
     site.rebuild()
     assert served(site) == site.full_build()
     assert "entities/linked/index.html" in served(site)
+
+
+def test_templates_are_compiled_once_per_version_of_their_text(tmp_path: Path, monkeypatch) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(pipeline.TEMPLATES, templates)
+    compiled: list[str | None] = []
+    compile_source = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str | None = None, *args: object, **kw: object) -> object:
+        compiled.append(name)
+        return compile_source(self, source, name, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    Renderer(templates).env.get_template("home.html")
+    assert "home.html" in compiled
+    compiled.clear()
+    Renderer(templates).env.get_template("home.html")
+    assert compiled == []
+    (templates / "home.html").write_text((templates / "home.html").read_text() + "\n{# edited #}\n")
+    Renderer(templates).env.get_template("home.html")
+    assert compiled == ["home.html"]

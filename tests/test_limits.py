@@ -16,6 +16,8 @@ import pytest
 
 from onrecord import limits
 
+pytestmark = pytest.mark.process
+
 ROOT = Path(__file__).resolve().parent.parent
 INVALID = Path(__file__).parent / "invalid"
 MEMORY_CEILING = 1 << 30

@@ -21,6 +21,8 @@ import pytest
 from bench.generate import generate
 from onrecord import write
 
+pytestmark = pytest.mark.process
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = str(ROOT / "site.py")
 LEFTOVER = (".new", ".old")

@@ -36,6 +36,7 @@ def content(make_site, valid_files, tmp_path: Path) -> Path:
     return make_site(tmp_path, valid_files)
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("target", ["/proc/self/environ", "/etc/passwd"])
 def test_a_link_to_a_file_outside_the_content_folder_is_refused_and_never_read(
     content: Path, tmp_path: Path, target: str
@@ -51,6 +52,7 @@ def test_a_link_to_a_file_outside_the_content_folder_is_refused_and_never_read(
     assert result.stderr.count("\n") == 2, "nothing of the linked file is echoed"
 
 
+@pytest.mark.process
 def test_an_outside_yaml_file_or_folder_reached_by_a_link_is_not_published(content: Path, tmp_path: Path) -> None:
     outside = tmp_path / "private"
     outside.mkdir()
@@ -66,6 +68,7 @@ def test_an_outside_yaml_file_or_folder_reached_by_a_link_is_not_published(conte
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.process
 def test_a_link_within_the_content_folder_is_read(content: Path, tmp_path: Path) -> None:
     shared = content / ".shared"
     shared.mkdir()
@@ -78,6 +81,7 @@ def test_a_link_within_the_content_folder_is_read(content: Path, tmp_path: Path)
     assert "Acme memo" in (tmp_path / "site" / "sources" / "acme-memo" / "index.html").read_text()
 
 
+@pytest.mark.process
 def test_a_dangling_link_and_a_linked_sub_folder_are_problems_not_silent_skips(content: Path, tmp_path: Path) -> None:
     (content / "entities" / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     (content / "entities" / "more").symlink_to(content / "sources")
@@ -92,6 +96,7 @@ def test_a_dangling_link_and_a_linked_sub_folder_are_problems_not_silent_skips(c
     ]
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("where", ["site.yaml", "sources/pipe.yaml"])
 def test_a_named_pipe_is_refused_at_once_never_waited_on(content: Path, tmp_path: Path, where: str) -> None:
     (content / where).unlink(missing_ok=True)
@@ -109,6 +114,7 @@ def test_the_preview_does_not_freeze_on_a_named_pipe(content: Path, tmp_path: Pa
     assert [p.message for p in result.problems] == ["this is a named pipe, not a file, so it is not read"]
 
 
+@pytest.mark.process
 def test_a_socket_in_the_content_folder_is_a_problem(content: Path, tmp_path: Path) -> None:
     import socket
 
@@ -182,6 +188,7 @@ CONTROL_CASES = {
 }
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("case", CONTROL_CASES)
 def test_control_characters_are_refused_however_written_and_never_reach_the_terminal(
     make_site, valid_files, tmp_path: Path, case: str
@@ -195,6 +202,7 @@ def test_control_characters_are_refused_however_written_and_never_reach_the_term
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.process
 def test_a_file_name_with_control_characters_or_bad_bytes_is_printed_safely(content: Path, tmp_path: Path) -> None:
     (content / "entities" / "bad\x1b]0;x\x07.yaml").write_text("name: x\n")
     (content / "entities").joinpath(os.fsdecode(b"caf\xe9.yaml")).write_text("name: y\n")
@@ -211,6 +219,7 @@ def test_a_file_name_with_control_characters_or_bad_bytes_is_printed_safely(cont
     assert "\x1b" not in err and "\x07" not in err
 
 
+@pytest.mark.process
 def test_a_story_saved_with_a_byte_order_mark_is_read(make_site, valid_files, tmp_path: Path) -> None:
     story = valid_files["stories/did-acme-keep-its-word.md"]
     content = make_site(tmp_path, valid_files)

@@ -64,6 +64,7 @@ def corpus(tmp_path: Path) -> tuple[Builder, Path]:
     return make_builder(tmp_path, content), content
 
 
+@pytest.mark.slow
 def test_after_varied_edits_every_view_the_preview_keeps_is_a_fresh_one(corpus) -> None:
     builder, content = corpus
     pledge, entity = first(content, "pledges"), first(content, "entities")
@@ -86,6 +87,7 @@ def test_after_varied_edits_every_view_the_preview_keeps_is_a_fresh_one(corpus) 
         assert_views_fresh(builder, content)
 
 
+@pytest.mark.slow
 def test_one_fact_edited_computes_only_a_few_views_again(corpus) -> None:
     builder, content = corpus
     change_yaml(first(content, "pledges"), lambda d: d.update(summary="A summary edited in the preview."))
