@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from onrecord import commands
+from onrecord import commands, kinds
 from onrecord.errors import ContentErrors, EnvironmentFailure, UsageError
 from onrecord.report import print_problems, printable
 
@@ -36,7 +36,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     new = verbs.add_parser("new", help="write a skeleton fact file")
-    new.add_argument("kind", help="what to create: " + ", ".join(commands.NEW_KINDS))
+    new.add_argument("kind", help="what to create: " + ", ".join(kinds.names()))
     new.add_argument("id", help="the new file's id: lowercase letters, digits and hyphens")
     _content(new)
     schemas = verbs.add_parser("schemas", help="write the JSON Schemas editors validate fact files with")

@@ -1,8 +1,9 @@
 """A seeded generator of valid synthetic content folders, so build speed is measured on realistic sites.
 
 The mix follows a newsroom's files: a few entities that most facts refer to, many sources, pledges,
-statements, contracts with reported conversions, rulings with excerpts and appeals, events and periods,
-comparisons of quotes, and a few stories that embed and cite the rest. Dates come at honest, mixed
+statements, contracts with reported conversions, rulings with excerpts and appeals, fines, settlements,
+lawsuits, laws with their stages, reports, events and periods, comparisons of quotes and of deeds, and
+a few stories that embed and cite the rest. Dates come at honest, mixed
 precision. The same size and seed always give byte-identical files.
 
     python -m bench.generate OUT N [--seed S]
@@ -19,7 +20,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from .prose import COMPANY_SUFFIXES, COMPANY_WORDS, NOUNS, PLACES, QUOTE_VERBS, SURNAMES, TAILS, USES, Writer
+from .prose import COMPANY_SUFFIXES, COMPANY_WORDS, NOUNS, PLACES, SURNAMES, TAILS, USES, Writer
 
 SHARES = {
     "entities": 0.08,
@@ -27,9 +28,26 @@ SHARES = {
     "pledges": 0.12,
     "statements": 0.14,
     "contracts": 0.10,
-    "rulings": 0.08,
+    "rulings": 0.06,
+    "enforcement-actions": 0.02,
+    "settlements": 0.01,
+    "lawsuits": 0.02,
+    "laws": 0.02,
+    "reports": 0.02,
     "comparisons": 0.05,
 }
+FACT_KINDS = (
+    "pledges",
+    "statements",
+    "contracts",
+    "rulings",
+    "enforcement-actions",
+    "settlements",
+    "lawsuits",
+    "laws",
+    "reports",
+    "events",
+)
 FILES_PER_STORY = 300
 FILES_PER_CASE = 100
 MIN_FILES = 100
@@ -102,6 +120,12 @@ STATUSES = ("not-yet-rated", "in-the-works", "stalled", "kept", "compromise", "b
 CURRENCIES = ("GBP", "GBP", "USD", "USD", "EUR", "CAD", "AUD", "JPY", "CHF")
 COURTS = ("EWCA Civ", "EWHC", "UKSC", "CSIH", "NICA")
 PARTY_ROLES = ("claimant", "appellant", "respondent", "intervener", "interested party")
+ACTIONS = ("fine", "fine", "order", "ban", "warning", "reprimand")
+ACTION_STATUSES = ("announced", "under-appeal", "upheld", "reduced", "final")
+CASE_STATUSES = ("filed", "pending", "dismissed", "settled", "decided")
+LAW_TYPES = ("statute", "ordinance", "regulation", "ballot-measure", "company-policy")
+LAW_STAGES = ("proposed", "adopted", "in-force", "amended", "repealed")
+VERIFICATIONS = ("unverified", "alleged", "disputed")
 
 
 class Pool:
@@ -189,7 +213,7 @@ class Corpus:
         self.files["site.yaml"] = to_yaml(SITE)
         self._entities(self.counts["entities"])
         self.sources = Pool([self._add("sources", self._source()) for _ in range(self.counts["sources"])])
-        for kind in ("pledges", "statements", "contracts", "rulings", "events"):
+        for kind in FACT_KINDS:
             for _ in range(self.counts[kind]):
                 self._fact(kind)
         self.comparisons = [self._add("comparisons", self._comparison()) for _ in range(self.counts["comparisons"])]
@@ -288,7 +312,7 @@ class Corpus:
             "date": self.text.date(when=when),
             "summary": self.text.sentence(),
         }
-        data.update(getattr(self, "_" + kind)(when))
+        data.update(getattr(self, "_" + kind.replace("-", "_"))(when))
         if rng.random() < 0.75:
             data["body"] = self.text.prose(
                 rng.choice((1, 1, 1, 2, 3, 4, 6, 9)), self._cite if rng.random() < 0.15 else None
@@ -336,6 +360,9 @@ class Corpus:
             data["replies"] = [reply | ({"reply": self.text.quote()} if replied else {})]
         if "excerpts" not in data and rng.random() < 0.1:
             data["excerpts"] = [{"text": self.text.passage(), "source": data["sources"][0]}]
+        if rng.random() < 0.03:
+            data["verification"] = rng.choice(VERIFICATIONS)
+            data["verification_note"] = self.text.sentence()
 
     def _said(self, when: date) -> dict[str, Any]:
         rng = self.rng
@@ -377,16 +404,16 @@ class Corpus:
             years, option = rng.choice(("two", "three", "five")), rng.choice(("one", "two"))
             data["term"] = f"{years} years, with an option to extend by {option}"
         if rng.random() < 0.85:
-            data["value"] = self._money()
+            data["amounts"] = [self._money("contract-value")]
         data["covers"] = rng.sample(NOUNS, rng.randint(1, 3))
         if rng.random() < 0.7:
             data["reference"] = f"CN-{rng.randint(2012, 2025)}-{rng.randrange(10**5):05d}"
         return data
 
-    def _money(self) -> dict[str, Any]:
+    def _money(self, role: str) -> dict[str, Any]:
         rng = self.rng
         currency = rng.choice(CURRENCIES)
-        money: dict[str, Any] = {"amount": rng.randrange(50, 900_000) * 1000, "currency": currency}
+        money: dict[str, Any] = {"role": role, "amount": rng.randrange(50, 900_000) * 1000, "currency": currency}
         if rng.random() < 0.4:
             other = rng.choice([c for c in ("USD", "EUR", "GBP") if c != currency])
             reported = {"amount": money["amount"] // 1000 * rng.randint(800, 1400), "currency": other}
@@ -413,6 +440,72 @@ class Corpus:
             data["appeal_of"] = rng.choice(self.rulings)
         return data
 
+    def _enforcement_actions(self, when: date) -> dict[str, Any]:
+        rng = self.rng
+        data: dict[str, Any] = {
+            "regulator": self.buyers.pick(rng),
+            "targets": self.companies.several(rng, 2),
+            "action": rng.choice(ACTIONS),
+            "grounds": rng.sample(USES, rng.randint(1, 2)),
+            "reference": f"ENF-{rng.randrange(10**5):05d}",
+            "status": rng.choice(ACTION_STATUSES),
+        }
+        if data["action"] == "fine":
+            data["amounts"] = [self._money("penalty")]
+        return data
+
+    def _settlements(self, when: date) -> dict[str, Any]:
+        rng = self.rng
+        return {
+            "parties": [
+                {"entity": self.people.pick(rng), "role": "claimant"},
+                {"entity": self.companies.pick(rng), "role": "defendant"},
+            ],
+            "court": self.courts.pick(rng),
+            "docket": f"{when.year}-cv-{rng.randrange(10**5):05d}",
+            "claims": rng.sample(USES, 1),
+            "liability": rng.choice(("admitted", "not-admitted", "denied")),
+            "amounts": [self._money("settlement")],
+        }
+
+    def _lawsuits(self, when: date) -> dict[str, Any]:
+        rng = self.rng
+        return {
+            "court": self.courts.pick(rng),
+            "parties": [{"entity": e, "role": rng.choice(PARTY_ROLES)} for e in self.entities.several(rng, 3)],
+            "docket": f"{when.year}-cv-{rng.randrange(10**5):05d}",
+            "claims": rng.sample(USES, rng.randint(1, 2)),
+            "status": rng.choice(CASE_STATUSES),
+        }
+
+    def _laws(self, when: date) -> dict[str, Any]:
+        rng = self.rng
+        stages = rng.sample(LAW_STAGES[:3], rng.randint(1, 3))
+        history = [
+            {"date": self.text.later(when), "status": stage, "sources": self.sources.several(rng, 1)}
+            | (
+                {"votes": {"in_favour": rng.randint(5, 300), "against": rng.randint(0, 200)}}
+                if stage == "adopted"
+                else {}
+            )
+            for stage in stages
+        ]
+        return {
+            "type": rng.choice(LAW_TYPES),
+            "adopted_by": self.buyers.pick(rng),
+            "jurisdiction": rng.choice(PLACES),
+            "status": stages[-1],
+            "history": history,
+        }
+
+    def _reports(self, when: date) -> dict[str, Any]:
+        rng = self.rng
+        return {
+            "publishers": self.organisations.several(rng, 2),
+            "authors": self.people.several(rng, 2),
+            "findings": [self.text.sentence() for _ in range(rng.randint(1, 3))],
+        }
+
     def _events(self, when: date) -> dict[str, Any]:
         rng = self.rng
         data: dict[str, Any] = {"actors": self.entities.several(rng, 3)}
@@ -435,13 +528,13 @@ class Corpus:
             "verdict": rng.choice(VERDICTS),
             "rationale": self.text.prose(rng.randint(1, 3)),
         }
-        if rng.random() < 0.5:
-            data["highlight"] = rng.sample(QUOTE_VERBS, 2)
         if rng.random() < 0.7:
             data["tags"] = self.tags.several(rng, 3)
         return data
 
     def _side(self) -> dict[str, Any]:
+        if self.rng.random() < 0.2:
+            return {"fact": self.rng.choice(self.facts), "show": "deed"}
         if self.excerpted and self.rng.random() < 0.3:
             fact, excerpts = self.rng.choice(self.excerpted)
             return {"fact": fact, "excerpt": self.rng.randint(1, excerpts)}

@@ -9,11 +9,13 @@ from collections.abc import Callable
 from . import pipeline, scaffold
 from . import schemas as json_schemas
 from . import serve as preview
+from .report import print_warnings
 
 
 def build(args: argparse.Namespace) -> int:
     """Build the site into --out."""
     report = pipeline.build(args.content, args.out, drafts=args.drafts, waiting=lambda: _waiting(args.out))
+    print_warnings(list(report.warnings), sys.stderr, args.content)
     print(f"Built {report.pages} pages and {report.assets} assets into {args.out}/ in {report.seconds:.2f} s")
     return 0
 
@@ -25,6 +27,7 @@ def _waiting(out: object) -> None:
 def check(args: argparse.Namespace) -> int:
     """Validate without writing."""
     graph = pipeline.check(args.content, drafts=args.drafts)
+    print_warnings(list(graph.warnings), sys.stderr, args.content)
     print(f"{args.content}/ is valid: {len(graph.records)} files checked", file=sys.stdout)
     return 0
 
@@ -55,4 +58,3 @@ VERBS: dict[str, Callable[[argparse.Namespace], int]] = {
     "serve": serve,
     "new": new,
 }
-NEW_KINDS = ("entities", "sources", "pledges", "statements", "contracts", "rulings", "events", "comparisons", "stories")

@@ -5,6 +5,7 @@ levels 0 and 1).  Facts carry the precision the reporting supports, and every
 output keeps it: a month stays a month, "~" reads "about", "?" "(uncertain)".
 Only years 0001-9999 are supported.  Seasons are northern meteorological ones
 (spring March-May, ...); the winter of a year runs from its December to February.
+A date nobody has on record is written XXXX (`Unknown`): allowed only where a model says so.
 """
 
 from __future__ import annotations
@@ -139,13 +140,42 @@ class Interval:
         return self.end.last_day() if self.end else None
 
 
-Edtf = Point | Interval
+@dataclass(frozen=True)
+class Unknown:
+    """A date not on record at all (EDTF XXXX): listed after every dated entry, drawn on no axis."""
+
+    def words(self) -> str:
+        return "date not known"
+
+    def short(self) -> str:
+        """For labels that stand alone, such as a timeline entry's."""
+        return "Date not known"
+
+    def iso(self) -> str:
+        """No machine date can be given: pages show the words alone."""
+        return ""
+
+
+Known = Point | Interval
+Edtf = Point | Interval | Unknown
+UNKNOWN = "XXXX"
 
 
 def parse(text: str) -> Edtf:
     """Read what an author wrote; every failure explains itself to them."""
     text = text.strip()
+    if text == UNKNOWN:
+        return Unknown()
+    if text.startswith(UNKNOWN):
+        raise EdtfError(f'"{text}" cannot be used: when the year is not known, write XXXX alone')
     return _parse_interval(text) if "/" in text else _parse_point(text)
+
+
+def known(value: Edtf) -> Known:
+    """A date that must be on record; XXXX refused with a message for the author."""
+    if isinstance(value, Unknown):
+        raise EdtfError("XXXX (date not known) can be used only for a fact's own date; leave this field out instead")
+    return value
 
 
 def from_yaml(value: object) -> Edtf:
@@ -161,9 +191,37 @@ def from_yaml(value: object) -> Edtf:
 
 
 def sort_key(value: Edtf) -> tuple[int, int, int]:
-    """Chronological; on a shared first day the wider span leads, then points before ranges."""
+    """Chronological by the latest day a date places itself at, so a date known only to its month or year
+    comes after every entry it might precede (2020 after 2020-12-31, June 2020 after 30 June 2020).
+    Among equals, the more precise date leads, then points before ranges; an unknown date comes last."""
+    if isinstance(value, Unknown):
+        return (date.max.toordinal() + 1, 0, 0)
     point = anchor(value)
-    return (point.first_day().toordinal(), -point.last_day().toordinal(), int(isinstance(value, Interval)))
+    placed = placing_day(point)
+    return (placed.toordinal(), (point.last_day() - point.first_day()).days, int(isinstance(value, Interval)))
+
+
+def placing_day(point: Point) -> date:
+    """The day a date is listed at: its last, kept within its own year (a winter runs into the next)."""
+    return min(point.last_day(), date(point.year + 10 ** _hidden_year_digits(point) - 1, 12, 31))
+
+
+def section(value: Edtf) -> str:
+    """The part of a timeline a date is listed in: its year; the decade or century a date known no closer
+    names ("2010s", "2000-2099"); or "unknown"."""
+    if isinstance(value, Unknown):
+        return "unknown"
+    point = anchor(value)
+    hidden = _hidden_year_digits(point)
+    if point.precision == "year" and hidden:
+        return f"{point.year}s" if hidden == 1 else f"{point.year}-{point.year + 10**hidden - 1}"
+    return str(placing_day(point).year)
+
+
+def loose(value: Known) -> str:
+    """The span a date known no closer than its year is known to ("2020", "the 2010s"); else ""."""
+    point = anchor(value)
+    return _years(point, short=False) if point.precision == "year" else ""
 
 
 def words(value: Edtf) -> str:
@@ -177,10 +235,12 @@ def short(value: Edtf) -> str:
 
 
 def elapsed(earlier: Edtf, later: Edtf) -> str:
-    """Time between the starts of two facts, in no unit finer than both support.
+    """Time between the starts of two facts, in no unit finer than both support ("" when either is unknown).
 
     Says "about" unless both are exact days; names the two largest non-zero units.
     """
+    if isinstance(earlier, Unknown) or isinstance(later, Unknown):
+        return ""
     a, b = anchor(earlier), anchor(later)
     depth = min(_DEPTH[a.precision], _DEPTH[b.precision])
     hedged = any(p.approximate or p.uncertain for p in (a, b))
@@ -210,7 +270,7 @@ def _amount_words(amounts: tuple[int, ...]) -> str:
     return ", ".join(named[:2])
 
 
-def anchor(value: Edtf) -> Point:
+def anchor(value: Known) -> Point:
     """The point a value is placed at on a timeline: itself, or a range's start (else its end)."""
     if isinstance(value, Point):
         return value

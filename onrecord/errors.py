@@ -25,9 +25,11 @@ class Problem:
     location: Location
     message: str
     hint: str = ""
+    warning: bool = False
+    """Worth the author's attention but publishable as it is (a highlight that marks nothing): told, never fatal."""
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}"
+        text = f"{self.location}: {'warning: ' if self.warning else ''}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from . import kinds
 from . import load as loading
 from .errors import ContentErrors, Problem
 
@@ -152,7 +153,7 @@ def _folder(folder: str, now: int, kinds_only: bool) -> tuple[Stamp, list[str]] 
         return None
     if stamp is None or any(entry.is_symlink() for entry in found):
         return None
-    return stamp, [entry.path for entry in found if entry.is_dir() and (not kinds_only or entry.name in loading.KINDS)]
+    return stamp, [entry.path for entry in found if entry.is_dir() and (not kinds_only or entry.name in kinds.names())]
 
 
 def _stamp(path: Path | str, now: int) -> Stamp | None:

@@ -6,33 +6,24 @@ import difflib
 import functools
 import inspect
 import typing
-import weakref
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar, cast
+from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
-from . import dates, markup
+from . import kinds, markup
+from .checks import highlight_warnings, stage_problems
 from .errors import ContentErrors, Location, Problem
 from .load import KeyPath
-from .model import FACT_KINDS, MODELS, Comparison, Dated, Entity, Fact, Filed, Ref, Site, markdown_texts
+from .memo import PerRecord
+from .model import Comparison, Dated, Entity, Fact, Filed, Ref, Said, Site, markdown_texts
+from .order import after_problems, reading_order
 from .validate import Record, as_kind, text_location
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Filed)
-SINGULAR = {
-    "entities": "entity",
-    "sources": "source",
-    "pledges": "pledge",
-    "statements": "statement",
-    "contracts": "contract",
-    "rulings": "ruling",
-    "events": "event",
-    "comparisons": "comparison",
-    "stories": "story",
-}
 
 
 @dataclass(frozen=True)
@@ -58,6 +49,8 @@ class SiteGraph:
     kinds: Mapping[str, list[Record[Filed]]]
     referrers: Mapping[str, list[str]] = field(default_factory=dict)
     tags: Mapping[str, list[str]] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+    """What check tells the author without refusing the content (see Problem.warning)."""
 
     def get(self, record_id: str) -> Record[Filed]:
         return self.records[record_id]
@@ -77,8 +70,9 @@ class SiteGraph:
 
     def listed(self, kind: str, cls: type[F]) -> list[Record[F]]:
         """Every record of `kind`, in reading order, typed as `cls` (which its model must be)."""
-        if not issubclass(MODELS[kind], cls):
-            raise TypeError(f"{kind} hold {MODELS[kind].__name__}, not {cls.__name__}")
+        model = kinds.kind(kind).model
+        if not issubclass(model, cls):
+            raise TypeError(f"{kind} hold {model.__name__}, not {cls.__name__}")
         return cast(list[Record[F]], self.kinds[kind])
 
     def referring(self, record_id: str, kind: str) -> list[Record[Filed]]:
@@ -102,12 +96,16 @@ def link(
     records = _first_of_each(records)
     published = {r.id: r for r in records if drafts or not r.model.is_draft()}
     left_out = {r.id: r for r in records if r.id not in published}
-    ordered = sorted(published.values(), key=reading_order)
+    ordered = sorted(published.values(), key=lambda record: reading_order(record, published))
     referrers = _backlinks(ordered, published, left_out, unreadable, problems)
     problems += _embed_problems(published)
+    problems += after_problems(published)
+    problems += stage_problems(published)
     if problems or site is None:
         raise ContentErrors(problems)
-    return _graph(site, published, ordered, referrers)
+    graph = _graph(site, published, ordered, referrers)
+    graph.warnings = tuple(sorted(highlight_warnings(published)))
+    return graph
 
 
 def _backlinks(
@@ -126,7 +124,7 @@ def _backlinks(
     for record in ordered:
         for ref in _REFERENCES.of(record):
             target = published.get(ref.target)
-            if target is None or target.kind not in ref.kinds or ref.quote_bearing:
+            if target is None or target.kind not in ref.kinds or ref.quote_bearing or target is record:
                 problem = _check(record, ref, published, left_out, suggestions)
                 if problem and ref.target not in unreadable:
                     problems.append(problem)
@@ -235,7 +233,7 @@ def _value_refs(value: object, ref: Ref | None, where: KeyPath) -> Iterator[Link
         for index, item in enumerate(value):
             yield from _value_refs(item, ref, (*where, index))
     elif isinstance(value, str) and ref is not None:
-        yield Link(value, ref.kinds, where, ref.quote_bearing)
+        yield Link(value, kinds.accepted(ref.kinds, ref.facts), where, ref.quote_bearing)
 
 
 def _marked_up(record: Record[Filed]) -> Iterator[tuple[str, str]]:
@@ -256,14 +254,14 @@ def _markup_refs(record: Record[Filed]) -> Iterator[Link]:
 def _embed_refs(embed: markup.Embed, name: str) -> Iterator[Link]:
     where: KeyPath = (name, "@", embed.line, 0)
     if embed.what == "fact":
-        yield Link(embed.arg, FACT_KINDS, where)
+        yield Link(embed.arg, kinds.fact_names(), where)
     elif embed.what == "comparison":
         yield Link(embed.arg, ("comparisons",), where)
     elif embed.what == "timeline":
         name, values = embed.timeline_filter()
         if name in ("entity", "ids"):
-            kinds = ("entities",) if name == "entity" else FACT_KINDS
-            yield from (Link(value, kinds, where) for value in values)
+            wanted = ("entities",) if name == "entity" else kinds.fact_names()
+            yield from (Link(value, wanted, where) for value in values)
 
 
 def location(record: Record[Filed], where: KeyPath) -> Location:
@@ -288,10 +286,12 @@ def _check(
     target = published.get(ref.target)
     if target is None:
         return _missing(ref, location(record, ref.where), published, left_out, suggestions)
+    if target is record:
+        return Problem(location(record, ref.where), f"'{ref.target}' is this file itself", "name another record")
     if target.kind not in ref.kinds:
         return Problem(
             location(record, ref.where),
-            f"'{ref.target}' is {_a(SINGULAR[target.kind])}, but {_a(_either(ref.kinds))} is needed here",
+            f"'{ref.target}' is {_a(kinds.kind(target.kind).singular)}, but {_a(_either(ref.kinds))} is needed here",
         )
     if ref.quote_bearing:
         return _quote_problem(record, ref, target)
@@ -331,8 +331,11 @@ def _closest(
     return found[target, kinds]
 
 
-def _either(kinds: tuple[str, ...]) -> str:
-    names = [SINGULAR[k] for k in kinds]
+def _either(wanted: tuple[str, ...]) -> str:
+    """'entity', 'pledge or statement', 'fact' (any fact kind)."""
+    if len(wanted) > 1 and set(wanted) >= set(kinds.fact_names()):
+        return "fact"
+    names = [kinds.kind(name).singular for name in wanted]
     return " or ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
@@ -341,7 +344,8 @@ def _a(noun: str) -> str:
 
 
 def _quote_problem(record: Record[Filed], ref: Link, target: Record[Filed]) -> Problem | None:
-    """A comparison side must show words: an excerpt the fact has, or the fact's own quote."""
+    """A side that shows words must have them: an excerpt the fact has, or the fact's own quote (a
+    paraphrase is not one). A side that shows the deed needs nothing more."""
     side = as_kind(record, Comparison).model.side(str(ref.where[0]))
     fact = as_kind(target, Fact).model
     if side.excerpt is not None and side.excerpt > len(fact.excerpts):
@@ -349,11 +353,13 @@ def _quote_problem(record: Record[Filed], ref: Link, target: Record[Filed]) -> P
             record.marks.value((*ref.where[:-1], "excerpt")),
             f"'{ref.target}' has {len(fact.excerpts)} excerpt(s), so there is no excerpt {side.excerpt}",
         )
-    if side.excerpt is None and not fact.spoken():
+    if side.show == "quote" and side.excerpt is None and not fact.spoken():
+        paraphrased = isinstance(fact, Said) and fact.paraphrase
+        known = "is known only in paraphrase" if paraphrased else "has no words on record"
         return Problem(
-            location(record, ref.where),
-            f"'{ref.target}' has no quote to compare",
-            "choose one of its excerpts with 'excerpt: 1', or compare a pledge or statement",
+            record.marks.value((*ref.where[:-1], "show")),
+            f"'{ref.target}' {known}, so there is no quote to show",
+            "show what was done instead with 'show: deed', or choose one of its excerpts with 'excerpt: 1'",
         )
     return None
 
@@ -362,57 +368,16 @@ def _graph(
     site: Site, published: dict[str, Record[Filed]], ordered: list[Record[Filed]], referrers: dict[str, list[str]]
 ) -> SiteGraph:
     """Records by kind and tag lists, in reading order, as `ordered` and `referrers` already are."""
-    kinds: dict[str, list[Record[Filed]]] = {kind: [] for kind in SINGULAR}
-    for record in ordered:
-        kinds[record.kind].append(record)
+    by_kind: dict[str, list[Record[Filed]]] = {name: [] for name in kinds.names()}
     tags: dict[str, list[str]] = defaultdict(list)
-    for kind in (*FACT_KINDS, "comparisons", "stories", "entities"):
-        for record in kinds[kind]:
-            model = record.model
-            if isinstance(model, (Dated, Comparison, Entity)):
-                for tag in model.tags:
-                    tags[tag].append(record.id)
-    return SiteGraph(site, published, kinds, referrers, dict(sorted(tags.items())))
-
-
-def reading_order(record: Record[Filed]) -> tuple[tuple[int, ...], str, str]:
-    """Dated records chronologically, ids breaking ties; others by name or title."""
-    return _READING_ORDER.of(record)
-
-
-def _reading_order(record: Record[Filed]) -> tuple[tuple[int, ...], str, str]:
-    when = record.model.when()
-    if when is None:
-        return ((), record.model.label().casefold(), record.id)
-    return (dates.sort_key(when), "", record.id)
-
-
-class PerRecord(Generic[T]):
-    """A value worked out once per record and forgotten with it.
-
-    The preview keeps the records of files that did not change, so linking again after one edit works
-    out only the edited file's references and place in reading order. A record is known by its model,
-    made once per reading of its file and never changed; anything standing in for the record gets
-    at the model as every reader of the record does.
-    """
-
-    def __init__(self, work: Callable[[Record[Filed]], T]) -> None:
-        self.work = work
-        self.found: dict[int, tuple[weakref.ref[Filed], T]] = {}
-
-    def of(self, record: Record[Filed]) -> T:
+    for record in ordered:
+        by_kind[record.kind].append(record)
         model = record.model
-        hit = self.found.get(id(model))
-        if hit is not None and hit[0]() is model:
-            return hit[1]
-        value = self.work(record)
-        self.found[id(model)] = (weakref.ref(model, functools.partial(self._forget, id(model))), value)
-        return value
-
-    def _forget(self, key: int, _: object) -> None:
-        self.found.pop(key, None)
+        if isinstance(model, (Dated, Comparison, Entity)):
+            for tag in model.tags:
+                tags[tag].append(record.id)
+    return SiteGraph(site, published, by_kind, referrers, dict(sorted(tags.items())))
 
 
 _REFERENCES = PerRecord(lambda record: tuple(references(record)))
-_READING_ORDER = PerRecord(_reading_order)
 _EMBEDS = PerRecord(_embeds)

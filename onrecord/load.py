@@ -14,22 +14,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from . import files, limits
+from . import files, kinds, limits
 from .errors import ContentErrors, Location, Problem, UsageError
 from .yaml_reader import CONTROL_HINT, KeyPath, Marks, Yaml, control_character, control_message, parse_yaml
 
 __all__ = ["KeyPath", "Marks", "Yaml", "parse_yaml"]
-KINDS = (
-    "entities",
-    "sources",
-    "pledges",
-    "statements",
-    "contracts",
-    "rulings",
-    "events",
-    "comparisons",
-    "stories",
-)
 SITE_FILE = "site.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITOR_LITTER = re.compile(r"(^\.|~$|\.swp$|\.swx$|\.tmp$|^4913$|^#.*#$)")
@@ -77,7 +66,7 @@ class ContentFolder:
                 continue
             if entry.is_symlink() and os.path.isdir(entry.path):
                 problems.append(_folder_link(entry.path))
-            elif entry.is_dir(follow_symlinks=False) and entry.name not in KINDS:
+            elif entry.is_dir(follow_symlinks=False) and entry.name not in kinds.names():
                 problems.append(_stray_folder(entry.path, entry.name))
             elif entry.is_dir(follow_symlinks=False):
                 inside: list[Path] = []
@@ -134,7 +123,7 @@ def _folder_link(path: str) -> Problem:
 
 
 def _stray_folder(path: str, name: str) -> Problem:
-    return Problem(Location(path), f"unknown content folder '{name}'", f"expected one of: {', '.join(KINDS)}")
+    return Problem(Location(path), f"unknown content folder '{name}'", f"expected one of: {', '.join(kinds.names())}")
 
 
 def load_file(kind: str, path: Path, shown: str, data: bytes) -> RawDoc:
@@ -142,11 +131,12 @@ def load_file(kind: str, path: Path, shown: str, data: bytes) -> RawDoc:
     text = decode(data, shown)
     problems = _check_name(kind, path, shown)
     body, body_line = "", 0
-    if kind == "stories":
+    front_matter = kinds.kind(kind).front_matter
+    if front_matter:
         text, body, body_line = _split_front_matter(text, shown)
         problems += _body_problems(body, body_line, shown)
     try:
-        parsed, marks = parse_yaml(text, shown, line_offset=1 if kind == "stories" else 0)
+        parsed, marks = parse_yaml(text, shown, line_offset=1 if front_matter else 0)
     except ContentErrors as errors:
         raise ContentErrors(problems + errors.problems) from None
     if problems:
@@ -174,7 +164,7 @@ def _body_problems(body: str, body_line: int, shown: str) -> list[Problem]:
 
 
 def _check_name(kind: str, path: Path, shown: str) -> list[Problem]:
-    expected = ".md" if kind == "stories" else ".yaml"
+    expected = kinds.kind(kind).suffix
     problems = []
     if path.suffix != expected:
         problems.append(

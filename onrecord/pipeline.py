@@ -17,7 +17,7 @@ from .model import Filed
 from .parallel import share
 from .render import Renderer
 from .validate import Record, validate_all, validate_site
-from .views import Page, PageSpec, page_specs, site_view
+from .views import Page, PageSpec, generated_assets, page_specs, site_view
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -31,6 +31,7 @@ class BuildReport:
     pages: int
     assets: int
     seconds: float
+    warnings: tuple[Problem, ...] = ()
 
 
 def load_graph(content: Path, drafts: bool = False) -> SiteGraph:
@@ -103,9 +104,9 @@ def build(
         with output:
             staged = output.staged
             written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
-            copied = write.copy_assets(assets, staged)
+            copied = write.copy_assets(assets, staged) + write.write_files(staged, generated_assets())
             output.commit()
-    return BuildReport(written, copied, time.perf_counter() - started)
+    return BuildReport(written, copied, time.perf_counter() - started, graph.warnings)
 
 
 def _render_and_write(graph: SiteGraph, part: Sequence[PageSpec], renderer: Renderer, staged: Path) -> int:

@@ -89,7 +89,19 @@ def summary(problems: list[Problem]) -> str:
 
 
 def print_problems(problems: list[Problem], stream: TextIO, content: Path | None) -> None:
+    _print_each(problems, stream, content)
+    print(summary(problems), file=stream)
+
+
+def print_warnings(warnings: list[Problem], stream: TextIO, content: Path | None) -> None:
+    """Each warning shown as a problem is, then how many there were; nothing when there are none."""
+    if warnings:
+        _print_each(warnings, stream, content)
+        count = len(warnings)
+        print(f"{count} warning{'s'[: count != 1]}; the content is used as written.", file=stream)
+
+
+def _print_each(problems: list[Problem], stream: TextIO, content: Path | None) -> None:
     lines = SourceLines(content)
     for problem in problems:
         print(format_problem(problem, lines), file=stream)
-    print(summary(problems), file=stream)

@@ -1,11 +1,11 @@
 """Skeleton files for `site.py new`, made from the content model so they never fall behind it.
 
 A skeleton holds every required field, each with a placeholder nobody could take for a fact: text
-reads "TODO: ...", references name ids such as `todo-entity-id`, dates are `20XX`. Kinds that can be
-drafts are written as drafts, so `check` passes as written and nothing reaches the published site
-until the author removes `draft: true`; the preview (which shows drafts) and `check --drafts` point
-at each reference still to fill in. A source cannot be a draft: its "TODO" address fails `check`
-until a real one is written.
+reads "TODO: ...", references name ids such as `todo-entity-id`, dates are `TODO` (which no date can
+be). Kinds that can be drafts are written as drafts, so `check` passes as written and nothing
+reaches the published site until the author removes `draft: true`; the preview (which shows drafts)
+and `check --drafts` point at each reference still to fill in. A source cannot be a draft: its
+"TODO" address fails `check` until a real one is written.
 """
 
 from __future__ import annotations
@@ -19,24 +19,23 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from . import dates, limits, schemas
+from . import dates, kinds, limits, schemas
 from .errors import UsageError
-from .link import SINGULAR
-from .load import ID_PATTERN, KINDS, find_files, suggest_id
-from .model import FACT_KINDS, MODELS, Ref
+from .load import ID_PATTERN, find_files, suggest_id
+from .model import Prompted, Ref
+from .values import PLACEHOLDER_DATE
 
 NEUTRAL_CHOICES = ("unclear", "organisation")
 """Preferred when a field must name one of a fixed set: they claim the least."""
-UNKNOWN_DATE = "20XX"
 SCHEMAS = Path("schemas")
 """Where `site.py schemas` writes by default."""
 
 
 def create(content: Path, kind: str, new_id: str) -> Path:
     """Write the skeleton of a new file; refuse an unknown kind, a malformed id or one already in use."""
-    if kind not in KINDS:
-        close = difflib.get_close_matches(kind, KINDS, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else f"choose one of: {', '.join(KINDS)}"
+    if kind not in kinds.names():
+        close = difflib.get_close_matches(kind, kinds.names(), n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else f"choose one of: {', '.join(kinds.names())}"
         raise UsageError(f"unknown kind '{kind}' ({hint})")
     if not ID_PATTERN.fullmatch(new_id):
         raise UsageError(
@@ -50,7 +49,7 @@ def create(content: Path, kind: str, new_id: str) -> Path:
     taken = next((path for _, path in find_files(content)[0] if path.stem == new_id), None)
     if taken is not None:
         raise UsageError(f"the id '{new_id}' is already used by {taken}; ids are unique across the whole site")
-    path = content / kind / (new_id + (".md" if kind == "stories" else ".yaml"))
+    path = content / kind / (new_id + kinds.kind(kind).suffix)
     path.parent.mkdir(exist_ok=True)
     schema = os.path.relpath(SCHEMAS / schemas.file_name(kind), path.parent)
     with path.open("x", encoding="utf-8") as file:
@@ -60,53 +59,71 @@ def create(content: Path, kind: str, new_id: str) -> Path:
 
 def skeleton(kind: str, schema: str) -> str:
     """The text of a new file of `kind`, pointing editors at the JSON Schema `schema`."""
-    model = MODELS[kind]
+    model = kinds.kind(kind).model
     lines = [f"# yaml-language-server: $schema={schema}"]
     if "draft" in model.model_fields:
         lines += [
-            f"# A new {SINGULAR[kind]}: replace every TODO, then delete `draft: true` to publish it.",
+            f"# A new {kinds.kind(kind).singular}: replace every TODO, then delete `draft: true` to publish it.",
             "draft: true",
         ]
     lines += _fields(model, "")
-    if kind == "stories":
+    if kinds.kind(kind).front_matter:
         return "---\n" + "\n".join(lines) + "\n---\n\nTODO: the story, in Markdown.\n"
     return "\n".join(lines) + "\n"
 
 
-def _fields(model: type[BaseModel], indent: str) -> list[str]:
+def _fields(model: type[BaseModel], indent: str, within: str = "") -> list[str]:
     lines = []
     for name, info in model.model_fields.items():
-        if info.is_required():
-            lines += _field(name, info, indent)
+        if info.is_required() or any(isinstance(marker, Prompted) for marker in info.metadata):
+            lines += _field(name, info, indent, within)
     return lines
 
 
-def _field(name: str, info: FieldInfo, indent: str) -> list[str]:
-    """One `name: placeholder` entry, with what to write there when the placeholder cannot say it."""
+def _field(name: str, info: FieldInfo, indent: str, within: str) -> list[str]:
+    """One `name: placeholder` entry, with what to write there when the placeholder cannot say it.
+
+    A list holds as many items as it must; ids inside a group of fields say which group they fill in
+    (`todo-left-fact-id`), so two groups never name the same placeholder."""
     annotation = info.annotation
     about = _sentence(info.description or name)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [f"{indent}{name}:  # TODO: {about}", *_fields(annotation, indent + "  ")]
-    value, note = _placeholder(info, about)
-    comment = f"  # TODO: {note}" if note else ""
+        return [f"{indent}{name}:  # TODO: {about}", *_fields(annotation, indent + "  ", name)]
     if typing.get_origin(annotation) is list:
-        return [f"{indent}{name}:{comment}", f"{indent}  - {value}"]
+        return [f"{indent}{name}:  # TODO: {about}", *_items(name, info, indent, about)]
+    value, note = _placeholder(info, about, within)
+    comment = f"  # TODO: {note}" if note else ""
     return [f"{indent}{name}: {value}{comment}"]
 
 
-def _placeholder(info: FieldInfo, about: str) -> tuple[str, str]:
+def _items(name: str, info: FieldInfo, indent: str, about: str) -> list[str]:
+    """The items a required list starts with: one, or as many as it must have."""
+    count = max((getattr(m, "min_length", 0) or 0 for m in info.metadata), default=0) or 1
+    (item,) = typing.get_args(info.annotation)
+    lines = []
+    for number in range(1, count + 1):
+        within = f"{name}-{number}" if count > 1 else name
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            first, *rest = _fields(item, indent + "    ", within)
+            lines += [f"{indent}  - {first.lstrip()}", *rest]
+        else:
+            lines.append(f"{indent}  - {_placeholder(info, about)[0]}")
+    return lines
+
+
+def _placeholder(info: FieldInfo, about: str, within: str = "") -> tuple[str, str]:
     """A value the model accepts, and a note when the value itself does not say what is wanted."""
     ref = next((item for item in info.metadata if isinstance(item, Ref)), None)
     if ref is not None:
-        noun = "fact" if ref.kinds == FACT_KINDS else " or ".join(SINGULAR[kind] for kind in ref.kinds)
-        return f"todo-{noun.replace(' ', '-')}-id", about
+        noun = "fact" if ref.facts else " or ".join(kinds.kind(kind).singular for kind in ref.kinds)
+        return "-".join(filter(None, ("todo", within, noun.replace(" ", "-"), "id"))), about
     choices = typing.get_args(info.annotation)
     if typing.get_origin(info.annotation) is typing.Literal:
         chosen = next((c for c in NEUTRAL_CHOICES if c in choices), choices[0])
         listed = all(choice in about for choice in choices)
         return chosen, about if listed else f"{about}: one of {', '.join(choices)}"
     if dates.Point in choices:
-        return UNKNOWN_DATE, f"{about}, e.g. 2020, 2020-06 or 2020-06-08"
+        return PLACEHOLDER_DATE, f"{about}, e.g. 2020, 2020-06 or 2020-06-08"
     return json.dumps(f"TODO: {about}", ensure_ascii=False), ""
 
 

@@ -1,6 +1,6 @@
 """JSON Schemas of the content model, so editors can check fact files while authors type.
 
-Generated from the pydantic models in `model.py`: the field docstrings become the hover help.
+Generated from the pydantic models of each kind (model/): the field docstrings become the hover help.
 Written with sorted keys and a trailing newline, so regenerating an unchanged model changes nothing.
 """
 
@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import MODELS
+from . import kinds
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 WHERE = {
@@ -21,7 +21,7 @@ WHERE = {
 
 def schema(kind: str) -> dict[str, Any]:  # JSON Schema is untyped JSON, as pydantic makes it
     """The schema of one kind, with the header editors show."""
-    body = MODELS[kind].model_json_schema()
+    body = kinds.models()[kind].model_json_schema()
     if kind == "stories":
         # A story's body is the Markdown after its front matter, never a front-matter field.
         body["properties"].pop("body")
@@ -48,7 +48,7 @@ def write_all(out: Path) -> list[Path]:
     """Write one schema per kind into `out`; returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in MODELS:
+    for kind in kinds.models():
         path = out / file_name(kind)
         path.write_text(text(kind), encoding="utf-8")
         written.append(path)

@@ -23,8 +23,9 @@ from dataclasses import fields
 from functools import partial
 from typing import Generic, TypeVar, cast
 
-from .link import SiteGraph, reading_order
+from .link import SiteGraph
 from .model import Filed
+from .order import reading_order
 from .validate import Record
 from .views import Page, PageSpec, page_specs
 from .views.common import Context, Order
@@ -40,8 +41,9 @@ Part = tuple[object, Reads, Callable[[], object]]
 Kept = tuple[Page, Reads | None, Callable[[], object]]
 """A page with what its view read (None: not known) and the maker that made it."""
 RECORDS = "records"
-TABLES = tuple(f.name for f in fields(SiteGraph) if f.name != "site")
-"""The graph's tables: every field of SiteGraph but `site` (`_tables` gives them in this order)."""
+TABLES = tuple(f.name for f in fields(SiteGraph) if f.name not in ("site", "warnings"))
+"""The graph's tables: every field of SiteGraph but `site` and `warnings`, which no view reads
+(`_tables` gives them in this order)."""
 
 
 class StandIn(Record[Filed]):
@@ -167,14 +169,18 @@ class Noted(Mapping[str, V], Generic[U, V]):
 class Watching(Context):
     """The views' context over a noting graph: memoised parts carry their reads, and a rank is an order key.
 
-    Views only compare ranks, and the reading order of two records depends on those two alone, so a
-    rank is the record's reading order itself, which reads only that record. All other state the
-    context holds, now or later in the build, would be read unnoted: the tracker is told to give up.
+    Views only compare ranks, and a record's reading order depends on it and the facts its `after`
+    chain names alone, so a rank is the record's reading order itself, read through the noting graph.
+    All other state the context holds, now or later in the build, would be read unnoted: the tracker
+    is told to give up.
     """
 
     def __init__(self, graph: SiteGraph, tracker: Tracker) -> None:
         super().__init__(graph)
-        self.rank: Mapping[str, Order] = Noted(tracker, RECORDS, tracker.records, reading_order)
+        records = self.graph.records
+        self.rank: Mapping[str, Order] = Noted(
+            tracker, RECORDS, tracker.records, lambda record: reading_order(record, records)
+        )
         self.tracker = tracker
         tracker.context, tracker.setup = self, _state(self)
         if not all(value is None or value == {} for name, value in vars(self).items() if name not in OWN):
@@ -188,8 +194,9 @@ class Watching(Context):
         return self.memo("referring", f"{kind} {record_id}", lambda: tuple(self.graph.referring(record_id, kind)))
 
 
-OWN = ("graph", "rank", "tracker")
-"""The context's attributes that are the noting graph, or the tracker's own."""
+OWN = ("graph", "rank", "tracker", "locale")
+"""The context's attributes that are the noting graph, the tracker's own, or the site's (a change to
+site.yaml makes every view again)."""
 
 
 class Views:

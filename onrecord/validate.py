@@ -11,10 +11,10 @@ from typing import Generic, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import dates, sanitize
+from . import dates, kinds, sanitize
 from .errors import ContentErrors, Location, Problem
 from .load import KeyPath, Marks, RawDoc, Yaml, suggest_id
-from .model import MODELS, Dated, Fact, Filed, Reply, Site, Strict, markdown_texts
+from .model import Comparison, Dated, Fact, Filed, Reply, Ruling, Site, Strict, markdown_texts
 
 FRIENDLY = {
     "string_type": "expected text",
@@ -58,13 +58,14 @@ def as_kind(record: Record[Strict], cls: type[K]) -> Record[K]:
 
 def validate(raw: RawDoc) -> Record[Strict]:
     """Validate one raw document (site.yaml included); raise ContentErrors with every problem in it."""
-    cls = MODELS[raw.kind]
+    cls = kinds.models()[raw.kind]
     data = _with_body(raw)
+    choices = list(_alternative_problems(cls, data, raw.marks))
     try:
         model = cls.model_validate(data)
     except ValidationError as error:
-        raise ContentErrors([_problem(cls, raw.marks, item) for item in error.errors()]) from None
-    problems = list(_rule_problems(model, raw.marks)) + list(_markdown_problems(model, raw))
+        raise ContentErrors([_problem(cls, raw.marks, item) for item in error.errors()] + choices) from None
+    problems = choices + list(_rule_problems(model, raw.marks)) + list(_markdown_problems(model, raw))
     if not (isinstance(model, Filed) and model.is_draft()):
         problems += _placeholder_problems(raw.data, raw.marks, ())
     if problems:
@@ -83,12 +84,19 @@ def validate_site(raw: RawDoc) -> Site:
 
 
 def _with_body(raw: RawDoc) -> dict[str, Yaml]:
-    if raw.kind != "stories":
+    """A Markdown file's fields with its body, which is the Markdown after its front matter."""
+    if raw.kind == "site" or not kinds.kind(raw.kind).front_matter:
         return raw.data
     if "body" in raw.data:
         location = raw.marks.key(("body",))
         raise ContentErrors(
-            [Problem(location, "a story's body is the Markdown after the front matter", "remove the 'body' field")]
+            [
+                Problem(
+                    location,
+                    f"a {kinds.kind(raw.kind).singular}'s body is the Markdown after the front matter",
+                    "remove the 'body' field",
+                )
+            ]
         )
     return {**raw.data, "body": raw.body}
 
@@ -185,17 +193,13 @@ def _shown(value: object) -> str:
     return "nothing" if value is None else str(value)
 
 
-PLACEHOLDER_DATE = "20XX"
-"""What `site.py new` writes for a date not yet known; never meant to be published."""
-
-
 def _placeholder_problems(value: Yaml, marks: Marks, where: KeyPath) -> list[Problem]:
-    """Skeleton placeholders (`TODO: ...`, date 20XX) left in a file about to be published."""
+    """Skeleton placeholders (`TODO: ...`, a date written TODO) left in a file about to be published."""
     if isinstance(value, dict):
         return [p for key, item in value.items() for p in _placeholder_problems(item, marks, (*where, key))]
     if isinstance(value, list):
         return [p for index, item in enumerate(value) for p in _placeholder_problems(item, marks, (*where, index))]
-    if isinstance(value, str) and (value.startswith("TODO") or value == PLACEHOLDER_DATE):
+    if isinstance(value, str) and value.startswith("TODO"):
         return [
             Problem(
                 marks.value(where),
@@ -230,6 +234,58 @@ def _rule_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
             yield from _reply_problems(reply, marks, ("replies", index))
     if isinstance(model, Fact):
         yield from _order_problems(model, marks)
+        yield from _verification_problems(model, marks)
+    if isinstance(model, Ruling):
+        yield from (
+            Problem(marks.value(("judges", index)), "a judge needs a 'name', an 'entity' or both")
+            for index, judge in enumerate(model.judges)
+            if judge.name is None and judge.entity is None
+        )
+    if isinstance(model, Comparison):
+        yield from _side_problems(model, marks)
+
+
+def _alternative_problems(cls: type[Strict], data: dict[str, Yaml], marks: Marks) -> typing.Iterator[Problem]:
+    """Of two fields that stand for each other (a quote, or a paraphrase when no wording survives), exactly
+    one is given; told beside every other problem of the file."""
+    for name, other, about in cls.alternatives:
+        if name not in data and other not in data:
+            yield Problem(marks.value(()), f"missing required field '{name}'", about)
+        elif name in data and other in data:
+            yield Problem(marks.key((other,)), f"both '{name}' and '{other}' are given", f"give one: {about}")
+
+
+def _verification_problems(model: Fact, marks: Marks) -> typing.Iterator[Problem]:
+    """A fact that is not confirmed says why; a confirmed one has nothing to explain."""
+    if model.verification != "confirmed" and not model.verification_note:
+        yield Problem(
+            marks.value(("verification",)),
+            f"a fact marked {model.verification} needs a 'verification_note'",
+            "say in a sentence what is and is not established, and by whom",
+        )
+    if model.verification == "confirmed" and model.verification_note:
+        yield Problem(
+            marks.key(("verification_note",)),
+            "verification_note is given, but the fact is confirmed",
+            "set verification to unverified, alleged or disputed, or remove the note",
+        )
+
+
+def _side_problems(model: Comparison, marks: Marks) -> typing.Iterator[Problem]:
+    for name in ("left", "right"):
+        side = model.side(name)
+        if side.show == "deed" and side.excerpt is not None:
+            yield Problem(
+                marks.key((name, "excerpt")),
+                "an excerpt is words, and this side shows the deed",
+                "remove 'excerpt', or set 'show: quote'",
+            )
+    if (model.left.fact, model.left.excerpt) == (model.right.fact, model.right.excerpt):
+        yield Problem(
+            marks.value(("right", "fact")),
+            f"both sides are '{model.right.fact}': a comparison sets two different things side by side",
+            "compare it with another fact, or choose a different excerpt of it for each side",
+        )
 
 
 def _reply_problems(reply: Reply, marks: Marks, where: KeyPath) -> typing.Iterator[Problem]:
@@ -251,6 +307,8 @@ def _order_problems(model: Fact, marks: Marks) -> typing.Iterator[Problem]:
 
 def _ends_before(end: dates.Edtf, start: dates.Edtf) -> bool:
     """True only when the whole of `end` lies before the whole of `start` (2020 does not end before June 2020)."""
+    if isinstance(end, dates.Unknown) or isinstance(start, dates.Unknown):
+        return False
     last, first = end.last_day(), start.first_day()
     return last is not None and first is not None and last < first
 

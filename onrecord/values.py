@@ -7,17 +7,35 @@ from decimal import Decimal
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
+from babel import Locale
+from babel.numbers import list_currencies
+from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema
 
 from . import dates, limits
-from .currencies import ISO_4217
 
 DATE_HELP = "EDTF date: 2020, 2020-06, 2020-06-08, 2020-06~ (about), 2023? (uncertain), 2020-06-10/2021-05, 2023-08/.."
+PLACEHOLDER_DATE = "TODO"
+"""What `site.py new` writes for a record's date: read as not known, refused when published."""
+
+
+def _known_date(value: object) -> dates.Known:
+    return dates.known(dates.from_yaml(value))
+
+
+def _record_date(value: object) -> dates.Edtf:
+    """A record's own date may be XXXX, or the skeleton's placeholder (which publishing refuses)."""
+    return dates.Unknown() if value == PLACEHOLDER_DATE else dates.from_yaml(value)
+
+
 Date = Annotated[
-    dates.Point | dates.Interval,
-    PlainValidator(dates.from_yaml),
-    PlainSerializer(str),
+    dates.Known,
+    PlainValidator(_known_date),
     WithJsonSchema({"type": ["string", "integer"], "description": DATE_HELP}),
+]
+RecordDate = Annotated[
+    dates.Edtf,
+    PlainValidator(_record_date),
+    WithJsonSchema({"type": ["string", "integer"], "description": f"{DATE_HELP}; XXXX when not known at all"}),
 ]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=limits.ID_CHARACTERS)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=limits.ID_CHARACTERS)]
@@ -63,9 +81,26 @@ def _amount(value: object) -> Decimal:
     return amount
 
 
+CURRENCIES = frozenset(list_currencies())
+"""ISO 4217 codes as the CLDR knows them, current and historic (DEM, HRK), so 'GPB' is caught."""
+NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
+"""Regions the CLDR names with two letters that are not countries: the EU, the eurozone, the UN..."""
+TERRITORIES = frozenset(
+    code for code in Locale("en").territories if isinstance(code, str) and code.isalpha() and code not in NOT_COUNTRIES
+)
+"""ISO 3166 codes the CLDR knows, countries and territories (GB, US, XK)."""
+
+
 def _currency(code: str) -> str:
-    if code not in ISO_4217:
+    if code not in CURRENCIES:
         raise ValueError(f"'{code}' is not an ISO 4217 currency code (e.g. GBP, USD, EUR)")
+    return code
+
+
+def country(code: str) -> str:
+    """An ISO 3166 country code, as the model takes it."""
+    if code not in TERRITORIES:
+        raise ValueError(f"'{code}' is not an ISO 3166 country code (e.g. GB, US, DE)")
     return code
 
 

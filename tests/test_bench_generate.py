@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate
+from onrecord import kinds
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("entities", "sources", "pledges", "statements", "contracts", "rulings", "events", "comparisons", "stories")
+KINDS = kinds.names()
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -28,7 +29,8 @@ def test_generated_corpus_passes_check(tmp_path):
     assert len(files) == 201 and "site.yaml" in files
     assert all(any(name.startswith(kind + "/") for name in files) for kind in KINDS)
     text = b"".join(files.values()).decode()
-    assert all(mark in text for mark in ('~"', '?"', '/.."', "::fact ", "::timeline tag=", "[@", "reported_as:"))
+    marks = ('~"', '?"', '/.."', "::fact ", "::timeline tag=", "[@", "reported_as:", 'show: "deed"')
+    assert all(mark in text for mark in marks)
 
 
 def test_same_seed_gives_identical_files_and_another_seed_does_not(tmp_path):

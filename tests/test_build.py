@@ -20,11 +20,11 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from onrecord import pipeline
+from onrecord import kinds, pipeline
 from onrecord.errors import ContentErrors, EnvironmentFailure
-from onrecord.model import FACT_KINDS
 from onrecord.render import MarkdownRenderer
 
+FACT_KINDS = kinds.fact_names()
 EXAMPLE = Path(__file__).resolve().parent.parent / "content"
 URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "data", "action", "formaction", "background", "cite")
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")

@@ -10,9 +10,12 @@ from onrecord.dates import (
     EdtfError,
     Interval,
     Point,
+    Unknown,
     elapsed,
     from_yaml,
+    known,
     parse,
+    section,
     short,
     sort_key,
     words,
@@ -250,18 +253,49 @@ def test_sort_is_chronological():
     assert _sorted(texts) == ["2019", "2020-06-08", "2020-06-10/2021-05", "2021-05", "2023?"]
 
 
-def test_sort_puts_less_precise_first_on_the_same_first_day():
-    texts = ["2020-01-01", "2020-01", "2020", "201X"]
-    assert _sorted(texts) == ["201X", "2020", "2020-01", "2020-01-01"]
+def test_a_date_known_only_to_its_year_comes_after_every_day_of_that_year():
+    texts = ["2020", "2020-01", "2020-01-01", "201X", "2020-12-31", "2021-01-01"]
+    assert _sorted(texts) == ["201X", "2020-01-01", "2020-01", "2020-12-31", "2020", "2021-01-01"]
 
 
-def test_month_sorts_before_its_later_days_and_the_next_month():
+def test_a_month_comes_after_its_days_and_before_the_next_month():
     texts = ["2020-07-01", "2020-06-02", "2020-06-30", "2020-06", "2020-06-01", "2020-07"]
-    assert _sorted(texts) == ["2020-06", "2020-06-01", "2020-06-02", "2020-06-30", "2020-07", "2020-07-01"]
+    assert _sorted(texts) == ["2020-06-01", "2020-06-02", "2020-06-30", "2020-06", "2020-07-01", "2020-07"]
 
 
-def test_season_sorts_before_its_first_month():
-    assert _sorted(["2021-03", "2021-21", "2021-02"]) == ["2021-02", "2021-21", "2021-03"]
+def test_a_season_comes_after_its_months_and_a_winter_stays_in_its_own_year():
+    assert _sorted(["2021-03", "2021-21", "2021-02", "2021-06"]) == ["2021-02", "2021-03", "2021-21", "2021-06"]
+    assert _sorted(["2021-01-15", "2020-24", "2020-12-30"]) == ["2020-12-30", "2020-24", "2021-01-15"]
+
+
+def test_an_unknown_date_comes_after_every_known_one():
+    assert _sorted(["XXXX", "9999-12-31", "2020"]) == ["2020", "9999-12-31", "XXXX"]
+
+
+def test_xxxx_is_a_date_not_known_and_is_refused_where_a_date_must_be_known():
+    unknown = parse("XXXX")
+    assert isinstance(unknown, Unknown)
+    assert (unknown.words(), unknown.short(), unknown.iso()) == ("date not known", "Date not known", "")
+    with pytest.raises(EdtfError, match="only for a fact's own date"):
+        known(unknown)
+    with pytest.raises(EdtfError, match="write XXXX alone"):
+        parse("XXXX-06")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2019-05-14", "2019"),
+        ("2019", "2019"),
+        ("2020-24", "2020"),
+        ("201X", "2010s"),
+        ("20XX", "2000-2099"),
+        ("2019-05/2021", "2019"),
+        ("XXXX", "unknown"),
+    ],
+)
+def test_each_date_is_listed_in_its_section(text, expected):
+    assert section(parse(text)) == expected
 
 
 def test_qualifiers_do_not_change_order():

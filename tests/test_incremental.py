@@ -12,8 +12,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from onrecord import kinds, pipeline
 from onrecord import load as loading
-from onrecord import pipeline
 from onrecord.incremental import Builder, Rebuild
 from onrecord.render import Renderer
 from onrecord.views import pages
@@ -68,9 +68,9 @@ def served(site: Site) -> dict[str, bytes]:
 
 
 def a_fact(site: Site, referred: bool) -> Path:
-    """A pledge, statement, contract, ruling or event file that other files do (or do not) refer to."""
+    """A fact file that other files do (or do not) refer to."""
     graph = pipeline.load_graph(site.content, drafts=True)
-    for kind in ("pledges", "statements", "contracts", "rulings", "events"):
+    for kind in kinds.fact_names():
         for record in graph.kinds[kind]:
             if bool(graph.referrers.get(record.id)) == referred:
                 return Path(record.path)

@@ -56,7 +56,7 @@ def test_tags_collect_the_records_that_carry_them(make_site, valid_files, tmp_pa
     files = {**valid_files, "entities/acme.yaml": "name: Acme Corp\ntype: company\ntags: [face-scanners]\n"}
     files["pledges/acme-pledge.yaml"] += "tags: [face-scanners, policing]\n"
     graph = load_graph(make_site(tmp_path, files))
-    assert graph.tags == {"face-scanners": ["acme-pledge", "acme"], "policing": ["acme-pledge"]}
+    assert graph.tags == {"face-scanners": ["acme", "acme-pledge"], "policing": ["acme-pledge"]}
 
 
 def test_a_dangling_reference_suggests_the_closest_id_of_the_right_kind(make_site, valid_files, tmp_path) -> None:
@@ -101,13 +101,15 @@ def test_a_reference_to_a_broken_file_is_not_reported_again(make_site, valid_fil
     assert len(found) == 1 and found[0].startswith("entities/acme.yaml:2:7: type: 'shop' is not one of")
 
 
-def test_a_comparison_side_must_bear_a_quote_or_name_an_excerpt(make_site, valid_files, tmp_path: Path) -> None:
+def test_a_side_shows_words_it_has_or_the_deed(make_site, valid_files, tmp_path: Path) -> None:
     files = {**valid_files, "entities/home-office.yaml": HOME_OFFICE, "contracts/scanners.yaml": CONTRACT}
     comparison = files["comparisons/pledge-vs-reply.yaml"]
     files["comparisons/pledge-vs-reply.yaml"] = comparison.replace("fact: acme-reply", "fact: scanners")
+    assert load_graph(make_site(tmp_path / "deed", files)).referrers["scanners"] == ["pledge-vs-reply"]
+    files["comparisons/pledge-vs-reply.yaml"] = comparison.replace("fact: acme-reply", "fact: scanners\n  show: quote")
     assert problems_of(make_site(tmp_path / "a", files)) == [
-        "comparisons/pledge-vs-reply.yaml:6:9: 'scanners' has no quote to compare "
-        "(choose one of its excerpts with 'excerpt: 1', or compare a pledge or statement)"
+        "comparisons/pledge-vs-reply.yaml:7:9: 'scanners' has no words on record, so there is no quote to show "
+        "(show what was done instead with 'show: deed', or choose one of its excerpts with 'excerpt: 1')"
     ]
     files["comparisons/pledge-vs-reply.yaml"] = comparison.replace("fact: acme-reply", "fact: scanners\n  excerpt: 2")
     assert problems_of(make_site(tmp_path / "b", files)) == [
@@ -138,13 +140,13 @@ def test_an_unreferenced_draft_is_simply_left_out(make_site, valid_files, tmp_pa
     "line, expected",
     [
         ("::fact acme-reply", None),
-        ("::fact acme", "'acme' is an entity, but a pledge, statement, contract, ruling or event is needed here"),
+        ("::fact acme", "'acme' is an entity, but a fact is needed here"),
         ("::comparison acme-pledge", "'acme-pledge' is a pledge, but a comparison is needed here"),
         ("::timeline entity=acmee", "no entity has the id 'acmee' (did you mean 'acme'?)"),
         ("::timeline ids=acme-pledge, acme-reply", None),
         (
             "::timeline ids=acme-pledge,acme-replies",
-            "no pledge, statement, contract, ruling or event has the id 'acme-replies' (did you mean 'acme-reply'?)",
+            "no fact has the id 'acme-replies' (did you mean 'acme-reply'?)",
         ),
         ("::timeline tag=face-scanners", None),
         ("::timeline tag=face-scaners", "no fact has the tag 'face-scaners' (did you mean 'face-scanners'?)"),

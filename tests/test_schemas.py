@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
+from onrecord import kinds
 from onrecord.load import FRONT_MATTER
-from onrecord.model import MODELS
+
+MODELS = kinds.models()
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "schemas"

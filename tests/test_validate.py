@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from onrecord import dates
+from onrecord import dates, kinds
 from onrecord.errors import ContentErrors
 from onrecord.load import RawDoc, parse_yaml
-from onrecord.model import MODELS
 from onrecord.pipeline import load_graph
 from onrecord.validate import Record, validate, validate_all
 
@@ -88,7 +87,7 @@ def test_an_unknown_nested_field_suggests_the_closest_name() -> None:
 def test_an_unknown_field_with_no_close_name_lists_the_known_ones() -> None:
     [problem] = problems("entities", "name: Acme\ntype: company\nheadquarters: Springfield\n")
     assert problem.startswith(
-        "entities/doc.yaml:3:1: unknown field 'headquarters' (known fields: aliases, description,"
+        "entities/doc.yaml:3:1: unknown field 'headquarters' (known fields: aliases, country, description,"
     )
 
 
@@ -180,18 +179,19 @@ def test_money_keeps_its_currency_and_reported_conversion_exactly() -> None:
         sources: [acme-letter]
         buyer: home-office
         suppliers: [acme]
-        value:
-          amount: 54700000
-          currency: GBP
-          reported_as:
-            - amount: 69800000
-              currency: USD
+        amounts:
+          - role: contract-value
+            amount: 54700000
+            currency: GBP
+            reported_as:
+              - amount: 69800000
+                currency: USD
         """
-    value = valid("contracts", text).model.value
-    assert (value.amount, value.currency) == (Decimal("54700000"), "GBP")
+    [value] = valid("contracts", text).model.amounts
+    assert (value.role, value.amount, value.currency) == ("contract-value", Decimal("54700000"), "GBP")
     assert [(c.amount, c.currency) for c in value.reported_as] == [(Decimal("69800000"), "USD")]
     assert problems("contracts", text.replace("GBP", "GPB")) == [
-        "contracts/doc.yaml:9:13: value.currency: 'GPB' is not an ISO 4217 currency code (e.g. GBP, USD, EUR)"
+        "contracts/doc.yaml:10:15: amounts[1].currency: 'GPB' is not an ISO 4217 currency code (e.g. GBP, USD, EUR)"
     ]
 
 
@@ -265,11 +265,12 @@ def test_a_comparison_side_cannot_point_at_excerpt_zero() -> None:
 def test_every_example_file_in_the_format_guide_passes_check(tmp_path: Path) -> None:
     guide = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     examples = re.findall(
-        r"^`([a-z]+/[a-z0-9-]+\.(?:yaml|md)|site\.yaml)`:\n\n```(?:yaml|markdown)\n(.*?)^```", guide, re.M | re.S
+        r"^`([a-z-]+/[a-z0-9-]+\.(?:yaml|md)|site\.yaml)`:\n\n```(?:yaml|markdown)\n(.*?)^```", guide, re.M | re.S
     )
-    assert {path.split("/")[0] for path, _ in examples} == set(MODELS) - {"site"} | {"site.yaml"}
+    assert {path.split("/")[0] for path, _ in examples} == set(kinds.models()) - {"site"} | {"site.yaml"}
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     for path, text in examples:
+        (content / path).parent.mkdir(exist_ok=True)
         (content / path).write_text(text, encoding="utf-8")
     load_graph(content)

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from onrecord import pipeline
+from onrecord import pipeline, terms
 from onrecord.render import MarkdownRenderer
-from onrecord.views import Page, axis, pages, prose, terms
+from onrecord.views import Page, axis, pages, prose
+from onrecord.views.common import Row
 from onrecord.views.story import reading_minutes
 
 MakeSite = Callable[[Path, dict[str, str]], Path]
@@ -36,7 +37,9 @@ EVENT = textwrap.dedent("""\
     actors: [acme]
     sources: [acme-letter]
     """)
-ENTRY = re.compile(r'<li class="entry [^"]+" data-kind="\w+" data-entities="[^"]*" data-date="([^"]+)"')
+ENTRY = re.compile(
+    r'<li class="entry [^"]+" data-kind="[\w-]+" data-verification="\w+" data-entities="[^"]*" data-date="([^"]*)"'
+)
 COMPARISON = textwrap.dedent("""\
     title: Comparison {n}
     summary: Two pledges.
@@ -154,16 +157,18 @@ def test_timeline_groups_by_year_in_date_order_at_true_precision(
     for n, when in enumerate(["2021-03-02", "2020-06", "2021", "2020-07-01", "2020-06-30"]):
         valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when)
     view = site_pages(make_site(tmp_path, valid_files))["timeline/"].view.timeline
-    assert [year.year for year in view.years] == [2020, 2021, 2023]
+    assert [year.label for year in view.years] == ["2020", "2021", "2023"]
     shown = [(entry.card.title, entry.card.date.short) for year in view.years[:2] for entry in year.entries]
     assert shown == [
-        ("Event 1", "Jun 2020"),
         ("Acme promises to stop selling face scanners", "8 Jun 2020"),
         ("Event 4", "30 Jun 2020"),
+        ("Event 1", "Jun 2020"),
         ("Event 3", "1 Jul 2020"),
-        ("Event 2", "2021"),
         ("Event 0", "2 Mar 2021"),
     ]
+    known_to_the_year = view.years[1]
+    assert known_to_the_year.loose == "2021, date within the year not known"
+    assert [entry.card.title for entry in known_to_the_year.loose_entries] == ["Event 2"]
 
 
 def test_timeline_page_keeps_the_markup_the_filter_script_relies_on(
@@ -172,8 +177,15 @@ def test_timeline_page_keeps_the_markup_the_filter_script_relies_on(
     page = html(built(make_site(tmp_path, valid_files), tmp_path), "timeline/")
     assert '<nav class="years" aria-label="Jump to year"><ul><li><a href="#year-2020">2020</a>' in page
     assert '<section class="year" id="year-2023">' in page
-    dates = re.findall(r'<li class="entry [^"]+" data-kind="(\w+)" data-entities="([^"]*)" data-date="([^"]+)"', page)
-    assert dates == [("pledge", "acme jo-bloggs", "2020-06-08"), ("statement", "acme", "2023-08")]
+    found = re.findall(
+        r'<li class="entry [^"]+" data-kind="([\w-]+)" data-verification="(\w+)" data-entities="([^"]*)" '
+        r'data-date="([^"]+)"',
+        page,
+    )
+    assert found == [
+        ("pledges", "confirmed", "acme jo-bloggs", "2020-06-08"),
+        ("statements", "confirmed", "acme", "2023-08"),
+    ]
 
 
 def test_a_period_is_shown_in_words_and_drawn_as_a_span_on_the_axis(
@@ -188,7 +200,7 @@ def test_a_period_is_shown_in_words_and_drawn_as_a_span_on_the_axis(
     assert "longest gap" in view.axis.description
 
 
-def test_scorecard_counts_pledges_by_verdict_and_by_status(
+def test_scorecard_counts_each_comparison_of_its_own_words_once_and_pledges_by_status(
     tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
 ) -> None:
     for n, status in ((1, "broken"), (2, "kept")):
@@ -200,7 +212,7 @@ def test_scorecard_counts_pledges_by_verdict_and_by_status(
     card = site_pages(make_site(tmp_path, valid_files))["entities/acme/"].view.scorecard
     assert card.pledges == 3
     assert {v: n for v, _, n in card.verdicts} == {
-        "contradicts": 3,
+        "contradicts": 2,
         "in-tension": 1,
         "consistent": 1,
         "unclear": 0,
@@ -250,17 +262,18 @@ def test_contract_value_keeps_its_currency_and_conversions_as_reported(
         summary: A contract.
         buyer: acme
         suppliers: [acme]
-        value:
-          amount: 54700000
-          currency: GBP
-          reported_as:
-            - amount: 69800000
-              currency: USD
-              source: acme-letter
+        amounts:
+          - role: contract-value
+            amount: 54700000
+            currency: GBP
+            reported_as:
+              - amount: 69800000
+                currency: USD
+                source: acme-letter
         sources: [acme-letter]
         """
     view = site_pages(make_site(tmp_path, valid_files))["contracts/deal/"].view
-    assert ("Value", "£54.7 million (reported as $69.8 million)", (1,)) in view.details
+    assert Row(label="Contract value", text="£54.7 million (reported as US$69.8 million)", cites=(1,)) in view.details
 
 
 def test_two_builds_give_equal_views(tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]) -> None:
@@ -374,7 +387,7 @@ def test_below_the_threshold_a_timeline_stays_on_one_page(
     monkeypatch.setattr(TIMELINE, "SPLIT_ABOVE", 6)
     found = site_pages(make_site(tmp_path, files))
     assert found["timeline/"].view.timeline.split is None
-    assert [year.year for year in found["timeline/"].view.timeline.years] == [2019, 2020, 2021, 2023]
+    assert [year.label for year in found["timeline/"].view.timeline.years] == ["2019", "2020", "2021", "2023"]
     assert not any(url.startswith("timeline/20") for url in found)
 
 

@@ -18,10 +18,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
+from .. import kinds
 from ..link import SiteGraph
-from ..model import FACT_KINDS, Comparison, Entity, Fact, Filed, Source, Story
-from ..validate import Record
-from .common import KIND_TITLES, Context, LinkView, Page, PageSpec, amount_words, money_words, record_link, record_url
+from ..model import Comparison, Entity, Fact, Filed, Source, Story
+from ..validate import Record, as_kind
+from .common import Context, LinkView, Page, PageSpec, record_link, record_url
 from .comparison import comparison_view
 from .entity import entity_facts, entity_view
 from .fact import fact_view
@@ -36,10 +37,11 @@ from .lists import (
     tags_index,
     update_rows,
 )
+from .shapes import STYLESHEET, kinds_stylesheet
 from .story import story_view
 from .timeline import TimelineView, YearLink, chronological, overview, timeline, year_page, year_pages
 
-__all__ = ["Page", "PageSpec", "SiteView", "amount_words", "money_words", "page_specs", "pages", "site_view"]
+__all__ = ["Page", "PageSpec", "SiteView", "generated_assets", "page_specs", "pages", "site_view"]
 NAV = (
     ("stories/", "Stories"),
     ("timeline/", "Timeline"),
@@ -65,7 +67,7 @@ class SiteView:
 
 def site_view(graph: SiteGraph) -> SiteView:
     site = graph.site
-    more = (*((f"{kind}/", KIND_TITLES[kind]) for kind in (*FACT_KINDS, "sources")), ("tags/", "Tags"))
+    more = (*((f"{kind.name}/", kind.title) for kind in (*kinds.facts(), kinds.kind("sources"))), ("tags/", "Tags"))
     return SiteView(
         title=site.title,
         tagline=site.tagline,
@@ -76,6 +78,11 @@ def site_view(graph: SiteGraph) -> SiteView:
         nav=NAV,
         more=more,
     )
+
+
+def generated_assets() -> list[tuple[str, bytes]]:
+    """Files of the site made from the code rather than the content: the kinds' stylesheet."""
+    return [(STYLESHEET, kinds_stylesheet())]
 
 
 def pages(graph: SiteGraph) -> list[Page]:
@@ -95,7 +102,7 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
     updates = partial(ctx.memo, "updates", "", partial(update_rows, ctx))
     yield PageSpec(url="", template="home.html", title=graph.site.title, make=lambda: home_view(ctx, updates()))
-    for kind in KIND_TITLES:
+    for kind in kinds.names():
         yield from _index_pages(ctx, kind, list_pages(ctx, kind))
     yield from _record_pages(ctx)
     yield from _timeline_pages(ctx)
@@ -104,30 +111,35 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
 
 def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:
     """The index of `kind` and, when it is split, its pages after the first."""
-    yield PageSpec(
-        url=f"{kind}/", template="list.html", title=KIND_TITLES[kind], make=partial(list_view, ctx, kind, pages)
-    )
+    title = kinds.kind(kind).title
+    yield PageSpec(url=f"{kind}/", template="list.html", title=title, make=partial(list_view, ctx, kind, pages))
     for link in pages[1:]:
         yield PageSpec(
             url=link.url,
             template="list.html",
-            title=f"{KIND_TITLES[kind]}, page {link.number}",
+            title=f"{title}, page {link.number}",
             make=partial(list_view, ctx, kind, pages, link.number),
         )
 
 
 def _record_pages(ctx: Context) -> Iterator[PageSpec]:
-    """A page per record: facts, comparisons, stories, entities, then sources."""
-    graph = ctx.graph
-    for kind in FACT_KINDS:
-        yield from (_record_page(r, "fact.html", partial(fact_view, ctx, r)) for r in graph.listed(kind, Fact))
-    yield from (
-        _record_page(r, "comparison.html", partial(comparison_view, ctx, r))
-        for r in graph.listed("comparisons", Comparison)
-    )
-    yield from (_record_page(r, "story.html", partial(story_view, ctx, r)) for r in graph.listed("stories", Story))
-    yield from (_record_page(r, "entity.html", partial(entity_view, ctx, r)) for r in graph.listed("entities", Entity))
-    yield from (_record_page(r, "source.html", partial(source_page, ctx, r)) for r in graph.listed("sources", Source))
+    """A page per record, kind by kind in registry order, each drawn by its kind's page family."""
+    for kind in kinds.kinds():
+        for record in ctx.graph.kinds[kind.name]:
+            yield _record_page(record, kind.template, _drawing(ctx, kind.page, record))
+
+
+def _drawing(ctx: Context, family: str, record: Record[Filed]) -> Callable[[], object]:
+    """How a page family prepares the view of one of its records."""
+    if family == "fact":
+        return partial(fact_view, ctx, as_kind(record, Fact))
+    if family == "comparison":
+        return partial(comparison_view, ctx, as_kind(record, Comparison))
+    if family == "story":
+        return partial(story_view, ctx, as_kind(record, Story))
+    if family == "entity":
+        return partial(entity_view, ctx, as_kind(record, Entity))
+    return partial(source_page, ctx, as_kind(record, Source))
 
 
 def _record_page(record: Record[Filed], template: str, make: Callable[[], object]) -> PageSpec:
@@ -172,8 +184,8 @@ def _timeline(ctx: Context, url: str, heading: str, chronicle: Callable[[], Chro
         yield PageSpec(
             url=link.url,
             template="timeline.html",
-            title=f"{heading}, {link.year}",
-            make=partial(_year, url, chronicle, ctx, years, link.year),
+            title=f"{heading}, {link.label}",
+            make=partial(_year, url, chronicle, ctx, years, link),
         )
 
 
@@ -194,21 +206,21 @@ def _page(shown: Chronicle, drawn: TimelineView) -> TimelinePage:
 
 
 def _year(
-    url: str, chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[YearLink, ...], year: int
+    url: str, chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[YearLink, ...], link: YearLink
 ) -> TimelinePage:
     shown = chronicle()
     return TimelinePage(
-        heading=f"{shown.heading}, {year}",
+        heading=f"{shown.heading}, {link.label}",
         intro=shown.intro,
         parent=LinkView(url=url, label=shown.heading),
-        timeline=year_page(ctx, shown.facts, years, year),
+        timeline=year_page(ctx, shown.facts, years, link.group),
         related=(),
     )
 
 
 def _site_timeline(ctx: Context) -> Chronicle:
-    kinds = ctx.graph.kinds
-    facts = ctx.memo("timeline", "", lambda: chronological(ctx, (r for kind in FACT_KINDS for r in kinds[kind])))
+    listed = ctx.graph.kinds
+    facts = ctx.memo("timeline", "", lambda: chronological(ctx, (r for k in kinds.fact_names() for r in listed[k])))
     return Chronicle(
         heading="Timeline",
         intro="Everything on record, in the order it happened.",

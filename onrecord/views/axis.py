@@ -1,7 +1,10 @@
 """The proportional time axis beside a timeline: an inline SVG where distance is time.
 
-Long quiet spells look long. Each fact is a mark in its kind's column; periods (an event's `end`, a
-contract's start and end, a date range) are drawn as bars. An axis of more than DENSE_ABOVE facts
+Long quiet spells look long. Each fact is a mark in its kind's column (one column for each kind the
+timeline holds, in registry order), in its kind's shape; periods (an event's `end`, a contract's
+start and end, a date range) are drawn as bars. A fact known only to its year (or decade) is drawn as
+a dotted bar over the whole of it, never as a point on 1 January; a fact whose date is not known at
+all is listed at the end of the timeline and drawn nowhere. An axis of more than DENSE_ABOVE facts
 draws each kind's marks, and its bars, as one stroke of merged spans instead of a shape per fact:
 thousands of shapes would outweigh the rest of the page, and at that density they merge anyway.
 """
@@ -12,39 +15,46 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .. import dates
+from .. import dates, kinds
 from ..dates import anchor
 from ..model import Fact
 from ..validate import Record
 from .common import Context
+from .shapes import shape_of
 
-AXIS_WIDTH = 60
 AXIS_HEIGHT = 640
 AXIS_PAD = 12
-KIND_COLUMN = {"pledges": 34, "statements": 40, "contracts": 46, "rulings": 52, "events": 57}
+SPINE = 29
+"""Where the axis line runs; year labels sit left of it, the kinds' columns right of it."""
+FIRST_COLUMN = 35
+COLUMN_STEP = 7
 DENSE_ABOVE = 300
 MARK_SIZE = 6
 BAR_WIDTH = 3
+UNKNOWN_GROUP = "unknown"
 
 
 @dataclass(frozen=True, kw_only=True)
 class Mark:
-    """A fact's place on the axis; `kind` picks its shape and colour."""
+    """A fact's place on the axis, drawn in its kind's shape and colour."""
 
     x: int
     y: int
     kind: str
+    path: str
+    hollow: bool
 
 
 @dataclass(frozen=True, kw_only=True)
 class Bar:
-    """A period on the axis; an open period runs to the axis end, flagged `open`."""
+    """A period on the axis; an open period runs to the axis end (`open`), a loosely known date is `vague`."""
 
     x: int
     y1: int
     y2: int
     kind: str
     open: bool
+    vague: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,6 +76,7 @@ class Axis:
     id: str
     width: int
     height: int
+    spine: int
     ticks: tuple[tuple[int, str], ...]
     marks: tuple[Mark, ...]
     bars: tuple[Bar, ...]
@@ -76,13 +87,22 @@ class Axis:
 
 @dataclass(frozen=True, kw_only=True)
 class Place:
-    """Where a fact sits in time, worked out once per build: its year, first day (and its ordinal), and its period."""
+    """Where a fact sits in time, worked out once per build.
 
-    year: int
-    first: date
-    day: int
-    latest: date
+    `group` is the timeline section it is listed in: its year ("2020"), the decade or century a date
+    known no closer names ("2010s"), or "unknown". `loose` is set for a date known only to its year,
+    listed at the end of the year's section under that heading. `first` is None for an unknown date.
+    """
+
+    group: str
+    label: str
+    """The section's name in year navigation: "2020", "2010s", "Date not known"."""
+    heading: str
+    loose: str
+    first: date | None
+    latest: date | None
     span: tuple[date, date | None] | None
+    vague: bool
 
 
 def period(record: Record[Fact]) -> tuple[dates.Point | None, dates.Point | None, bool] | None:
@@ -91,7 +111,7 @@ def period(record: Record[Fact]) -> tuple[dates.Point | None, dates.Point | None
     if isinstance(model.date, dates.Interval):
         return model.date.start, model.date.end, model.date.end_open
     begins, end = model.span()
-    if end is None:
+    if end is None or isinstance(begins, dates.Unknown):
         return None
     start = anchor(begins)
     if isinstance(end, dates.Interval):
@@ -104,73 +124,111 @@ def place(ctx: Context, record: Record[Fact]) -> Place:
 
 
 def _place(record: Record[Fact]) -> Place:
-    point = anchor(record.model.date)
+    when = record.model.date
+    if isinstance(when, dates.Unknown):
+        return Place(
+            group=UNKNOWN_GROUP,
+            label="Date not known",
+            heading="Date not known",
+            loose="",
+            first=None,
+            latest=None,
+            span=None,
+            vague=False,
+        )
+    point = anchor(when)
+    group, label, heading, loose = _section(point)
     limits = period(record)
     span = None
     if limits is not None and limits[0] is not None and (limits[1] is not None or limits[2]):
         span = (limits[0].first_day(), limits[1].last_day() if limits[1] else None)
+    vague = span is None and point.precision == "year"
+    if vague:
+        span = (point.first_day(), point.last_day())
     latest = span[1] if span and span[1] else point.first_day()
-    first = point.first_day()
-    return Place(year=point.year, first=first, day=first.toordinal(), latest=latest, span=span)
+    return Place(
+        group=group,
+        label=label,
+        heading=heading,
+        loose=loose,
+        first=point.first_day(),
+        latest=latest,
+        span=span,
+        vague=vague,
+    )
 
 
-def axis(facts: list[Record[Fact]], places: list[Place], prefix: str) -> Axis:
-    """Ticks per year (or per 5 or 10 years on long spans), one mark per fact, one bar per period."""
-    scale = _Scale(min(p.first for p in places), max(p.latest for p in places))
-    pairs = list(zip(facts, places, strict=True))
-    marks = tuple({Mark(x=KIND_COLUMN[r.kind], y=scale.y(p.first), kind=r.kind): None for r, p in pairs})
+def _section(point: dates.Point) -> tuple[str, str, str, str]:
+    """(group, label, heading, loose heading): a year's section, or a decade's or century's own."""
+    group, span = dates.section(point), dates.loose(point)
+    if span and span != str(point.year):
+        return group, group.replace("-", "–"), f"{span[:1].upper()}{span[1:]}, year not known", ""
+    return group, group, group, f"{group}, date within the year not known" if span else ""
+
+
+def axis(facts: list[Record[Fact]], places: list[Place], prefix: str) -> Axis | None:
+    """Ticks per year (or per 5 or 10 years on long spans), one mark per fact, one bar per period;
+    None when no fact has a known date."""
+    pairs = [(r, p) for r, p in zip(facts, places, strict=True) if p.first is not None]
+    if not pairs:
+        return None
+    scale = _Scale(min(p.first for _, p in pairs if p.first), max(p.latest for _, p in pairs if p.latest))
+    present = {r.kind for r, _ in pairs}
+    columns = {
+        name: FIRST_COLUMN + COLUMN_STEP * i for i, name in enumerate(k for k in kinds.fact_names() if k in present)
+    }
+    marks = tuple({_mark(columns, r.kind, scale.y(p.first)): None for r, p in pairs if p.first and not p.vague})
     bars = tuple(
         Bar(
-            x=KIND_COLUMN[r.kind],
+            x=columns[r.kind],
             y1=scale.y(p.span[0]),
             y2=scale.y(p.span[1]) if p.span[1] else scale.end,
             kind=r.kind,
             open=p.span[1] is None,
+            vague=p.vague,
         )
         for r, p in pairs
         if p.span
     )
-    dense = len(facts) > DENSE_ABOVE
+    dense = len(pairs) > DENSE_ABOVE
     return Axis(
         id=f"{prefix}axis",
-        width=AXIS_WIDTH,
+        width=max(columns.values()) + MARK_SIZE,
         height=AXIS_HEIGHT,
+        spine=SPINE,
         ticks=_ticks(scale),
         marks=() if dense else marks,
         bars=() if dense else bars,
         title="Time axis",
-        description=_description(facts, places),
+        description=_description(pairs, len(facts) - len(pairs)),
         strands=(*_bar_strands(bars), *_mark_strands(marks)) if dense else (),
     )
 
 
+def _mark(columns: dict[str, int], kind: str, y: int) -> Mark:
+    shape = shape_of(kind)
+    return Mark(x=columns[kind], y=y, kind=kind, path=shape.path, hollow=shape.hollow)
+
+
 def _mark_strands(marks: Iterable[Mark]) -> tuple[Strand, ...]:
     """Marks of one kind that would touch become one span, drawn as a stroke as wide as a mark."""
-    found: dict[str, list[int]] = {}
+    found: dict[tuple[int, str], list[int]] = {}
     for mark in marks:
-        found.setdefault(mark.kind, []).append(mark.y)
+        found.setdefault((mark.x, mark.kind), []).append(mark.y)
     return tuple(
-        Strand(
-            x=KIND_COLUMN[kind],
-            kind=kind,
-            spans=_merged(((y, y) for y in ys), MARK_SIZE),
-            width=MARK_SIZE,
-            bar=False,
-            open=False,
-        )
-        for kind, ys in sorted(found.items(), key=lambda item: KIND_COLUMN[item[0]])
+        Strand(x=x, kind=kind, spans=_merged(((y, y) for y in ys), MARK_SIZE), width=MARK_SIZE, bar=False, open=False)
+        for (x, kind), ys in sorted(found.items())
     )
 
 
 def _bar_strands(bars: Iterable[Bar]) -> tuple[Strand, ...]:
     """Overlapping bars of one kind (open ones apart, as they are drawn dashed) become one span."""
-    found: dict[tuple[str, bool], list[tuple[int, int]]] = {}
+    found: dict[tuple[int, str, bool], list[tuple[int, int]]] = {}
     for bar in bars:
-        found.setdefault((bar.kind, bar.open), []).append((bar.y1, bar.y2))
-    ordered = sorted(found.items(), key=lambda item: (KIND_COLUMN[item[0][0]], item[0][1]))
+        found.setdefault((bar.x, bar.kind, bar.open or bar.vague), []).append((bar.y1, bar.y2))
     return tuple(
-        Strand(x=KIND_COLUMN[kind], kind=kind, spans=_merged(spans, BAR_WIDTH), width=BAR_WIDTH, bar=True, open=is_open)
-        for (kind, is_open), spans in ordered
+        Strand(x=x, kind=kind, spans=_merged(spans, BAR_WIDTH), width=BAR_WIDTH, bar=True, open=is_open)
+        for (x, kind, is_open), spans in sorted(found.items())
     )
 
 
@@ -205,16 +263,19 @@ def _ticks(scale: _Scale) -> tuple[tuple[int, str], ...]:
     return tuple((scale.y(date(y, 1, 1)), str(y)) for y in years if y % step == 0 or y == years[0])
 
 
-def _description(facts: list[Record[Fact]], places: list[Place]) -> str:
+def _description(pairs: list[tuple[Record[Fact], Place]], undated: int) -> str:
     """The axis in words: its extent and its longest gap, for screen readers and for the record."""
-    first, last = (anchor(r.model.date) for r in (facts[0], facts[-1]))
-    text = f"Proportional time axis: {len(facts)} entries from {first.words()} to {last.words()}."
-    days = [p.day for p in places]
+    dated = sorted(pairs, key=lambda pair: (pair[1].first, pair[0].id))
+    first, last = (dates.words(r.model.date) for r, _ in (dated[0], dated[-1]))
+    text = f"Proportional time axis: {len(dated)} entries from {first} to {last}."
+    if undated:
+        text += f" {undated} with no known date {'is' if undated == 1 else 'are'} listed at the end, not drawn."
+    days = [p.first.toordinal() for _, p in dated if p.first]
     longest = max(range(len(days) - 1), default=None, key=lambda index: days[index + 1] - days[index])
     if longest is None or days[longest + 1] == days[longest]:
         return text
-    before, after = (anchor(r.model.date) for r in facts[longest : longest + 2])
+    before, after = (r.model.date for r, _ in dated[longest : longest + 2])
     return (
-        f"{text} The longest gap between entries runs from {before.words()} to {after.words()}: "
+        f"{text} The longest gap between entries runs from {dates.words(before)} to {dates.words(after)}: "
         f"{dates.elapsed(before, after).removesuffix(' later')}."
     )

@@ -9,30 +9,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TypeVar, cast
 
-from .. import dates
-from ..link import SINGULAR, SiteGraph, reading_order
-from ..model import FACT_KINDS, Dated, Fact, Filed, Money, Reply, Source, Update
+from .. import dates, kinds
+from ..link import SiteGraph
+from ..model import Comparison, Dated, Fact, Filed, Reply, Source, Update, Verification
+from ..order import OrderKey, reading_order
 from ..validate import Record, as_kind
+from .money import locale
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Filed)
-Order = int | tuple[tuple[int, ...], str, str]
+Order = int | OrderKey
 """A record's place in reading order: its rank, or the reading order itself (which compares the same)."""
-KIND_TITLES = {
-    "stories": "Stories",
-    "comparisons": "Comparisons",
-    "pledges": "Pledges",
-    "statements": "Statements",
-    "contracts": "Contracts",
-    "rulings": "Rulings",
-    "events": "Events",
-    "entities": "Entities",
-    "sources": "Sources",
-}
-CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
 SOURCE_TYPES = {
     "news": "News report",
     "primary-document": "Primary document",
@@ -122,6 +111,24 @@ class ReplyView:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Row:
+    """One particular of a fact: what it is, its text, and the sources that give it."""
+
+    label: str
+    text: str
+    cites: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerificationView:
+    """A fact's verification status when it is not confirmed: its word, and why."""
+
+    status: Verification
+    label: str
+    note: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class FactCard:
     """A fact as it appears in lists, timelines and stories."""
 
@@ -134,6 +141,8 @@ class FactCard:
     summary: str
     actors: tuple[LinkView, ...]
     draft: bool
+    verification: VerificationView | None
+    """None for a confirmed fact, the default; shown as a badge otherwise."""
 
 
 class Context:
@@ -146,8 +155,9 @@ class Context:
         self.graph = graph
         self._memo: dict[tuple[str, str], object] = {}
         self._referring: dict[tuple[str, str], tuple[Record[Filed], ...]] | None = None
-        ordered = sorted(graph.records.values(), key=reading_order)
+        ordered = sorted(graph.records.values(), key=lambda record: reading_order(record, graph.records))
         self.rank: Mapping[str, Order] = {record.id: index for index, record in enumerate(ordered)}
+        self.locale = locale(graph.site.language)
 
     def memo(self, family: str, key: str, make: Callable[[], T]) -> T:
         """The view for (family, key), made on first use."""
@@ -229,33 +239,20 @@ def label(record: Record[Filed]) -> str:
 def record_link(ctx: Context, record: Record[Filed]) -> LinkView:
     """Memoised: an entity is linked from thousands of pages."""
     return ctx.memo(
-        "link", record.id, lambda: LinkView(url=record_url(record), label=label(record), kind=SINGULAR[record.kind])
+        "link",
+        record.id,
+        lambda: LinkView(url=record_url(record), label=label(record), kind=kinds.kind(record.kind).singular),
     )
 
 
 def kind_label(kind: str) -> str:
-    """'pledges' -> 'Pledge'."""
-    return SINGULAR[kind].capitalize()
+    """'pledges' -> 'Pledge'; 'enforcement-actions' -> 'Enforcement action'."""
+    return kinds.kind(kind).singular.capitalize()
 
 
 def words_label(value: str) -> str:
     """'in-tension' -> 'In tension'."""
     return value.replace("-", " ").capitalize()
-
-
-def money_words(money: Money) -> str:
-    """'£54.7 million (reported as $69.8 million)': conversions exactly as reported."""
-    main = amount_words(money.amount, money.currency)
-    reported = [amount_words(c.amount, c.currency) for c in money.reported_as]
-    return f"{main} (reported as {', '.join(reported)})" if reported else main
-
-
-def amount_words(amount: Decimal, currency: str) -> str:
-    sign = CURRENCY_SIGNS.get(currency) or currency + " "
-    for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
-        if abs(amount) >= size:
-            return f"{sign}{(amount / size).normalize():f} {word}"
-    return f"{sign}{amount:,f}"
 
 
 def source_view(graph: SiteGraph, number: int, cite: str | Source) -> SourceView:
@@ -295,7 +292,28 @@ def _fact_card(ctx: Context, record: Record[Fact]) -> FactCard:
         summary=model.summary,
         actors=tuple(record_link(ctx, ctx.graph.entity(i)) for i in model.actor_ids()),
         draft=model.draft,
+        verification=verification(model),
     )
+
+
+def verification(model: Fact) -> VerificationView | None:
+    """The badge of a fact that is not confirmed."""
+    if model.verification == "confirmed":
+        return None
+    return VerificationView(
+        status=model.verification, label=words_label(model.verification), note=model.verification_note or ""
+    )
+
+
+def text_of(value: object, choice: bool) -> str:
+    """A particular's value as text: a date in words, a list joined, a word from a vocabulary as words."""
+    if isinstance(value, list):
+        return ", ".join(text_of(item, choice) for item in value)
+    if isinstance(value, (dates.Point, dates.Interval)):
+        return dates.words(value)
+    if isinstance(value, str):
+        return words_label(value) if choice else value
+    return str(value)
 
 
 def updates(log: Iterable[Update]) -> tuple[UpdateView, ...]:
@@ -316,6 +334,15 @@ def _reply(ctx: Context, reply: Reply, citations: Citations) -> ReplyView:
     )
 
 
+def compared(ctx: Context, fact_id: str) -> tuple[Record[Comparison], ...]:
+    """The comparisons that set the fact on a side, in reading order; not those whose rationale only cites it."""
+    return tuple(
+        c
+        for c in ctx.referring_as(fact_id, "comparisons", Comparison)
+        if fact_id in (c.model.left.fact, c.model.right.fact)
+    )
+
+
 def by_reading_order(ctx: Context, ids: Iterable[str], kinds: tuple[str, ...]) -> list[Record[Filed]]:
     """Records of `kinds` among `ids`, in the graph's reading order, without repeats."""
     records = {i: ctx.graph.get(i) for i in ids if i in ctx.graph.records}
@@ -324,4 +351,4 @@ def by_reading_order(ctx: Context, ids: Iterable[str], kinds: tuple[str, ...]) -
 
 def facts_by_reading_order(ctx: Context, ids: Iterable[str]) -> list[Record[Fact]]:
     """The facts among `ids`, in reading order, without repeats."""
-    return [as_kind(r, Fact) for r in by_reading_order(ctx, ids, FACT_KINDS)]
+    return [as_kind(r, Fact) for r in by_reading_order(ctx, ids, kinds.fact_names())]

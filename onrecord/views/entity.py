@@ -1,11 +1,15 @@
-"""Entity pages (`entities/{id}/`): profile, what it pledged, signed, ruled and said, and a scorecard.
+"""Entity pages (`entities/{id}/`): profile, a section per kind of fact it acts in, and a scorecard.
 
-Each section lists the newest items first (at most SHOWN); the page's own timeline shows the latest
-entries, and the entity's full, filterable timeline is at `entities/{id}/timeline/`.
+Each section lists the newest facts first (at most SHOWN), saying in which role the entity is in each;
+the page's own timeline shows the latest entries, and the entity's full, filterable timeline is at
+`entities/{id}/timeline/`.
 
-The scorecard counts the entity's pledges by the verdicts of the comparisons they take part in (one
-count per pledge and comparison), and by each pledge's current status. Facts are found through the
-graph's backlinks, so an entity page costs only as much as the facts that name it.
+The scorecard counts every comparison in which the entity's own words or deeds are on a side: it is
+named in one of that side's fact's roles (author, speaker, buyer, supplier, regulator, target, party,
+actor...). Each comparison counts once, and the scorecard says in which role the entity is there;
+another entity's words never count. The statuses of its pledges are tallied apart from verdicts.
+Facts are found through the graph's backlinks, so an entity page costs only as much as the facts that
+name it.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
 
-from ..model import FACT_KINDS, Comparison, Contract, Entity, EntityType, Fact, Pledge, PledgeStatus, Ruling, Verdict
+from .. import kinds
+from ..model import Comparison, Entity, EntityType, Fact, Pledge, PledgeStatus, Verdict, mentions
 from ..validate import Record, as_kind
 from .cards import ComparisonCard, comparison_card
 from .common import (
@@ -22,13 +27,14 @@ from .common import (
     FactCard,
     LinkView,
     by_reading_order,
+    compared,
     fact_card,
     facts_by_reading_order,
-    money_words,
     record_link,
     record_url,
     words_label,
 )
+from .money import MONEY_ROLES, money_words
 from .timeline import TimelineView, timeline
 
 SHOWN = 12
@@ -37,42 +43,55 @@ TYPE_LABELS = {t: ("NGO" if t == "ngo" else words_label(t)) for t in get_args(En
 
 
 @dataclass(frozen=True, kw_only=True)
-class PledgeRow:
-    """A pledge with its status and the verdicts of the comparisons it takes part in."""
+class FactRow:
+    """A fact on an entity's page: its card, the entity's roles in it, and what it amounted to."""
 
     card: FactCard
-    status: str
-    status_label: str
+    roles: str
+    notes: tuple[str, ...]
+    """Its amounts and status: "Penalty: £1.2 million", "Status: Broken"."""
+    status: tuple[str, str] | None
     verdicts: tuple[tuple[str, str, str], ...]
+    """(verdict, label, comparison address) of each comparison it is on a side of."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class ContractRow:
-    """A contract with the entity's side of it and its value."""
+class Scored:
+    """A comparison the entity is on a side of, and in which role."""
 
-    card: FactCard
-    role: str
-    value: str | None
+    verdict: str
+    label: str
+    url: str
+    title: str
+    roles: str
 
 
 @dataclass(frozen=True, kw_only=True)
 class Scorecard:
-    """Counts of (value, label, count) for every verdict and every status, zeros included."""
+    """Every comparison the entity's words or deeds are on a side of, counted by verdict, and its pledges'
+    statuses apart; (value, label, count) for every verdict and status, zeros included."""
 
-    pledges: int
+    comparisons: tuple[Scored, ...]
     verdicts: tuple[tuple[str, str, int], ...]
+    pledges: int
     statuses: tuple[tuple[str, str, int], ...]
-
-
-Item = PledgeRow | ContractRow | FactCard | ComparisonCard
 
 
 @dataclass(frozen=True, kw_only=True)
 class Shown:
     """The newest items of a section, newest first, at most SHOWN of them, and how many there are in all."""
 
-    items: tuple[Item, ...]
+    items: tuple[FactRow, ...] | tuple[ComparisonCard, ...]
     total: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    """The facts of one kind the entity acts in."""
+
+    kind: str
+    heading: str
+    shown: Shown
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,16 +102,14 @@ class EntityView:
     name: str
     type_label: str
     aliases: tuple[str, ...]
+    country: str | None
+    wikidata: str | None
     url: str | None
     description: str
     memberships: tuple[tuple[LinkView, str], ...]
     members: tuple[tuple[LinkView, str], ...]
     scorecard: Scorecard
-    pledges: Shown
-    contracts: Shown
-    rulings: Shown
-    statements: Shown
-    events: Shown
+    sections: tuple[Section, ...]
     comparisons: Shown
     timeline: TimelineView
     facts: int
@@ -111,24 +128,26 @@ def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
     """The profile; long sections show their newest items, and the page's timeline its latest entries."""
     model = record.model
     facts = entity_facts(ctx, record)
-    own = {kind: [f for f in facts if f.kind == kind and _acts_in(record.id, f.model)] for kind in FACT_KINDS}
-    pledges = [_pledge_row(ctx, as_kind(p, Pledge)) for p in own["pledges"]]
+    acting = [fact for fact in facts if roles_in(record.id, fact.model)]
+    sections = tuple(
+        Section(kind=kind.name, heading=kind.title, shown=newest([_row(ctx, record, f) for f in own]))
+        for kind in kinds.facts()
+        if (own := [f for f in acting if f.kind == kind.name])
+    )
     return EntityView(
         id=record.id,
         name=model.name,
         type_label=TYPE_LABELS[model.type],
         aliases=tuple(model.aliases),
+        country=ctx.locale.territories.get(model.country) if model.country else None,
+        wikidata=f"https://www.wikidata.org/wiki/{model.wikidata}" if model.wikidata else None,
         url=model.url,
         description=model.description,
         memberships=tuple((record_link(ctx, ctx.graph.entity(m.entity)), m.role) for m in model.member_of),
         members=_members(ctx, record),
-        scorecard=scorecard(pledges),
-        pledges=newest(pledges),
-        contracts=newest([_contract_row(ctx, record, as_kind(c, Contract)) for c in own["contracts"]]),
-        rulings=newest([fact_card(ctx, f) for f in own["rulings"]]),
-        statements=newest([fact_card(ctx, f) for f in own["statements"]]),
-        events=newest([fact_card(ctx, f) for f in own["events"]]),
-        comparisons=newest(_comparisons(ctx, facts)),
+        scorecard=scorecard(ctx, record, acting),
+        sections=sections,
+        comparisons=newest([comparison_card(ctx, c) for c in _comparisons(ctx, facts)]),
         timeline=timeline(ctx, facts[-TIMELINE_SHOWN:], filterable=False),
         facts=len(facts),
         timeline_url=f"{record_url(record)}timeline/",
@@ -136,14 +155,39 @@ def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
     )
 
 
-def newest(items: Sequence[Item]) -> Shown:
+def newest(items: Sequence[FactRow] | Sequence[ComparisonCard]) -> Shown:
     """`items` in reading order -> the last SHOWN of them, newest first."""
-    return Shown(items=tuple(reversed(items[-SHOWN:])), total=len(items))
+    return Shown(items=tuple(reversed(items[-SHOWN:])), total=len(items))  # type: ignore[arg-type]
 
 
-def _acts_in(entity: str, fact: Fact) -> bool:
-    """Whether the entity is one of the fact's actors in the fact's own terms (not just asked to reply)."""
-    return entity in fact.actor_ids() or (isinstance(fact, Ruling) and any(p.entity == entity for p in fact.parties))
+def roles_in(entity: str, fact: Fact) -> list[str]:
+    """The parts the entity plays in a fact, in the fact's own terms (being asked to reply is none)."""
+    return list(
+        dict.fromkeys(
+            f"{m.role.role} ({m.note})" if m.note else m.role.role
+            for m in mentions(fact)
+            if m.role.entity and m.target == entity
+        )
+    )
+
+
+def _row(ctx: Context, entity: Record[Entity], fact: Record[Fact]) -> FactRow:
+    model = fact.model
+    standing = model.standing()
+    notes = [f"{MONEY_ROLES[m.role]}: {money_words(m, ctx.locale)}" for m in model.amounts]
+    verdicts = tuple((c.model.verdict, words_label(c.model.verdict), record_url(c)) for c in compared(ctx, fact.id))
+    return FactRow(
+        card=fact_card(ctx, fact),
+        roles=sentence_case(", ".join(roles_in(entity.id, model))),
+        notes=tuple(notes),
+        status=(standing, words_label(standing)) if standing else None,
+        verdicts=verdicts,
+    )
+
+
+def sentence_case(text: str) -> str:
+    """The first letter made a capital and nothing else changed: a party's own words keep their case."""
+    return text[:1].upper() + text[1:]
 
 
 def _members(ctx: Context, record: Record[Entity]) -> tuple[tuple[LinkView, str], ...]:
@@ -153,35 +197,33 @@ def _members(ctx: Context, record: Record[Entity]) -> tuple[tuple[LinkView, str]
     return tuple(people)
 
 
-def _pledge_row(ctx: Context, pledge: Record[Pledge]) -> PledgeRow:
-    verdicts = tuple(
-        (c.model.verdict, words_label(c.model.verdict), record_url(c))
-        for c in ctx.referring_as(pledge.id, "comparisons", Comparison)
-    )
-    return PledgeRow(
-        card=fact_card(ctx, pledge),
-        status=pledge.model.status,
-        status_label=words_label(pledge.model.status),
-        verdicts=verdicts,
-    )
-
-
-def _contract_row(ctx: Context, entity: Record[Entity], contract: Record[Contract]) -> ContractRow:
-    role = "Buyer" if contract.model.buyer == entity.id else "Supplier"
-    value = money_words(contract.model.value) if contract.model.value else None
-    return ContractRow(card=fact_card(ctx, contract), role=role, value=value)
-
-
-def scorecard(pledges: list[PledgeRow]) -> Scorecard:
-    verdicts = [v for row in pledges for v, _, _ in row.verdicts]
-    statuses = [row.status for row in pledges]
+def scorecard(ctx: Context, entity: Record[Entity], acting: list[Record[Fact]]) -> Scorecard:
+    """Comparisons the entity's own words or deeds are on a side of, each once, and its pledges' statuses."""
+    scored: dict[str, Scored] = {}
+    for fact in acting:
+        for comparison in compared(ctx, fact.id):
+            sides = [name for name in ("left", "right") if comparison.model.side(name).fact == fact.id]
+            roles = ", ".join(f"{role} on the {name}" for name in sides for role in roles_in(entity.id, fact.model))
+            if comparison.id in scored:
+                roles = f"{scored[comparison.id].roles}; {roles}"
+            scored[comparison.id] = Scored(
+                verdict=comparison.model.verdict,
+                label=words_label(comparison.model.verdict),
+                url=record_url(comparison),
+                title=comparison.model.title,
+                roles=sentence_case(roles),
+            )
+    ordered = [scored[c.id] for c in by_reading_order(ctx, scored, ("comparisons",))]
+    statuses = [as_kind(p, Pledge).model.status for p in acting if p.kind == "pledges"]
+    verdicts = [s.verdict for s in ordered]
     return Scorecard(
-        pledges=len(pledges),
+        comparisons=tuple(ordered),
         verdicts=tuple((v, words_label(v), verdicts.count(v)) for v in get_args(Verdict)),
+        pledges=len(statuses),
         statuses=tuple((s, words_label(s), statuses.count(s)) for s in get_args(PledgeStatus)),
     )
 
 
-def _comparisons(ctx: Context, facts: list[Record[Fact]]) -> list[ComparisonCard]:
-    found = {c.id: c for f in facts for c in ctx.referring(f.id, "comparisons")}
-    return [comparison_card(ctx, as_kind(c, Comparison)) for c in by_reading_order(ctx, found, ("comparisons",))]
+def _comparisons(ctx: Context, facts: list[Record[Fact]]) -> list[Record[Comparison]]:
+    found = {c.id: c for f in facts for c in compared(ctx, f.id)}
+    return [as_kind(c, Comparison) for c in by_reading_order(ctx, found, ("comparisons",))]

@@ -1,13 +1,20 @@
-"""Fact pages (`{kind}/{id}/`): everything on record about one pledge, statement, contract, ruling or event."""
+"""Fact pages (`{kind}/{id}/`): everything on record about one fact, whatever its kind.
+
+The page is drawn from what the kind's model declares: the entities it names in a role (`Role`) are
+its rows of people, the fields it marks `Detail` are its particulars, its amounts of money, its
+status and stages, its words or its paraphrase. A kind added to the registry gets a full page with no
+code here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .. import dates
-from ..model import Comparison, Contract, Event, Fact, Filed, Party, Pledge, Ruling, Said
+from .. import kinds
+from ..model import Fact, Filed, Money, Particular, Said, Stage, mentions, particulars
 from ..validate import Record
-from .cards import ComparisonCard, comparison_card, organisation_of, role_of, speaker_of
+from .cards import ComparisonCard, Named, comparison_card, organisation_of, people, role_of, speaker_of
 from .common import (
     Citations,
     Context,
@@ -15,16 +22,19 @@ from .common import (
     FactCard,
     LinkView,
     ReplyView,
+    Row,
     SourceView,
     UpdateView,
+    compared,
     date_view,
     fact_card,
-    money_words,
     record_link,
     replies,
+    text_of,
     updates,
     words_label,
 )
+from .money import MONEY_ROLES, describe
 from .prose import Prose, prose
 from .timeline import entry
 
@@ -39,14 +49,15 @@ class Excerpt:
 
 
 @dataclass(frozen=True, kw_only=True)
-class StatusChange:
-    """One dated, sourced change of a pledge's status."""
+class StageView:
+    """One dated step in a fact's standing: a pledge's status, a law's stage."""
 
     date: DateView
     status: str
     label: str
-    reason: str
+    text: str
     cites: tuple[int, ...]
+    comparisons: tuple[LinkView, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,16 +66,16 @@ class FactView:
 
     card: FactCard
     period: DateView | None
-    people: tuple[tuple[str, tuple[LinkView, ...]], ...]
+    people: tuple[tuple[str, tuple[Named, ...]], ...]
     quote: str | None
+    paraphrase: str | None
     attribution: tuple[LinkView | None, str | None, LinkView | None]
     quote_cites: tuple[int, ...]
     context: str | None
-    details: tuple[tuple[str, str, tuple[int, ...]], ...]
-    covers: tuple[str, ...]
+    details: tuple[Row, ...]
     excerpts: tuple[Excerpt, ...]
     status: tuple[str, str] | None
-    status_history: tuple[StatusChange, ...]
+    status_history: tuple[StageView, ...]
     body: Prose
     replies: tuple[ReplyView, ...]
     updates: tuple[UpdateView, ...]
@@ -77,34 +88,35 @@ class FactView:
 def fact_view(ctx: Context, record: Record[Fact]) -> FactView:
     model = record.model
     # Sources are numbered in this order, each keeping the number of its first citation: the fact's
-    # own sources, then those the body cites, the value's conversions, the excerpts, the status
-    # history and the replies.
+    # own sources, then those the body cites, those giving its amounts, its excerpts, its stages and
+    # its replies.
     citations = Citations(ctx)
     own = citations.cite_all(model.sources)
     body = prose(ctx, model.body, citations)
-    details = _details(model, citations)
+    details = (*rows(particulars(model)), *money_rows(ctx, model.amounts, citations))
     excerpts = tuple(
         Excerpt(text=e.text, at=e.at, cites=citations.cite_all([e.source] if e.source else [])) for e in model.excerpts
     )
-    history = _history(model, citations)
+    history = tuple(_stage(ctx, stage, citations) for stage in model.stages())
     answers = replies(ctx, model, citations)
+    standing = model.standing()
     return FactView(
         card=fact_card(ctx, record),
         period=entry(ctx, record).period,
-        people=_people(ctx, model),
+        people=people(ctx, mentions(model)),
         quote=model.spoken(),
+        paraphrase=model.paraphrase if isinstance(model, Said) else None,
         attribution=_attribution(ctx, record),
         quote_cites=own,
         context=model.context if isinstance(model, Said) else None,
         details=details,
-        covers=tuple(model.covers) if isinstance(model, (Said, Contract)) else (),
         excerpts=excerpts,
-        status=(model.status, words_label(model.status)) if isinstance(model, Pledge) else None,
+        status=(standing, words_label(standing)) if standing else None,
         status_history=history,
         body=body,
         replies=answers,
         updates=updates(model.updates),
-        comparisons=tuple(comparison_card(ctx, c) for c in ctx.referring_as(record.id, "comparisons", Comparison)),
+        comparisons=tuple(comparison_card(ctx, c) for c in compared(ctx, record.id)),
         referred_by=tuple(record_link(ctx, r) for r in _referred_by(ctx, record)),
         tags=tuple(model.tags),
         sources=citations.sources(),
@@ -122,67 +134,41 @@ def _attribution(ctx: Context, record: Record[Fact]) -> tuple[LinkView | None, s
     )
 
 
-def _people(ctx: Context, model: Fact) -> tuple[tuple[str, tuple[LinkView, ...]], ...]:
-    rows = [(label, tuple(record_link(ctx, ctx.graph.get(i)) for i in ids)) for label, ids in _named(model) if ids]
-    if isinstance(model, Ruling) and model.parties:
-        rows.append(("Parties", tuple(_party(ctx, p) for p in model.parties)))
-    return tuple(rows)
+def rows(found: Iterable[Particular]) -> tuple[Row, ...]:
+    """The particulars a fact declares, each as a line of text."""
+    return tuple(Row(label=p.label, text=text_of(p.value, p.choice)) for p in found)
 
 
-def _named(model: Fact) -> list[tuple[str, list[str]]]:
-    """(label, ids) of the entities and rulings a fact names, in the order the page lists them."""
-    if isinstance(model, Said):
-        return [("By", [model.by]), ("Speaker", [model.speaker] if model.speaker else [])]
-    if isinstance(model, Contract):
-        return [("Buyer", [model.buyer]), ("Suppliers", list(model.suppliers))]
-    if isinstance(model, Ruling):
-        return [("Court", [model.court]), ("Appeal from", [model.appeal_of] if model.appeal_of else [])]
-    if isinstance(model, Event):
-        return [("Actors", list(model.actors))]
-    return []
-
-
-def _party(ctx: Context, party: Party) -> LinkView:
-    link = record_link(ctx, ctx.graph.entity(party.entity))
-    return LinkView(url=link.url, label=f"{link.label} ({party.role})", kind=link.kind)
-
-
-def _details(model: Fact, citations: Citations) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
-    """(label, text, citation numbers) rows: case, citation, judges, outcome, term, dates, value."""
-    rows: list[tuple[str, str, tuple[int, ...]]] = []
-    if isinstance(model, Ruling):
-        rows += [("Case", model.case_name, ()), ("Citation", model.citation, ()), ("Outcome", model.outcome, ())]
-        if model.judges:
-            rows.append(("Judges", ", ".join(model.judges), ()))
-    if isinstance(model, Contract):
-        rows += [(label, text, ()) for label, text in (("Term", model.term), ("Reference", model.reference)) if text]
-        rows += [
-            (label, dates.words(when), ()) for label, when in (("Starts", model.start), ("Ends", model.end)) if when
-        ]
-        if model.value:
-            reported = [c.source for c in model.value.reported_as if c.source]
-            rows.append(("Value", money_words(model.value), citations.cite_all(reported)))
-    if isinstance(model, Event) and model.end:
-        rows.append(("Ends", dates.words(model.end), ()))
-    return tuple(rows)
-
-
-def _history(model: Fact, citations: Citations) -> tuple[StatusChange, ...]:
-    if not isinstance(model, Pledge):
-        return ()
+def money_rows(ctx: Context, amounts: Sequence[Money], citations: Citations) -> tuple[Row, ...]:
+    """A line per amount: what it is, in words, given in full too where the words round it."""
     return tuple(
-        StatusChange(
-            date=date_view(c.date),
-            status=c.status,
-            label=words_label(c.status),
-            reason=c.reason,
-            cites=citations.cite_all(c.sources),
+        Row(
+            label=MONEY_ROLES[money.role],
+            text=describe(money, ctx.locale),
+            cites=citations.cite_all(_money_sources(money)),
         )
-        for c in model.status_history
+        for money in amounts
+    )
+
+
+def _money_sources(money: Money) -> list[str]:
+    """The sources of an amount: the one that gives it, and those reporting its conversions."""
+    own = [money.source] if money.source else []
+    return own + [c.source for c in money.reported_as if c.source]
+
+
+def _stage(ctx: Context, stage: Stage, citations: Citations) -> StageView:
+    return StageView(
+        date=date_view(stage.date),
+        status=stage.standing(),
+        label=words_label(stage.standing()),
+        text=stage.explanation(),
+        cites=citations.cite_all(stage.sources),
+        comparisons=tuple(record_link(ctx, ctx.graph.comparison(c)) for c in stage.comparisons),
     )
 
 
 def _referred_by(ctx: Context, record: Record[Fact]) -> list[Record[Filed]]:
-    """Stories, facts and rulings that point at this fact (comparisons are shown as cards instead)."""
-    kinds = ("stories", "pledges", "statements", "contracts", "rulings", "events")
-    return [r for r in (ctx.graph.get(i) for i in ctx.graph.referrers.get(record.id, ())) if r.kind in kinds]
+    """Stories and facts that point at this fact (comparisons are shown as cards instead)."""
+    shown = {kind.name for kind in kinds.kinds() if kind.page in ("fact", "story")}
+    return [r for r in (ctx.graph.get(i) for i in ctx.graph.referrers.get(record.id, ())) if r.kind in shown]

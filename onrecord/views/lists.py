@@ -11,13 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
-from .. import dates
-from ..dates import anchor
-from ..model import FACT_KINDS, Comparison, Contract, Dated, Entity, Fact, Filed, Pledge, Ruling, Source, Story
+from .. import dates, kinds
+from ..model import Comparison, Dated, Entity, Fact, Filed, Source, Story, particulars
 from ..validate import Record, as_kind
+from .axis import place
 from .cards import ComparisonCard, comparison_card
 from .common import (
-    KIND_TITLES,
     SOURCE_TYPES,
     Context,
     DateView,
@@ -28,13 +27,14 @@ from .common import (
     facts_by_reading_order,
     kind_label,
     label,
-    money_words,
     optional_date,
     record_link,
     source_view,
+    text_of,
     words_label,
 )
 from .entity import TYPE_LABELS
+from .money import amount_words
 from .story import StoryCard, story_card
 from .timeline import TimelineView
 
@@ -142,19 +142,6 @@ class SourcePage:
     cited_total: int
 
 
-INTROS = {
-    "pledges": "Public commitments, with their status on a fixed scale.",
-    "statements": "Other things said on the record, word for word.",
-    "contracts": "Contracts awarded, with values in their own currency and conversions as reported.",
-    "rulings": "Court rulings, with their citations and key passages.",
-    "events": "Things that happened: announcements, moratoria, policy changes.",
-    "comparisons": "Two things said or done, side by side, with a verdict.",
-    "stories": "Explainers that put the record together.",
-    "entities": "Organisations, people, courts and public bodies on the record.",
-    "sources": "Every document the facts cite.",
-}
-
-
 def list_pages(ctx: Context, kind: str) -> tuple[PageLink, ...]:
     """The pages the index of `kind` is split into; none when one page holds it (PAGE_SIZE)."""
     count = len(ctx.graph.kinds[kind])
@@ -171,11 +158,12 @@ def list_view(ctx: Context, kind: str, pages: tuple[PageLink, ...] = (), number:
     shown = records[start : start + PAGE_SIZE] if pages else records
     stories = tuple(story_card(ctx, as_kind(r, Story)) for r in shown) if kind == "stories" else ()
     groups = () if kind == "stories" else _groups(ctx, kind, shown)
-    heading = f"{KIND_TITLES[kind]}, page {number}" if number > 1 else KIND_TITLES[kind]
+    declared = kinds.kind(kind)
+    heading = f"{declared.title}, page {number}" if number > 1 else declared.title
     return ListView(
         kind=kind,
         heading=heading,
-        intro=INTROS[kind],
+        intro=declared.intro,
         groups=groups,
         stories=stories,
         count=len(records),
@@ -218,13 +206,13 @@ def _type_label(record: Record[Filed]) -> str:
 def _groups(ctx: Context, kind: str, records: list[Record[Filed]]) -> tuple[Group, ...]:
     return tuple(
         Group(heading=heading, entries=tuple(list_entry(ctx, r) for r in group))
-        for heading, group in groupby(records, _group_key(kind))
+        for heading, group in groupby(records, _group_key(ctx, kind))
     )
 
 
-def _group_key(kind: str) -> Callable[[Record[Filed]], str]:
-    if kind in FACT_KINDS:
-        return lambda r: str(anchor(as_kind(r, Fact).model.date).year)
+def _group_key(ctx: Context, kind: str) -> Callable[[Record[Filed]], str]:
+    if kinds.kind(kind).is_fact:
+        return lambda r: place(ctx, as_kind(r, Fact)).label
     if kind in TYPED:
         return _type_label
     return lambda r: ""
@@ -236,7 +224,7 @@ def list_entry(ctx: Context, record: Record[Filed]) -> ListEntry:
         link=record_link(ctx, record),
         date=optional_date(model.when()),
         summary=_summary(ctx, model),
-        badge=_badge(model),
+        badge=_badge(ctx, model),
         draft=model.is_draft(),
     )
 
@@ -253,23 +241,28 @@ def _summary(ctx: Context, model: Filed) -> str:
     return ""
 
 
-def _badge(model: Filed) -> tuple[str, str] | None:
-    if isinstance(model, Pledge):
-        return f"status-{model.status}", words_label(model.status)
+def _badge(ctx: Context, model: Filed) -> tuple[str, str] | None:
+    """What an index line shows beside the link: a comparison's verdict; a fact's standing, else its first
+    amount, else how its document is cited."""
     if isinstance(model, Comparison):
         return f"verdict-{model.verdict}", words_label(model.verdict)
-    if isinstance(model, Contract) and model.value:
-        return "value", money_words(model.value)
-    if isinstance(model, Ruling):
-        return "citation", model.citation
-    return None
+    if not isinstance(model, Fact):
+        return None
+    standing = model.standing()
+    if standing:
+        return f"status-{standing}", words_label(standing)
+    if model.amounts:
+        first = model.amounts[0]
+        return "value", amount_words(first.amount, first.currency, ctx.locale)
+    document = next((p for p in particulars(model) if p.document), None)
+    return ("citation", text_of(document.value, document.choice)) if document else None
 
 
 def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
     """Every `updates` entry on the site, newest first; same-day entries by what they belong to."""
     found = [
         (u, r)
-        for kind in (*FACT_KINDS, "comparisons", "stories")
+        for kind in kinds.names()
         for r in ctx.graph.kinds[kind]
         if isinstance(r.model, (Dated, Comparison))
         for u in r.model.updates
@@ -284,11 +277,10 @@ def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
 def home_view(ctx: Context, updates: tuple[UpdateRow, ...]) -> HomeView:
     graph = ctx.graph
     stories = [story_card(ctx, r) for r in sorted(graph.listed("stories", Story), key=_lead_order, reverse=True)]
-    facts = facts_by_reading_order(ctx, (r.id for kind in FACT_KINDS for r in graph.kinds[kind]))
+    facts = facts_by_reading_order(ctx, (r.id for kind in kinds.fact_names() for r in graph.kinds[kind]))
+    shown = (kinds.kind("comparisons"), *kinds.facts(), kinds.kind("entities"), kinds.kind("sources"))
     sections = tuple(
-        (f"{kind}/", KIND_TITLES[kind], len(graph.kinds[kind]))
-        for kind in ("comparisons", *FACT_KINDS, "entities", "sources")
-        if graph.kinds[kind]
+        (f"{kind.name}/", kind.title, len(graph.kinds[kind.name])) for kind in shown if graph.kinds[kind.name]
     )
     return HomeView(
         lead=stories[0] if stories else None,

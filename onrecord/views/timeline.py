@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from .. import dates
-from ..model import FACT_KINDS, Fact, Filed
+from .. import dates, kinds
+from ..model import Fact, Filed
 from ..validate import Record, as_kind
-from .axis import Axis, axis, period, place
+from .axis import UNKNOWN_GROUP, Axis, Place, axis, period, place
 from .common import Context, DateView, FactCard, date_view, fact_card
 
 SPLIT_ABOVE = 300
@@ -34,20 +34,28 @@ class Entry:
 
 @dataclass(frozen=True, kw_only=True)
 class Year:
-    """The entries of one year, with the id the year navigation links to."""
+    """The entries of one section of a timeline (a year, a decade known no closer, or "date not known"), with
+    the id the year navigation links to; entries known only to the year come last, under `loose`."""
 
-    year: int
+    label: str
+    """Its name in the year navigation: "2020", "2010s", "Date not known"."""
+    heading: str
     anchor: str
     entries: tuple[Entry, ...]
+    loose: str
+    loose_entries: tuple[Entry, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
 class YearLink:
-    """A year of a split timeline: its page and how many entries it lists."""
+    """A section of a split timeline: what it is called, its page and how many entries it lists."""
 
-    year: int
+    group: str
+    label: str
     url: str
     count: int
+    described: str
+    """What its entries have in common, to follow "entries": "from 2020", "with no known date"."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,6 +81,8 @@ class TimelineView:
     count: int
     filterable: bool
     split: Split | None = None
+    kinds: tuple[str, ...] = ()
+    """The kinds of fact it lists, in registry order: the filter offers them in this order."""
 
 
 def timeline(ctx: Context, records: Iterable[Record[Filed]], prefix: str = "", filterable: bool = True) -> TimelineView:
@@ -82,7 +92,8 @@ def timeline(ctx: Context, records: Iterable[Record[Filed]], prefix: str = "", f
 
 def chronological(ctx: Context, records: Iterable[Record[Filed]]) -> list[Record[Fact]]:
     """The facts among `records`, without repeats, in reading order."""
-    facts = {r.id: as_kind(r, Fact) for r in records if r.kind in FACT_KINDS}
+    names = kinds.fact_names()
+    facts = {r.id: as_kind(r, Fact) for r in records if r.kind in names}
     return sorted(facts.values(), key=ctx.order)
 
 
@@ -90,8 +101,19 @@ def year_pages(ctx: Context, facts: list[Record[Fact]], url: str) -> tuple[YearL
     """The page per year that the timeline at `url` is split into; none when one page holds it (SPLIT_ABOVE)."""
     if len(facts) <= SPLIT_ABOVE:
         return ()
-    counts = Counter(place(ctx, r).year for r in facts)
-    return tuple(YearLink(year=year, url=f"{url}{year}/", count=count) for year, count in counts.items())
+    sections = [place(ctx, r) for r in facts]
+    counts = Counter(p.group for p in sections)
+    labels = {p.group: p.label for p in sections}
+    return tuple(
+        YearLink(
+            group=group,
+            label=labels[group],
+            url=f"{url}{group}/",
+            count=count,
+            described="with no known date" if group == UNKNOWN_GROUP else f"from {labels[group]}",
+        )
+        for group, count in counts.items()
+    )
 
 
 def overview(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ...]) -> TimelineView:
@@ -101,9 +123,9 @@ def overview(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ...
     return TimelineView(years=(), axis=drawn, count=len(facts), filterable=False, split=split)
 
 
-def year_page(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ...], year: int) -> TimelineView:
+def year_page(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ...], year: str) -> TimelineView:
     """One year of a split timeline, with links to the years before and after it."""
-    at = next(index for index, link in enumerate(pages) if link.year == year)
+    at = next(index for index, link in enumerate(pages) if link.group == year)
     start = sum(link.count for link in pages[:at])
     shown = facts[start : start + pages[at].count]
     split = Split(
@@ -119,15 +141,30 @@ def year_page(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ..
 def _view(ctx: Context, facts: list[Record[Fact]], prefix: str, filterable: bool, split: Split | None) -> TimelineView:
     places = [place(ctx, r) for r in facts]
     years = tuple(
-        Year(year=year, anchor=f"{prefix}year-{year}", entries=tuple(entry(ctx, r) for r, _ in group))
-        for year, group in groupby(zip(facts, places, strict=True), key=lambda pair: pair[1].year)
+        _year(ctx, prefix, list(group))
+        for _, group in groupby(zip(facts, places, strict=True), key=lambda p: p[1].group)
     )
+    present = {r.kind for r in facts}
     return TimelineView(
         years=years,
-        axis=axis(facts, places, prefix) if facts else None,
+        axis=axis(facts, places, prefix),
         count=len(facts),
         filterable=filterable,
         split=split,
+        kinds=tuple(name for name in kinds.fact_names() if name in present),
+    )
+
+
+def _year(ctx: Context, prefix: str, group: list[tuple[Record[Fact], Place]]) -> Year:
+    """A section's entries; those known only to its year are listed last (reading order puts them there)."""
+    first = group[0][1]
+    return Year(
+        label=first.label,
+        heading=first.heading,
+        anchor=f"{prefix}year-{first.group}",
+        entries=tuple(entry(ctx, r) for r, p in group if not p.loose),
+        loose=next((p.loose for _, p in group if p.loose), ""),
+        loose_entries=tuple(entry(ctx, r) for r, p in group if p.loose),
     )
 
 

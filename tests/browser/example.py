@@ -8,9 +8,10 @@ from typing import Any
 
 import yaml
 
-from onrecord import pipeline
+from onrecord import kinds, pipeline
 from onrecord.link import SiteGraph
-from onrecord.model import FACT_KINDS
+
+FACT_KINDS = kinds.fact_names()
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
@@ -53,10 +54,13 @@ def comparison(comparison_id: str) -> dict[str, Any]:
     return _yaml(CONTENT / "comparisons" / f"{comparison_id}.yaml")
 
 
-def quote(side: dict[str, Any]) -> str:
-    """The words one side of a comparison shows, straight from the fact file it names."""
+def shown(side: dict[str, Any]) -> tuple[str, str]:
+    """What one side of a comparison shows, straight from the fact file it names: ("quote", the words)
+    or ("deed", the fact's title)."""
     fact = _yaml(next(p for kind in FACT_KINDS for p in (CONTENT / kind).rglob(f"{side['fact']}.yaml")))
-    return fact["excerpts"][side["excerpt"] - 1]["text"] if side.get("excerpt") else fact["quote"]
+    if side.get("show") == "deed" or (not side.get("excerpt") and not fact.get("quote")):
+        return "deed", fact["title"]
+    return "quote", fact["excerpts"][side["excerpt"] - 1]["text"] if side.get("excerpt") else fact["quote"]
 
 
 def _yaml(path: Path) -> dict[str, Any]:

@@ -13,8 +13,13 @@ from .conftest import OpenPage
 
 FIRST = f"comparisons/{example.ids('comparisons')[0]}/"
 SIDES = """() => ['left', 'right'].map(side => {
-    const quote = document.querySelector(`.comparison .side-${side} blockquote`);
-    return {text: quote.textContent, marks: [...quote.querySelectorAll('mark')].map(m => m.textContent)};
+    const box = document.querySelector(`.comparison .side-${side}`);
+    const quote = box.querySelector('blockquote'), deed = box.querySelector('.deed-title');
+    return {
+        text: quote ? quote.textContent : null,
+        marks: quote ? [...quote.querySelectorAll('mark')].map(m => m.textContent) : [],
+        deed: deed ? deed.textContent : null,
+    };
 })"""
 
 
@@ -72,10 +77,14 @@ def test_a_shared_term_is_marked_in_both_quotes(open_page: OpenPage) -> None:
 
 
 @pytest.mark.parametrize("comparison_id", example.ids("comparisons"))
-def test_verbatim_quotes_verdict_and_marks(open_page: OpenPage, comparison_id: str) -> None:
+def test_verbatim_quotes_or_deeds_verdict_and_marks(open_page: OpenPage, comparison_id: str) -> None:
     page = open_page(f"comparisons/{comparison_id}/")
     shown, written = page.evaluate(SIDES), example.comparison(comparison_id)
     for side, name in zip(shown, ("left", "right"), strict=False):
-        assert " ".join(side["text"].split()) == " ".join(example.quote(written[name]).split())
+        what, text = example.shown(written[name])
+        if what == "quote":
+            assert side["deed"] is None and " ".join(side["text"].split()) == " ".join(text.split())
+        else:
+            assert side["text"] is None and side["marks"] == [] and side["deed"] == text
     assert words(written["verdict"]) in words(page.locator(".verdict").first.text_content() or "")
     assert not wrong_marks(shown, {words(phrase) for phrase in written.get("highlight", [])})

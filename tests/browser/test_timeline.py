@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from playwright.sync_api import Page
 
+from onrecord import kinds
 from onrecord.dates import parse, sort_key
+from onrecord.model import Fact
 
 from . import example
 from .conftest import OpenPage
 
 ENTRIES = """els => els.map(e => ({
-    date: e.dataset.date, kind: e.dataset.kind, entities: (e.dataset.entities || '').split(/\\s+/),
+    id: e.querySelector('.what a').getAttribute('href').split('/').filter(Boolean).pop(),
+    date: e.dataset.date, kind: e.dataset.kind, verification: e.dataset.verification,
+    entities: (e.dataset.entities || '').split(/\\s+/),
     section: e.closest('section.year') && e.closest('section.year').id, visible: e.checkVisibility()}))"""
 SECTIONS = """els => els.map(s => ({
     id: s.id, heading: s.querySelector('h2') && s.querySelector('h2').textContent,
@@ -35,10 +40,17 @@ def shown_wrongly(page: Page, should_show: Callable[[dict[str, Any]], bool]) -> 
 
 
 def test_entries_are_in_date_order(open_page: OpenPage) -> None:
-    dates = [row["date"] for row in entries(open_page("timeline/"))]
-    assert len(dates) >= 2
-    keys = [sort_key(parse(text)) for text in dates]
-    assert keys == sorted(keys), f"entries out of date order: {dates}"
+    """Each entry comes no earlier than the one before it, unless it names that one as what it comes `after`."""
+    rows = entries(open_page("timeline/"))
+    assert len(rows) >= 2
+    named_before = {r.id: r.model.after for r in example.graph().records.values() if isinstance(r.model, Fact)}
+    out_of_order = [
+        f"{earlier['id']} ({earlier['date']}) before {later['id']} ({later['date']})"
+        for earlier, later in pairwise(rows)
+        if sort_key(parse(earlier["date"])) > sort_key(parse(later["date"]))
+        and named_before.get(later["id"]) != earlier["id"]
+    ]
+    assert not out_of_order, f"entries out of date order: {out_of_order}"
 
 
 def test_entries_are_grouped_by_ascending_year(open_page: OpenPage) -> None:
@@ -61,14 +73,32 @@ def test_every_entry_is_listed_and_visible_without_javascript(open_page: OpenPag
     assert not shown_wrongly(page, lambda row: True)
 
 
+def test_kind_filter_offers_each_kind_listed_in_registry_order(open_page: OpenPage) -> None:
+    page = open_page("timeline/")
+    offered = page.eval_on_selector_all('input[name="kind"]', "boxes => boxes.map(b => b.value)")
+    listed = {row["kind"] for row in entries(page)}
+    assert offered == [name for name in kinds.fact_names() if name in listed]
+
+
 def test_kind_filter_hides_and_shows_entries(open_page: OpenPage) -> None:
     page = open_page("timeline/")
-    pledge = page.locator('form.timeline-filter input[name="kind"][value="pledge"]')
-    assert {row["kind"] for row in entries(page)} > {"pledge"}, "the example needs pledges and other kinds"
+    pledge = page.locator('form.timeline-filter input[name="kind"][value="pledges"]')
+    assert {row["kind"] for row in entries(page)} > {"pledges"}, "the example needs pledges and other kinds"
     assert all(box.is_checked() for box in page.locator('input[name="kind"]').all())
     pledge.uncheck()
-    assert not shown_wrongly(page, lambda row: row["kind"] != "pledge")
+    assert not shown_wrongly(page, lambda row: row["kind"] != "pledges")
     pledge.check()
+    assert not shown_wrongly(page, lambda row: True)
+
+
+def test_verification_filter_hides_what_is_not_confirmed(open_page: OpenPage) -> None:
+    page = open_page("timeline/")
+    statuses = {row["verification"] for row in entries(page)}
+    assert statuses > {"confirmed"}, "the example needs a fact that is not confirmed"
+    unverified = page.locator('form.timeline-filter input[name="verification"][value="unverified"]')
+    unverified.uncheck()
+    assert not shown_wrongly(page, lambda row: row["verification"] != "unverified")
+    unverified.check()
     assert not shown_wrongly(page, lambda row: True)
 
 

@@ -11,7 +11,8 @@ The author's own phrases are marked first; every phrase marked in one quote is m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -154,3 +155,33 @@ def highlight(left: str, right: str, extra: Iterable[str]) -> tuple[Segments, Se
         segments(right, [s for s, _ in placed_right]),
         tuple(shown[p] for p, _ in kept),
     )
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    """Two sides' words cut into marked pieces (empty for a side with no words), and the terms marked."""
+
+    segments: tuple[Segments, Segments]
+    terms: tuple[str, ...]
+
+
+def highlight_all(texts: list[str | None], extra: Iterable[str]) -> Highlighted:
+    """Both sides marked as `highlight` marks two quotes; beside a deed, the author's phrases are marked in
+    the one quote alone, since there is nothing to share terms with."""
+    left, right = texts
+    if left is not None and right is not None:
+        marked_left, marked_right, shared = highlight(left, right, extra)
+        return Highlighted((marked_left, marked_right), shared)
+    quoted = left if left is not None else right
+    if quoted is None:
+        return Highlighted(((), ()), ())
+    placed = placements(words(quoted), [(p, [w.folded for w in words(p)]) for p in dict.fromkeys(extra)])
+    marked = segments(quoted, [span for span, _ in placed])
+    shown = tuple(dict.fromkeys(quoted[s:e] for (s, e), _ in placed))
+    return Highlighted((marked, ()) if left is not None else ((), marked), shown)
+
+
+def unmatched(texts: Sequence[str | None], phrases: Iterable[str]) -> list[str]:
+    """The phrases that do not occur, as whole words, in every side that has words."""
+    quoted = [words(text) for text in texts if text is not None]
+    return [p for p in phrases if not all(_occurrences(found, [w.folded for w in words(p)]) for found in quoted)]
