@@ -55,9 +55,11 @@ SHAPES = (
 COLOUR = re.compile(r"#[0-9a-f]{6}")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Kind:
-    """One kind of file: where it lives, what it holds, what readers call it and how it is drawn."""
+    """One kind of file: where it lives, what it holds, what readers call it and how it is drawn.
+
+    Each kind is equal only to itself, so finding one by name never compares or hashes its fields."""
 
     name: str
     """Its folder in the content folder, and its name everywhere: `pledges`."""

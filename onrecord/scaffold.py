@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 from . import dates, kinds, limits, schemas
 from .errors import UsageError
 from .load import ID_PATTERN, find_files, suggest_id
-from .model import Prompted, Ref
+from .model import Prompted, Ref, field_help
 from .values import PLACEHOLDER_DATE
 
 NEUTRAL_CHOICES = ("unclear", "organisation")
@@ -76,17 +76,17 @@ def _fields(model: type[BaseModel], indent: str, within: str = "") -> list[str]:
     lines = []
     for name, info in model.model_fields.items():
         if info.is_required() or any(isinstance(marker, Prompted) for marker in info.metadata):
-            lines += _field(name, info, indent, within)
+            lines += _field(model, name, info, indent, within)
     return lines
 
 
-def _field(name: str, info: FieldInfo, indent: str, within: str) -> list[str]:
+def _field(model: type[BaseModel], name: str, info: FieldInfo, indent: str, within: str) -> list[str]:
     """One `name: placeholder` entry, with what to write there when the placeholder cannot say it.
 
     A list holds as many items as it must; ids inside a group of fields say which group they fill in
     (`todo-left-fact-id`), so two groups never name the same placeholder."""
     annotation = info.annotation
-    about = _sentence(info.description or name)
+    about = _sentence(field_help(model, name) or name)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [f"{indent}{name}:  # TODO: {about}", *_fields(annotation, indent + "  ", name)]
     if typing.get_origin(annotation) is list:

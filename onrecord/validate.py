@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 from . import dates, kinds, sanitize
 from .errors import ContentErrors, Location, Problem
 from .load import KeyPath, Marks, RawDoc, Yaml, suggest_id
-from .model import Comparison, Dated, Fact, Filed, Reply, Ruling, Site, Strict, markdown_texts
+from .model import Comparison, Dated, Fact, Filed, Reply, Ruling, Site, Strict, field_help, markdown_texts
 
 FRIENDLY = {
     "string_type": "expected text",
@@ -121,8 +121,7 @@ def _unknown_field(cls: type[BaseModel], marks: Marks, where: KeyPath) -> Proble
 
 def _missing_field(cls: type[BaseModel], marks: Marks, where: KeyPath) -> Problem:
     owner = _model_at(cls, where[:-1])
-    field = owner.model_fields.get(str(where[-1]))
-    hint = field.description if field and field.description else ""
+    hint = field_help(owner, str(where[-1]))
     return Problem(marks.value(where[:-1]), f"missing required field '{_dotted(where)}'", hint)
 
 

@@ -59,6 +59,7 @@ from .facts import (
     StatusChange,
     Story,
 )
+from .fieldhelp import field_help
 from .records import Comparison, Entity, Side, Site
 
 __all__ = [
@@ -112,6 +113,7 @@ __all__ = [
     "Verdict",
     "Verification",
     "Votes",
+    "field_help",
     "markdown_fields",
     "markdown_texts",
     "mentions",

@@ -11,12 +11,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
 
 from ..dates import Edtf
 from ..values import Amount, Currency, Date, Flag, Id, Text, Url
+from .fieldhelp import add_field_help
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,18 @@ MoneyRole = Literal[
 ShownAs = Literal["quote", "deed"]
 
 
+def _schema_extra(schema: dict[str, Any], model: type[Strict]) -> None:
+    """What a model's JSON Schema says beyond pydantic's: each field's help, and which fields are alternatives."""
+    add_field_help(schema, model)
+    choices = [{"oneOf": [{"required": [field]}, {"required": [other]}]} for field, other, _ in model.alternatives]
+    if choices:
+        schema["allOf"] = choices
+
+
 class Strict(BaseModel):
     """Unknown fields are errors; models never change after validation."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_schema_extra)
     alternatives: ClassVar[tuple[tuple[str, str, str], ...]] = ()
     """(field, other field, what they hold): pairs of which a file gives exactly one."""
 

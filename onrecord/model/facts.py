@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
 from ..dates import Edtf, Known
 from ..values import Date, Flag, Id, RecordDate, Slug, Text
@@ -147,7 +147,6 @@ class Fact(Dated):
 class Said(Fact):
     """Something said on the record: word for word, or, when no wording survives, in paraphrase."""
 
-    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["quote"]}, {"required": ["paraphrase"]}]})
     alternatives = (("quote", "paraphrase", "the words, verbatim; or, when no wording survives, a 'paraphrase'"),)
 
     by: Annotated[Id, ENTITY, Role("author", "By", owner=True)]
