@@ -3,8 +3,10 @@
 The mix follows a newsroom's files: a few entities that most facts refer to, many sources, pledges,
 statements, contracts with reported conversions, rulings with excerpts and appeals, fines, settlements,
 lawsuits, laws with their stages, reports, events and periods, comparisons of quotes and of deeds, and
-a few stories that embed and cite the rest. Dates come at honest, mixed
-precision. The same size and seed always give byte-identical files.
+a few stories that embed and cite the rest. Dates come at honest, mixed precision. Quotes name their
+source, and some sources keep a stored text of their document (beyond the N files) holding the words
+quoted from it, so checking quotes is measured too. The same size and seed always give byte-identical
+files.
 
     python -m bench.generate OUT N [--seed S]
 """
@@ -22,6 +24,8 @@ from typing import Any
 
 from .prose import COMPANY_SUFFIXES, COMPANY_WORDS, NOUNS, PLACES, SURNAMES, TAILS, USES, Writer
 
+STORED_SHARE = 0.3
+"""Of the sources some fact quotes, those that keep their document's text for the quotes to be checked."""
 SHARES = {
     "entities": 0.08,
     "sources": 0.25,
@@ -204,6 +208,8 @@ class Corpus:
             slug(f"{self.rng.choice(PLACES)} {self.rng.choice(NOUNS)}", i) for i in range(1, n // FILES_PER_CASE + 2)
         ]
         self.quoted: list[str] = []
+        self.carried: dict[str, list[str]] = {}
+        """The words quoted from each source, in the order they were written."""
         self.excerpted: list[tuple[str, int]] = []
         self.facts: list[str] = []
         self.rulings: list[str] = []
@@ -216,10 +222,18 @@ class Corpus:
         for kind in FACT_KINDS:
             for _ in range(self.counts[kind]):
                 self._fact(kind)
+        self._stored_texts()
         self.comparisons = [self._add("comparisons", self._comparison()) for _ in range(self.counts["comparisons"])]
         for _ in range(self.counts["stories"]):
             self._add("stories", *self._story())
         return self.files
+
+    def _stored_texts(self) -> None:
+        """A share of the quoted sources keep their document's text: passages around the words quoted."""
+        for source, quoted in self.carried.items():
+            if self.rng.random() < STORED_SHARE:
+                paragraphs = [p for words in quoted for p in (self.text.passage(), words)] + [self.text.passage()]
+                self.files[f"sources/{source}.txt"] = "\n\n".join(paragraphs) + "\n"
 
     def _add(self, kind: str, data: dict[str, Any], body: str | None = None) -> str:
         self.serial += 1
@@ -324,6 +338,11 @@ class Corpus:
             data["tags"] = tags
         data["sources"] = self._citations()
         self._extras(data, when)
+        if "quote" in data:
+            data["quote"] = self._provenance(data["quote"], data["sources"])
+        data["excerpts"] = [self._provenance(excerpt, data["sources"]) for excerpt in data.get("excerpts", [])]
+        if not data["excerpts"]:
+            del data["excerpts"]
         draft = rng.random() < DRAFT_SHARE
         if draft:
             data["draft"] = True
@@ -340,6 +359,17 @@ class Corpus:
             self.excerpted.append((fact_id, len(data["excerpts"])))
         if kind == "rulings":
             self.rulings.append(fact_id)
+
+    def _provenance(self, quote: Any, sources: list[Any]) -> Any:
+        """A quote names the source it is copied from whenever the fact cites several; the words are
+        remembered for that source's stored text."""
+        words = quote if isinstance(quote, dict) else {"text": quote}
+        source = words.get("source", sources[0])
+        if isinstance(source, str):
+            self.carried.setdefault(source, []).append(words["text"])
+        if len(sources) == 1:
+            return quote
+        return words | {"source": source}
 
     def _citations(self) -> list[Any]:
         cites: list[Any] = self.sources.several(self.rng, 4)
@@ -368,7 +398,7 @@ class Corpus:
         rng = self.rng
         data: dict[str, Any] = {"by": self.organisations.pick(rng)}
         if rng.random() < 0.5:
-            data["speaker"] = self.people.pick(rng)
+            data["speakers"] = [self.people.pick(rng)]
         data["quote"] = self.text.quote()
         data["context"] = f"{rng.choice(('Letter', 'Speech', 'Interview', 'Blog post', 'Hearing'))} {rng.choice(TAILS)}"
         data["covers"] = rng.sample(USES, rng.randint(1, 3))
@@ -512,7 +542,7 @@ class Corpus:
         if rng.random() < 0.25:
             data["end"] = self.text.later(when)
         if rng.random() < 0.35:
-            data["quote"] = self.text.quote()
+            data["quote"] = {"text": self.text.quote(), "speakers": [rng.choice(data["actors"])]}
         return data
 
     # Comparisons and stories: what refers to facts.

@@ -1,14 +1,16 @@
 """Checks across files that only make sense once every reference resolves: what a comparison's highlights
-mark, and what a status change says it rests on. They run on the published records, after linking
-has found every reference sound."""
+mark, what a status change says it rests on, and that each verdict and status is on the site's scale
+(known only with site.yaml). They run on the published records, after linking has found every
+reference sound."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Mapping
 
 from . import terms
 from .errors import Problem
-from .model import Comparison, Fact, Filed
+from .model import Comparison, Fact, Filed, Scales, levels_given
 from .validate import Record, as_kind
 
 
@@ -55,3 +57,24 @@ def stage_problems(published: Mapping[str, Record[Filed]]) -> Iterator[Problem]:
                         f"'{named}' does not set '{record.id}' on either side",
                         "name a comparison of this fact, or cite the comparison in the text instead",
                     )
+
+
+def level_problems(scales: Scales, published: Mapping[str, Record[Filed]]) -> Iterator[Problem]:
+    """Each verdict a comparison gives and each status a pledge has is the id of a level of the site's scale."""
+    known = {scale: [level.id for level in scales.levels(scale)] for scale in Scales.model_fields}
+    for record in published.values():
+        for where, marker, value in levels_given(record.model):
+            ids = known[marker.scale]
+            if value not in ids:
+                close = difflib.get_close_matches(value, ids, n=1, cutoff=0.6)
+                yield Problem(
+                    record.marks.value(where),
+                    f"{where[-1]}: '{value}' is not one of the site's {marker.scale.replace('_', ' ')}: {_either(ids)}",
+                    f"did you mean '{close[0]}'?" if close else "use one of them, or add a level to site.yaml's scales",
+                )
+
+
+def _either(ids: list[str]) -> str:
+    """'a', 'b' or 'c'."""
+    quoted = [f"'{i}'" for i in ids]
+    return " or ".join([", ".join(quoted[:-1]), quoted[-1]]) if len(quoted) > 1 else quoted[0]

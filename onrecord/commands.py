@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from . import pipeline, scaffold
+from . import evidence, pipeline, scaffold
 from . import schemas as json_schemas
 from . import serve as preview
-from .report import print_warnings
+from .report import print_warnings, printable_lines
 
 
 def build(args: argparse.Namespace) -> int:
@@ -29,6 +29,8 @@ def check(args: argparse.Namespace) -> int:
     graph = pipeline.check(args.content, drafts=args.drafts)
     print_warnings(list(graph.warnings), sys.stderr, args.content)
     print(f"{args.content}/ is valid: {len(graph.records)} files checked", file=sys.stdout)
+    if args.report:
+        print(printable_lines("\n".join(["", "Evidence:", *evidence.summary(graph.evidence)])))
     return 0
 
 
@@ -46,7 +48,7 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def new(args: argparse.Namespace) -> int:
-    """Write a skeleton file for a new id and print its path, for the author to open."""
+    """Write a skeleton file for a new id (or a new site's site.yaml) and print its path, for the author to open."""
     print(scaffold.create(args.content, args.kind, args.id))
     return 0
 

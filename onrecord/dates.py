@@ -37,13 +37,39 @@ _POINT = re.compile(r"(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?([~?
 _DAY_FIRST = "write the year first, then the month, then the day, as in 2020-06-08 for 8 June 2020"
 _HINTS = (
     (re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"), _DAY_FIRST),
-    (re.compile(r"\d{4}(?:-\d{1,2}){1,2}[~?%]?"), "months and days need two digits, as in {padded}"),
     (re.compile(r"(?:-|Y|\d{5}).*"), "only years 0001 to 9999 can be used, written with four digits"),
 )
+_MONTH = rf"(?P<month>{'|'.join(f'{name[:3]}(?:{name[3:]})?' for name in MONTHS)}|sept)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_SEASON_NAMES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+_WRITTEN = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        rf"(?P<season>{'|'.join(_SEASON_NAMES)})(?: of)? {_YEAR}",
+        rf"{_MONTH}(?: of)? {_YEAR}",
+        rf"{_DAY}(?: of)? {_MONTH} {_YEAR}",
+        rf"{_MONTH} {_DAY} {_YEAR}",
+        rf"{_YEAR}[-/. ](?P<number>\d{{1,2}})(?:[-/. ]{_DAY})?(?:[T ]\d{{1,2}}:\d{{2}}\S*)?",
+        rf"(?P<first>\d{{1,2}})[-/.](?P<second>\d{{1,2}})[-/.]{_YEAR}",
+        r"(?:the )?(?P<decade>\d{3})0s",
+    )
+)
+_CIRCA = re.compile(r"(?:circa|c\.|ca\.?|about|around|approx(?:imately|\.)?)\s*(.+)", re.I)
+_SPAN = re.compile(r"\s*(?:/|-|–|—|\bto\b|\band\b|\buntil\b)\s*", re.I)
+_SPAN_WORD = re.compile(r"^(?:from|between) ", re.I)
+_ONGOING = ("present", "now", "today", "ongoing")
+_LONGEST_WRITTEN = 60
+"""Longer text is not read as a date written another way: no such date is, and reading costs time."""
 
 
 class EdtfError(ValueError):
-    """A date an author wrote that cannot be used; the message is for them."""
+    """A date an author wrote that cannot be used; the message is for them, and so is the hint: what to
+    write instead, when that can be told."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -168,7 +194,10 @@ def parse(text: str) -> Edtf:
         return Unknown()
     if text.startswith(UNKNOWN):
         raise EdtfError(f'"{text}" cannot be used: when the year is not known, write XXXX alone')
-    return _parse_interval(text) if "/" in text else _parse_point(text)
+    try:
+        return _read(text)
+    except _NotEdtf:
+        raise _not_edtf(text) from None
 
 
 def known(value: Edtf) -> Known:
@@ -280,11 +309,25 @@ def anchor(value: Known) -> Point:
     return point
 
 
-def _parse_point(text: str) -> Point:
+class _NotEdtf(Exception):
+    """Text not written as EDTF at all: `parse` turns it into an EdtfError saying what to write instead."""
+
+
+def _read(text: str) -> Known:
+    return _parse_interval(text) if "/" in text else _parse_point(text)
+
+
+def _point_match(text: str) -> re.Match[str] | None:
+    """The parts of an EDTF point, if `text` is written as one (X only in a year's last digits, a month or a day)."""
     match = _POINT.fullmatch(text)
+    return match if match and "X" not in text.rstrip("~?%").replace("-", "").rstrip("X") else None
+
+
+def _parse_point(text: str) -> Point:
+    match = _point_match(text)
+    if not match:
+        raise _NotEdtf
     core = text.rstrip("~?%")
-    if not match or "X" in core.replace("-", "").rstrip("X"):
-        raise _not_edtf(text)
     try:
         return _point(match, unspecified=core if "X" in core else "")
     except EdtfError as error:
@@ -309,8 +352,8 @@ def _point(match: re.Match[str], unspecified: str) -> Point:
 
 def _parse_interval(text: str) -> Interval:
     parts = [part.strip() for part in text.split("/")]
-    if len(parts) != 2:
-        raise _not_edtf(text)
+    if len(parts) != 2 or not all(part in ("", "..") or _point_match(part) for part in parts):
+        raise _NotEdtf
     (start, start_open), (end, end_open) = map(_side, parts)
     try:
         return Interval(start, end, start_open, end_open)
@@ -326,14 +369,84 @@ def _side(text: str) -> tuple[Point | None, bool]:
 
 
 def _not_edtf(text: str) -> EdtfError:
-    """Recognise the usual slips so the author is told the fix, not just the rule."""
+    """Recognise dates written the usual other ways, and the usual slips, so the author is told what to write."""
     if not text:
         return EdtfError(f"no date was given; expected {_FORMS}")
+    refused = f'"{text}" is not an EDTF date'
+    forms = edtf_forms(text)
+    if len(forms) == 1:
+        return EdtfError(refused, f"write {forms[0]}")
+    if forms:
+        readings = ", or ".join(f"{form} for {parse(form).words()}" for form in forms)
+        return EdtfError(refused, f"the day and the month could be either way round: write {readings}")
     for pattern, hint in _HINTS:
         if pattern.fullmatch(text):
-            padded = re.sub(r"-(\d)\b", r"-0\1", text)
-            return EdtfError(f'"{text}" is not an EDTF date: {hint.format(padded=padded)}')
-    return EdtfError(f'"{text}" is not an EDTF date; expected {_FORMS}')
+            return EdtfError(refused, hint)
+    return EdtfError(f"{refused}; expected {_FORMS}")
+
+
+def edtf_forms(text: str) -> tuple[str, ...]:
+    """The EDTF a date written another way stands for ("June 2020" is 2020-06, "circa 2019" 2019~): one
+    form, two when the day and the month could be either way round (07/06/2018), none when it cannot be
+    told ("mid-2020"). Every form returned parses."""
+    text = " ".join(text.replace(",", " ").split())
+    if len(text) > _LONGEST_WRITTEN:
+        return ()
+    forms = _points(text) or _span(_SPAN_WORD.sub("", text))
+    return tuple(form for form in dict.fromkeys(forms) if _parses(form))
+
+
+def _points(text: str) -> tuple[str, ...]:
+    """The points `text` may stand for: itself when it is one, else what its words or digits say, with
+    "circa" or a trailing ~ ? % kept as EDTF's mark."""
+    core, mark = text, ""
+    if circa := _CIRCA.fullmatch(text):
+        core, mark = circa[1], "~"
+    elif text[-1:] in ("~", "?", "%") and not _point_match(text):
+        core, mark = text[:-1].rstrip(), text[-1]
+    if _point_match(core):
+        return (core + mark,)
+    found = next((match.groupdict() for pattern in _WRITTEN if (match := pattern.fullmatch(core))), None)
+    if found is None:
+        return ()
+    if found.get("decade"):
+        return (f"{found['decade']}X{mark}",)
+    if found.get("season"):
+        return (f"{found['year']}-{_SEASON_NAMES[found['season'].lower()]}{mark}",)
+    if found.get("first"):
+        readings = [(found["second"], found["first"]), (found["first"], found["second"])]
+    else:
+        readings = [(found.get("number") or _month_number(found["month"]), found.get("day"))]
+    return tuple(form + mark for month, day in readings if (form := _day(found["year"], month, day)))
+
+
+def _month_number(name: str) -> str:
+    return str([month[:3].lower() for month in MONTHS].index(name[:3].lower()) + 1)
+
+
+def _day(year: str, month: str, day: str | None) -> str:
+    """year-month(-day) with two-digit parts; "" for a number that is no month (the 21 of 2020/21)."""
+    if not 1 <= int(month) <= 12:
+        return ""
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+
+
+def _span(text: str) -> tuple[str, ...]:
+    """A span written with a dash, "to" or "until" ("2019-2021", "June 2019 to May 2020"), as start/end."""
+    for separator in _SPAN.finditer(text):
+        start, end = text[: separator.start()], text[separator.end() :]
+        starts, ends = _points(start), ("..",) if end.lower() in _ONGOING else _points(end)
+        if len(starts) == len(ends) == 1:
+            return (f"{starts[0]}/{ends[0]}",)
+    return ()
+
+
+def _parses(form: str) -> bool:
+    try:
+        _read(form)
+    except (EdtfError, _NotEdtf):
+        return False
+    return True
 
 
 def _problem(point: Point) -> str | None:

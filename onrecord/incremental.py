@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import jinja2
 from jinja2 import meta
@@ -36,7 +37,7 @@ from .tracking import Views
 from .validate import Record, validate_record
 from .views import Page, SiteView, generated_assets, site_view
 
-Source = Record[Filed] | loading.RawDoc | list[Problem]
+Source = Record[Filed] | loading.RawDoc | loading.StoredText | list[Problem]
 """What the preview keeps of a content file: its record, site.yaml's document, or its problems."""
 References = tuple[str, ...] | None
 """The templates a template pulls in; None when it may pull in any."""
@@ -112,7 +113,7 @@ class Builder:
             rendered = self._render(graph, todo, progress)
         except ContentErrors as errors:
             return Rebuild(tuple(changes), 0, (), time.perf_counter() - started, 0.0, tuple(errors.problems))
-        touched = self._write(rendered, keys)
+        touched = self._write(graph, rendered, keys)
         ended = time.perf_counter()
         return Rebuild(tuple(changes), len(rendered), touched, ended - started, ended - render_started)
 
@@ -146,16 +147,19 @@ class Builder:
         files, problems = self.listing[0], list(self.listing[1])
         site_raw: loading.RawDoc | None = None
         records: list[Record[Filed]] = []
+        texts: list[loading.StoredText] = []
         for entry in self.sources.entries.values():
             if isinstance(entry.value, list):
                 problems += entry.value
             elif isinstance(entry.value, loading.RawDoc):
                 site_raw = entry.value
+            elif isinstance(entry.value, loading.StoredText):
+                texts.append(entry.value)
             else:
                 records.append(entry.value)
         if site_raw is None:
             problems += self._site_problems()
-        return pipeline.link_all(site_raw, _in_order(records, files), problems, drafts=True)
+        return pipeline.link_all(site_raw, _in_order(records, files), problems, True, _in_order(texts, files))
 
     def _site_problems(self) -> list[Problem]:
         try:
@@ -201,8 +205,11 @@ class Builder:
                 progress("Rendering pages", len(done), len(todo))
         return done
 
-    def _write(self, rendered: list[tuple[str, str, bytes]], keys: dict[str, PageKey]) -> tuple[str, ...]:
-        """Make the scratch folder hold exactly the current pages and assets; returns the files touched.
+    def _write(
+        self, graph: SiteGraph, rendered: list[tuple[str, str, bytes]], keys: dict[str, PageKey]
+    ) -> tuple[str, ...]:
+        """Make the scratch folder hold exactly the current pages and assets (those made from `graph` too);
+        returns the files touched.
 
         The first time, whatever an earlier preview left there is cleared away.
         """
@@ -217,7 +224,7 @@ class Builder:
             ("assets/" + path.relative_to(self.assets).as_posix(), (entry.digest, entry.value))
             for path, entry in self.files.entries.items()
         )
-        wanted.update((file, (digest(data), data)) for file, data in generated_assets())
+        wanted.update((file, (digest(data), data)) for file, data in generated_assets(graph))
         changed = {file: pair for file, pair in wanted.items() if self.written.get(file) != pair[0]}
         write.write_files(self.out, ((file, data) for file, (_, data) in changed.items()))
         self.written.update((file, digest) for file, (digest, _) in changed.items())
@@ -253,7 +260,8 @@ def _read_source(path: Path, kind: str, data: bytes) -> Source:
     try:
         if kind == "site":
             return loading.load_site(data, str(path))
-        return validate_record(loading.load_file(kind, path, str(path), data))
+        loaded = loading.load_any(kind, path, str(path), data)
+        return loaded if isinstance(loaded, loading.StoredText) else validate_record(loaded)
     except ContentErrors as errors:
         return errors.problems
 
@@ -266,10 +274,18 @@ def _bytes(path: Path, label: str, data: bytes) -> bytes:
     return data
 
 
-def _in_order(records: list[Record[Filed]], files: list[tuple[str, Path]]) -> list[Record[Filed]]:
-    """Records in the order a full build reads them, so duplicate ids are reported the same way."""
+class _Read(Protocol):
+    @property
+    def path(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Read)
+
+
+def _in_order(read: list[R], files: list[tuple[str, Path]]) -> list[R]:
+    """Records or stored texts in the order a full build reads them, so problems are reported the same way."""
     position = {str(path): index for index, (_, path) in enumerate(files)}
-    return sorted(records, key=lambda record: position.get(record.path, len(position)))
+    return sorted(read, key=lambda item: position.get(item.path, len(position)))
 
 
 def _templates(folder: Path) -> dict[Path, str]:

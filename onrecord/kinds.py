@@ -9,11 +9,11 @@ filter all ask this registry; adding a kind is its model, one entry here and a c
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from . import palette
 from .model import (
     Comparison,
     Contract,
@@ -52,7 +52,6 @@ SHAPES = (
     "star",
 )
 """The marks that tell kinds of fact apart beside their colour (drawn by views/shapes.py)."""
-COLOUR = re.compile(r"#[0-9a-f]{6}")
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -78,12 +77,15 @@ class Kind:
     """Facts: the shape marking it beside the colour, one of SHAPES."""
     suffix: str = ".yaml"
     """The ending of its files."""
+    stored_texts: tuple[str, ...] = ()
+    """Endings of the text a record may keep beside its file, under the same name: a source's stored
+    copy of its document (plain text or Markdown), which quotes are checked against."""
 
     def __post_init__(self) -> None:
         """A kind that could not be drawn is a mistake in the registry, found when it is declared."""
         if self.page not in PAGE_FAMILIES:
             raise ValueError(f"{self.name}: no page family {self.page!r}; one of {', '.join(PAGE_FAMILIES)}")
-        if self.is_fact and (self.shape not in SHAPES or not all(map(COLOUR.fullmatch, self.colour))):
+        if self.is_fact and (self.shape not in SHAPES or not all(map(palette.COLOUR.fullmatch, self.colour))):
             raise ValueError(f"{self.name}: a kind of fact needs a shape from SHAPES and two colours like #1d5a9e")
 
     @property
@@ -117,6 +119,7 @@ REGISTRY: list[Kind] = [
         title="Sources",
         page="source",
         intro="Every document the facts cite.",
+        stored_texts=(".txt", ".md"),
     ),
     Kind(
         name="pledges",
@@ -124,7 +127,7 @@ REGISTRY: list[Kind] = [
         singular="pledge",
         title="Pledges",
         page="fact",
-        intro="Public commitments, with their status on a fixed scale.",
+        intro="Public commitments, with their status on the site's scale.",
         colour=("#1d5a9e", "#8fbaf5"),
         shape="circle",
     ),

@@ -29,6 +29,10 @@ AMOUNT_BELOW = Decimal(10) ** 18
 """Amounts of money must be smaller than a quintillion, in any currency."""
 AMOUNT_PLACES = 8
 """Digits after the decimal point in an amount of money."""
+STORED_TEXT_BYTES = 8 * FILE_BYTES
+"""A source's stored text in plain text (the document a quote is checked against) may be at most 8 MiB:
+a long judgment or report, with room to spare. One in Markdown, which must be rendered first, may be
+as large as any content file."""
 HIGHLIGHTS = 50
 """Phrases a comparison may ask to highlight."""
 EXCERPT_NUMBER = LIST_ITEMS

@@ -7,16 +7,17 @@ import functools
 import inspect
 import typing
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
 from . import kinds, markup
-from .checks import highlight_warnings, stage_problems
+from .checks import highlight_warnings, level_problems, stage_problems
 from .errors import ContentErrors, Location, Problem
-from .load import KeyPath
+from .evidence import Evidence, check_quotes, evidence, stored_text_problems
+from .load import KeyPath, StoredText
 from .memo import PerRecord
 from .model import Comparison, Dated, Entity, Fact, Filed, Ref, Said, Site, markdown_texts
 from .order import after_problems, reading_order
@@ -51,6 +52,8 @@ class SiteGraph:
     tags: Mapping[str, list[str]] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
     """What check tells the author without refusing the content (see Problem.warning)."""
+    evidence: Evidence = field(default_factory=Evidence)
+    """Each quote's check against its source's stored text, and the site's evidence in figures."""
 
     def get(self, record_id: str) -> Record[Filed]:
         return self.records[record_id]
@@ -86,6 +89,7 @@ def link(
     drafts: bool,
     unreadable: frozenset[str] = frozenset(),
     problems: list[Problem] | None = None,
+    texts: Sequence[StoredText] = (),
 ) -> SiteGraph:
     """Build the graph; raise ContentErrors listing every duplicate id and broken reference.
 
@@ -101,10 +105,16 @@ def link(
     problems += _embed_problems(published)
     problems += after_problems(published)
     problems += stage_problems(published)
+    if site is not None:
+        problems += level_problems(site.scales, published)
+    problems += stored_text_problems({r.id: r for r in records}, texts)
+    differing, checks = check_quotes(published, texts)
+    problems += differing
     if problems or site is None:
         raise ContentErrors(problems)
     graph = _graph(site, published, ordered, referrers)
     graph.warnings = tuple(sorted(highlight_warnings(published)))
+    graph.evidence = evidence(published, texts, checks)
     return graph
 
 

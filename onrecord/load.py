@@ -16,9 +16,18 @@ from pathlib import Path
 
 from . import files, kinds, limits
 from .errors import ContentErrors, Location, Problem, UsageError
-from .yaml_reader import CONTROL_HINT, KeyPath, Marks, Yaml, control_character, control_message, parse_yaml
+from .yaml_reader import (
+    CONTROL_HINT,
+    KeyPath,
+    Marks,
+    Yaml,
+    control_character,
+    control_message,
+    dotted,
+    parse_yaml,
+)
 
-__all__ = ["KeyPath", "Marks", "Yaml", "parse_yaml"]
+__all__ = ["KeyPath", "Marks", "Yaml", "dotted", "parse_yaml"]
 SITE_FILE = "site.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITOR_LITTER = re.compile(r"(^\.|~$|\.swp$|\.swx$|\.tmp$|^4913$|^#.*#$)")
@@ -39,6 +48,17 @@ class RawDoc:
     body_line: int = 0
 
 
+@dataclass(frozen=True)
+class StoredText:
+    """The text of a source's document, kept beside its file under the same name, for checking quotes."""
+
+    kind: str
+    id: str
+    path: str
+    text: str
+    markdown: bool
+
+
 class ContentFolder:
     """The content folder an author named: what is in it, and its files' bytes, read only from inside it."""
 
@@ -52,9 +72,15 @@ class ContentFolder:
         """A file's bytes; ContentErrors naming it when it may not be read. A file that has gone raises
         FileNotFoundError, which the preview expects while files are renamed."""
         try:
-            return files.read_bytes(path, self.real)
+            return files.read_bytes(path, self.real, self._limit(path))
         except files.Unreadable as refused:
             raise ContentErrors([Problem(Location(str(path)), refused.message, refused.hint)]) from None
+
+    def _limit(self, path: Path) -> int:
+        """The most a file may hold: a document stored as plain text may be longer than any record."""
+        folder = path.relative_to(self.path).parts[0] if path.is_relative_to(self.path) else ""
+        stored = folder in kinds.names() and is_stored_text(folder, path) and path.suffix != ".md"
+        return limits.STORED_TEXT_BYTES if stored else limits.FILE_BYTES
 
     def files(self) -> tuple[list[tuple[str, Path]], list[Problem]]:
         """Every content file with its kind, in a stable order; stray or unreadable entries are problems,
@@ -126,6 +152,26 @@ def _stray_folder(path: str, name: str) -> Problem:
     return Problem(Location(path), f"unknown content folder '{name}'", f"expected one of: {', '.join(kinds.names())}")
 
 
+def is_stored_text(kind: str, path: Path) -> bool:
+    """Whether the file is a record's stored text (a source's document) rather than a record."""
+    return path.suffix in kinds.kind(kind).stored_texts
+
+
+def load_any(kind: str, path: Path, shown: str, data: bytes) -> RawDoc | StoredText:
+    """A record's raw document, or a source's stored text, from the file's bytes."""
+    if not is_stored_text(kind, path):
+        return load_file(kind, path, shown, data)
+    problems = _check_name(kind, path, shown)
+    text = decode(data, shown)
+    index = control_character(text.replace("\f", ""))
+    if index >= 0:
+        line, column = text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+        problems.append(Problem(Location(shown, line, column), control_message(text[index]), CONTROL_HINT))
+    if problems:
+        raise ContentErrors(problems)
+    return StoredText(kind, path.stem, shown, text, path.suffix == ".md")
+
+
 def load_file(kind: str, path: Path, shown: str, data: bytes) -> RawDoc:
     """Parse one file's bytes; raise ContentErrors naming `shown` (the path as the author knows it)."""
     text = decode(data, shown)
@@ -165,11 +211,15 @@ def _body_problems(body: str, body_line: int, shown: str) -> list[Problem]:
 
 def _check_name(kind: str, path: Path, shown: str) -> list[Problem]:
     expected = kinds.kind(kind).suffix
+    stored = kinds.kind(kind).stored_texts
     problems = []
-    if path.suffix != expected:
+    if path.suffix != expected and path.suffix not in stored:
+        also = f", or, for the document's stored text, in {' or '.join(stored)}" if stored else ""
         problems.append(
             Problem(
-                Location(shown), f"a file in {kind}/ must end in '{expected}'", f"rename it to {path.stem}{expected}"
+                Location(shown),
+                f"a file in {kind}/ must end in '{expected}'{also}",
+                f"rename it to {path.stem}{expected}",
             )
         )
     if not ID_PATTERN.fullmatch(path.stem):
@@ -237,26 +287,38 @@ def read_site(folder: ContentFolder) -> RawDoc:
     return load_site(data, str(path))
 
 
-def load_all(content: Path) -> tuple[RawDoc | None, list[RawDoc], list[Problem]]:
+@dataclass(frozen=True)
+class Loaded:
+    """Everything read from a content folder: site.yaml, the records, the stored texts, the problems."""
+
+    site: RawDoc | None
+    docs: list[RawDoc]
+    texts: list[StoredText]
+    problems: list[Problem]
+
+
+def load_all(content: Path) -> Loaded:
     """site.yaml and every content file, with every problem found while reading them."""
     folder = ContentFolder(content)
     site, problems = _attempt(lambda: read_site(folder))
     found, stray = folder.files()
     problems += stray
-    docs = []
+    docs, texts = [], []
     for kind, path in found:
         doc, trouble = _attempt(partial(_load, folder, kind, path))
         problems += trouble
-        if doc is not None:
+        if isinstance(doc, StoredText):
+            texts.append(doc)
+        elif doc is not None:
             docs.append(doc)
-    return site, docs, problems
+    return Loaded(site if isinstance(site, RawDoc) else None, docs, texts, problems)
 
 
-def _load(folder: ContentFolder, kind: str, path: Path) -> RawDoc:
-    return load_file(kind, path, str(path), folder.read(path))
+def _load(folder: ContentFolder, kind: str, path: Path) -> RawDoc | StoredText:
+    return load_any(kind, path, str(path), folder.read(path))
 
 
-def _attempt(read: Callable[[], RawDoc]) -> tuple[RawDoc | None, list[Problem]]:
+def _attempt(read: Callable[[], RawDoc | StoredText]) -> tuple[RawDoc | StoredText | None, list[Problem]]:
     try:
         return read(), []
     except ContentErrors as errors:

@@ -36,13 +36,17 @@ class BuildReport:
 
 def load_graph(content: Path, drafts: bool = False) -> SiteGraph:
     """Read, validate and link the whole content folder; raise ContentErrors with every problem."""
-    site_raw, raws, problems = loading.load_all(content)
-    records, invalid = validate_all(raws)
-    return link_all(site_raw, records, problems + invalid, drafts)
+    loaded = loading.load_all(content)
+    records, invalid = validate_all(loaded.docs)
+    return link_all(loaded.site, records, loaded.problems + invalid, drafts, loaded.texts)
 
 
 def link_all(
-    site_raw: loading.RawDoc | None, records: list[Record[Filed]], problems: list[Problem], drafts: bool
+    site_raw: loading.RawDoc | None,
+    records: list[Record[Filed]],
+    problems: list[Problem],
+    drafts: bool,
+    texts: Sequence[loading.StoredText] = (),
 ) -> SiteGraph:
     """Link validated records; raise ContentErrors with every problem so far and every broken reference."""
     site = None
@@ -53,7 +57,7 @@ def link_all(
             problems += errors.problems
     valid = {record.id for record in records}
     unreadable = frozenset(Path(p.location.path).stem for p in problems) - valid
-    return link(site, records, drafts, unreadable, problems)
+    return link(site, records, drafts, unreadable, problems, texts)
 
 
 def check(content: Path, drafts: bool = False) -> SiteGraph:
@@ -104,7 +108,7 @@ def build(
         with output:
             staged = output.staged
             written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
-            copied = write.copy_assets(assets, staged) + write.write_files(staged, generated_assets())
+            copied = write.copy_assets(assets, staged) + write.write_files(staged, generated_assets(graph))
             output.commit()
     return BuildReport(written, copied, time.perf_counter() - started, graph.warnings)
 

@@ -101,6 +101,11 @@ class Loss:
     hint: str = ""
 
 
+def knots(text: str) -> list[Loss]:
+    """What in a Markdown text could not be rendered in reasonable time: tangles and deep nesting."""
+    return _tangles(text) + _too_deep(text)
+
+
 def losses(text: str) -> list[Loss]:
     """Every piece of a Markdown text that the renderer would drop, could not place, or could not render
     in reasonable time, in order."""

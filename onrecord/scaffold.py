@@ -5,7 +5,7 @@ reads "TODO: ...", references name ids such as `todo-entity-id`, dates are `TODO
 be). Kinds that can be drafts are written as drafts, so `check` passes as written and nothing
 reaches the published site until the author removes `draft: true`; the preview (which shows drafts)
 and `check --drafts` point at each reference still to fill in. A source cannot be a draft: its
-"TODO" address fails `check` until a real one is written.
+"TODO" address fails `check` until a real one is written, and nor can site.yaml (`site.py new site`).
 """
 
 from __future__ import annotations
@@ -21,22 +21,30 @@ from pydantic.fields import FieldInfo
 
 from . import dates, kinds, limits, schemas
 from .errors import UsageError
-from .load import ID_PATTERN, find_files, suggest_id
-from .model import Prompted, Ref, field_help
+from .load import ID_PATTERN, SITE_FILE, find_files, suggest_id
+from .model import OnScale, Prompted, Ref, Scales, field_help
 from .values import PLACEHOLDER_DATE
 
 NEUTRAL_CHOICES = ("unclear", "organisation")
-"""Preferred when a field must name one of a fixed set: they claim the least."""
+"""Preferred when a field must name one of a fixed set, or a level of a default scale: they claim the least."""
 SCHEMAS = Path("schemas")
 """Where `site.py schemas` writes by default."""
 
 
-def create(content: Path, kind: str, new_id: str) -> Path:
-    """Write the skeleton of a new file; refuse an unknown kind, a malformed id or one already in use."""
-    if kind not in kinds.names():
-        close = difflib.get_close_matches(kind, kinds.names(), n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else f"choose one of: {', '.join(kinds.names())}"
+def create(content: Path, kind: str, new_id: str | None) -> Path:
+    """Write the skeleton of a new file; refuse an unknown kind, a malformed id or one already in use.
+    The kind `site` is site.yaml, which has no id."""
+    choices = (*kinds.names(), "site")
+    if kind not in choices:
+        close = difflib.get_close_matches(kind, choices, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else f"choose one of: {', '.join(choices)}"
         raise UsageError(f"unknown kind '{kind}' ({hint})")
+    if kind == "site":
+        if new_id is not None:
+            raise UsageError(f"site.yaml has no id: write 'site.py new site', without '{new_id}'")
+        return _create_site(content)
+    if new_id is None:
+        raise UsageError(f"a new file needs an id: write 'site.py new {kind} ID', e.g. 'site.py new {kind} acme-2020'")
     if not ID_PATTERN.fullmatch(new_id):
         raise UsageError(
             f"'{new_id}' is not a valid id: use lowercase letters, digits and single hyphens, "
@@ -51,6 +59,22 @@ def create(content: Path, kind: str, new_id: str) -> Path:
         raise UsageError(f"the id '{new_id}' is already used by {taken}; ids are unique across the whole site")
     path = content / kind / (new_id + kinds.kind(kind).suffix)
     path.parent.mkdir(exist_ok=True)
+    return _write(path, kind)
+
+
+def _create_site(content: Path) -> Path:
+    """site.yaml in the content folder (made if need be, to start a new site); never one written over."""
+    path = content / SITE_FILE
+    if path.exists() or path.is_symlink():
+        raise UsageError(f"{path} already exists; edit it there (a content folder has one site.yaml)")
+    try:
+        content.mkdir(exist_ok=True)
+    except OSError:
+        raise UsageError(f"cannot make the content folder {content}/ (choose another with --content DIR)") from None
+    return _write(path, "site")
+
+
+def _write(path: Path, kind: str) -> Path:
     schema = os.path.relpath(SCHEMAS / schemas.file_name(kind), path.parent)
     with path.open("x", encoding="utf-8") as file:
         file.write(skeleton(kind, Path(schema).as_posix()))
@@ -58,8 +82,8 @@ def create(content: Path, kind: str, new_id: str) -> Path:
 
 
 def skeleton(kind: str, schema: str) -> str:
-    """The text of a new file of `kind`, pointing editors at the JSON Schema `schema`."""
-    model = kinds.kind(kind).model
+    """The text of a new file of `kind` (or of site.yaml, `site`), pointing editors at the JSON Schema `schema`."""
+    model = kinds.models()[kind]
     lines = [f"# yaml-language-server: $schema={schema}"]
     if "draft" in model.model_fields:
         lines += [
@@ -67,7 +91,7 @@ def skeleton(kind: str, schema: str) -> str:
             "draft: true",
         ]
     lines += _fields(model, "")
-    if kinds.kind(kind).front_matter:
+    if kind != "site" and kinds.kind(kind).front_matter:
         return "---\n" + "\n".join(lines) + "\n---\n\nTODO: the story, in Markdown.\n"
     return "\n".join(lines) + "\n"
 
@@ -117,6 +141,10 @@ def _placeholder(info: FieldInfo, about: str, within: str = "") -> tuple[str, st
     if ref is not None:
         noun = "fact" if ref.facts else " or ".join(kinds.kind(kind).singular for kind in ref.kinds)
         return "-".join(filter(None, ("todo", within, noun.replace(" ", "-"), "id"))), about
+    scale = next((item for item in info.metadata if isinstance(item, OnScale)), None)
+    if scale is not None:
+        ids = [level.id for level in Scales().levels(scale.scale)]
+        return next((i for i in NEUTRAL_CHOICES if i in ids), ids[0]), f"{about}; by default one of {', '.join(ids)}"
     choices = typing.get_args(info.annotation)
     if typing.get_origin(info.annotation) is typing.Literal:
         chosen = next((c for c in NEUTRAL_CHOICES if c in choices), choices[0])

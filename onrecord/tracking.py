@@ -41,9 +41,9 @@ Part = tuple[object, Reads, Callable[[], object]]
 Kept = tuple[Page, Reads | None, Callable[[], object]]
 """A page with what its view read (None: not known) and the maker that made it."""
 RECORDS = "records"
-TABLES = tuple(f.name for f in fields(SiteGraph) if f.name not in ("site", "warnings"))
-"""The graph's tables: every field of SiteGraph but `site` and `warnings`, which no view reads
-(`_tables` gives them in this order)."""
+TABLES = tuple(f.name for f in fields(SiteGraph) if f.name not in ("site", "warnings", "evidence"))
+"""The graph's tables: every field of SiteGraph but `site`, `warnings` and `evidence`, which no view
+reads (`_tables` gives them in this order)."""
 
 
 class StandIn(Record[Filed]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -13,8 +14,12 @@ from pydantic_core import ErrorDetails
 
 from . import dates, kinds, sanitize
 from .errors import ContentErrors, Location, Problem
-from .load import KeyPath, Marks, RawDoc, Yaml, suggest_id
+from .load import KeyPath, Marks, RawDoc, Yaml, dotted, suggest_id
 from .model import Comparison, Dated, Fact, Filed, Reply, Ruling, Site, Strict, field_help, markdown_texts
+from .provenance import words_problems
+from .scales import scale_problems
+from .suggest import meant_field
+from .values import ID_FORM
 
 FRIENDLY = {
     "string_type": "expected text",
@@ -31,6 +36,9 @@ FRIENDLY = {
     "bool_parsing": "expected true or false",
     "none_required": "expected nothing here",
 }
+
+_NEEDS_NO_ARTICLE = {"the", "a", "an", "one", "who", "what", "why", "where", "when", "how", "which", "their", "its"}
+"""First words after which "write" needs no "the": "write who published it", "write one line under the name"."""
 
 
 M = TypeVar("M", bound=Strict, covariant=True)
@@ -64,7 +72,7 @@ def validate(raw: RawDoc) -> Record[Strict]:
     try:
         model = cls.model_validate(data)
     except ValidationError as error:
-        raise ContentErrors([_problem(cls, raw.marks, item) for item in error.errors()] + choices) from None
+        raise ContentErrors([_problem(cls, data, raw.marks, item) for item in error.errors()] + choices) from None
     problems = choices + list(_rule_problems(model, raw.marks)) + list(_markdown_problems(model, raw))
     if not (isinstance(model, Filed) and model.is_draft()):
         problems += _placeholder_problems(raw.data, raw.marks, ())
@@ -101,28 +109,47 @@ def _with_body(raw: RawDoc) -> dict[str, Yaml]:
     return {**raw.data, "body": raw.body}
 
 
-def _problem(cls: type[BaseModel], marks: Marks, item: ErrorDetails) -> Problem:
+def _problem(cls: type[BaseModel], data: Yaml, marks: Marks, item: ErrorDetails) -> Problem:
     where = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("|")))
     kind = item["type"]
     if kind == "extra_forbidden":
-        return _unknown_field(cls, marks, where)
+        return _unknown_field(cls, data, marks, where)
     if kind == "missing":
         return _missing_field(cls, marks, where)
-    return Problem(marks.value(where), f"{_dotted(where)}: {_message(item)}", _hint(item))
+    return Problem(marks.value(where), f"{dotted(where)}: {_message(cls, where, item)}", _hint(item))
 
 
-def _unknown_field(cls: type[BaseModel], marks: Marks, where: KeyPath) -> Problem:
-    name = str(where[-1])
-    known = sorted(_model_at(cls, where[:-1]).model_fields)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
-    return Problem(marks.key(where), f"unknown field '{_dotted(where)}'", hint)
+def _unknown_field(cls: type[BaseModel], data: Yaml, marks: Marks, where: KeyPath) -> Problem:
+    """Did you mean the field that fits, or else (since an author may have meant a note) where notes go."""
+    owner = _model_at(cls, where[:-1])
+    group = _yaml_at(data, where[:-1])
+    given = group if isinstance(group, dict) else {}
+    close = meant_field(owner, str(where[-1]), given.get(str(where[-1])), given)
+    hint = (
+        f"did you mean '{close}'?"
+        if close
+        else f"known fields: {', '.join(sorted(owner.model_fields))}; "
+        "a note for yourself belongs in a YAML comment, a line starting with #"
+    )
+    return Problem(marks.key(where), f"unknown field '{dotted(where)}'", hint)
+
+
+def _yaml_at(data: Yaml, where: KeyPath) -> Yaml:
+    """The value written at `where`, or None when nothing is."""
+    for part in where:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _missing_field(cls: type[BaseModel], marks: Marks, where: KeyPath) -> Problem:
     owner = _model_at(cls, where[:-1])
     hint = field_help(owner, str(where[-1]))
-    return Problem(marks.value(where[:-1]), f"missing required field '{_dotted(where)}'", hint)
+    return Problem(marks.value(where[:-1]), f"missing required field '{dotted(where)}'", hint)
 
 
 def _model_at(cls: type[BaseModel], where: KeyPath) -> type[BaseModel]:
@@ -145,14 +172,7 @@ def _inner_model(annotation: object) -> type[BaseModel] | None:
     return None
 
 
-def _dotted(where: KeyPath) -> str:
-    text = ""
-    for part in where:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "file"
-
-
-def _message(item: ErrorDetails) -> str:
+def _message(cls: type[BaseModel], where: KeyPath, item: ErrorDetails) -> str:
     kind = item["type"]
     if kind in FRIENDLY:
         return f"{FRIENDLY[kind]}, got {_shown(item.get('input'))}"
@@ -160,10 +180,20 @@ def _message(item: ErrorDetails) -> str:
         return str(item["ctx"]["error"])
     if kind == "literal_error":
         return f"{_shown(item.get('input'))} is not one of: {item['ctx']['expected']}"
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_FORM:
         return f"{_shown(item.get('input'))} must be lowercase letters, digits and single hyphens"
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(item.get('input'))} is not in the right form; write {_what_to_write(cls, where)}"
+    if kind == "string_too_short":
+        return f"is empty; write {_what_to_write(cls, where)}"
+    if kind == "too_short" and item["ctx"]["min_length"] == 1:
+        return "must not be empty"
     if kind == "too_short":
-        return "must not be empty" if item["ctx"].get("min_length") == 1 else item["msg"]
+        count = item["ctx"]["actual_length"]
+        return (
+            f"has {count} item{'s' if count != 1 else ''}, and at least {item['ctx']['min_length']} are needed; "
+            f"list {_what_to_write(cls, where)}"
+        )
     if kind == "too_long":
         return f"has {item['ctx']['actual_length']:,} items; at most {item['ctx']['max_length']} are allowed"
     if kind == "string_too_long":
@@ -174,13 +204,26 @@ def _message(item: ErrorDetails) -> str:
     return item["msg"]
 
 
+def _what_to_write(cls: type[BaseModel], where: KeyPath) -> str:
+    """A field's help as the words after "write" (its first clause): "the neutral citation, e.g. ..."."""
+    path = where[: max(index for index, part in enumerate(where) if isinstance(part, str)) + 1]
+    text = " ".join(field_help(_model_at(cls, path[:-1]), str(path[-1])).split())
+    text = re.split(r"(?<!e\.g)(?<!i\.e)\.(?:\s|$)|;\s", text)[0]
+    if not text:
+        return "its value, or leave the field out"
+    text = text[0].lower() + text[1:] if text[1:2].islower() else text
+    return text if text.split()[0].lower().strip(",:") in _NEEDS_NO_ARTICLE else f"the {text}"
+
+
 def _hint(item: ErrorDetails) -> str:
     if item["type"] == "literal_error" and isinstance(item.get("input"), str):
         choices = [c.strip(" '") for c in item["ctx"]["expected"].replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(item["input"].replace(" ", "-"), choices, n=1, cutoff=0.5)
         return f"did you mean '{close[0]}'?" if close else ""
-    if item["type"] == "string_pattern_mismatch" and isinstance(item.get("input"), str):
-        return f"e.g. '{suggest_id(item['input'])}'"
+    if item["type"] == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_FORM:
+        return f"e.g. '{suggest_id(str(item['input']))}'"
+    if item["type"] == "value_error" and isinstance(item["ctx"]["error"], dates.EdtfError):
+        return item["ctx"]["error"].hint
     return ""
 
 
@@ -202,7 +245,7 @@ def _placeholder_problems(value: Yaml, marks: Marks, where: KeyPath) -> list[Pro
         return [
             Problem(
                 marks.value(where),
-                f"{_dotted(where)}: placeholder {value!r} is still here",
+                f"{dotted(where)}: placeholder {value!r} is still here",
                 "write the real value, or keep 'draft: true' until it is known",
             )
         ]
@@ -233,6 +276,7 @@ def _rule_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
             yield from _reply_problems(reply, marks, ("replies", index))
     if isinstance(model, Fact):
         yield from _order_problems(model, marks)
+        yield from words_problems(model, marks)
         yield from _verification_problems(model, marks)
     if isinstance(model, Ruling):
         yield from (
@@ -242,6 +286,8 @@ def _rule_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
         )
     if isinstance(model, Comparison):
         yield from _side_problems(model, marks)
+    if isinstance(model, Site):
+        yield from scale_problems(model.scales, marks)
 
 
 def _alternative_problems(cls: type[Strict], data: dict[str, Yaml], marks: Marks) -> typing.Iterator[Problem]:

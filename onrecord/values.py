@@ -37,8 +37,10 @@ RecordDate = Annotated[
     PlainValidator(_record_date),
     WithJsonSchema({"type": ["string", "integer"], "description": f"{DATE_HELP}; XXXX when not known at all"}),
 ]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=limits.ID_CHARACTERS)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=limits.ID_CHARACTERS)]
+ID_FORM = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+"""How ids and tags are written: lowercase letters and digits, in words joined by single hyphens."""
+Id = Annotated[str, Field(pattern=ID_FORM, max_length=limits.ID_CHARACTERS)]
+Slug = Annotated[str, Field(pattern=ID_FORM, max_length=limits.ID_CHARACTERS)]
 Text = Annotated[str, Field(min_length=1)]
 Flag = Annotated[bool, Field(strict=True)]
 """true or false, as written: never a number or a word taken for one."""

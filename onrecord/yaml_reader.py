@@ -30,6 +30,16 @@ except ImportError:  # libyaml missing: same results, slower
     from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
 
 KeyPath = tuple[str | int, ...]
+
+
+def dotted(where: KeyPath) -> str:
+    """A key path as the author's file nests it: `excerpts[1].source`; `file` for the whole file."""
+    text = ""
+    for part in where:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "file"
+
+
 Yaml = None | bool | int | Decimal | str | list["Yaml"] | dict[str, "Yaml"]
 """A value as a YAML file holds it, before anything checks what it means."""
 Node = yaml.ScalarEvent | yaml.CollectionStartEvent

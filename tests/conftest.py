@@ -58,7 +58,7 @@ VALID_FILES = {
         date: 2020-06-08
         summary: Acme's chief executive said the company would stop selling face scanners.
         by: acme
-        speaker: jo-bloggs
+        speakers: [jo-bloggs]
         quote: Acme no longer offers general purpose face scanners.
         context: A letter to lawmakers.
         sources: [acme-letter]

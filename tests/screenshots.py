@@ -1,7 +1,7 @@
 """Screenshots of the reader pages at phone and desktop widths, for looking at the design.
 
 Builds the example (or --content) into a temporary folder, serves it on 127.0.0.1 and saves
-full-page PNGs of the home page, a story, the timeline, an entity and a comparison into
+full-page PNGs of the home page, a story, the timeline, an entity, a comparison and the methodology into
 screenshots/, at 390 px and 1280 px, in the light scheme (and the dark one with --dark).
 """
 
@@ -50,6 +50,7 @@ def targets(site: Path) -> dict[str, str]:
         "timeline": "timeline/",
         "entity": pick(site, "entities"),
         "comparison": pick(site, "comparisons"),
+        "methodology": "methodology/",
     }
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
 INVALID = Path(__file__).parent / "invalid"
 CASES = sorted(p.name for p in INVALID.iterdir() if (p / "expected.txt").is_file())
 REQUIRED_CASES = {
@@ -104,6 +108,25 @@ def test_bad_files_exit_1_without_a_traceback_in_a_real_process(run_site, make_s
         str(content / "sources" / "scan.yaml"),
     ]
     assert result.err.rstrip().endswith("2 problems in 2 files; nothing was written.")
+
+
+@pytest.mark.process
+def test_a_python_without_the_project_libraries_says_how_to_run_site_py() -> None:
+    """-S leaves site-packages out, so this Python has the standard library and the project, nothing more."""
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+    done = subprocess.run(
+        [sys.executable, "-S", str(ROOT / "site.py"), "check", "--drafts"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"site.py: {sys.executable} does not have ")
+    assert "which site.py needs. Run 'make check', 'make build' or 'make serve'" in done.stderr
+    assert done.stderr.rstrip().endswith("run: .venv/bin/python site.py check --drafts")
 
 
 def test_build_writes_the_site_and_says_so(cli, make_site, valid_files, tmp_path: Path) -> None:

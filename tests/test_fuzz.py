@@ -171,7 +171,7 @@ FIELDS = [
     "sources",
     "tags",
     "by",
-    "speaker",
+    "speakers",
     "left",
     "right",
     "excerpts",

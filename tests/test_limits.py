@@ -49,6 +49,16 @@ LARGE = {
         lambda: "title: T\npublisher: P\nurl: https://a.example\ntype: news\n" + "#" * limits.FILE_BYTES + "\n",
         "1:1: the file is larger than 1,024 KiB, the most a content file may be (split it into several files)",
     ),
+    "stored text size": (
+        "sources/acme-letter.txt",
+        lambda: "Dear lawmakers. " * (limits.STORED_TEXT_BYTES // 16 + 1),
+        "1:1: the file is larger than 8,192 KiB, the most a content file may be (split it into several files)",
+    ),
+    "stored markdown size": (
+        "sources/acme-letter.md",
+        lambda: "Dear lawmakers. " * (limits.FILE_BYTES // 16 + 1),
+        "1:1: the file is larger than 1,024 KiB, the most a content file may be (split it into several files)",
+    ),
     "values per file": (
         "entities/many.yaml",
         lambda: (
@@ -104,6 +114,7 @@ def test_every_limit_has_its_own_fixture() -> None:
     declared = {name for name in vars(limits) if name.isupper()}
     covered = {
         "FILE_BYTES",
+        "STORED_TEXT_BYTES",
         "VALUES_PER_FILE",
         "TEXT_CHARACTERS",
         "LIST_ITEMS",

@@ -62,10 +62,10 @@ def test_tags_collect_the_records_that_carry_them(make_site, valid_files, tmp_pa
 def test_a_dangling_reference_suggests_the_closest_id_of_the_right_kind(make_site, valid_files, tmp_path) -> None:
     files = {**valid_files}
     files["pledges/acme-pledge.yaml"] = files["pledges/acme-pledge.yaml"].replace(
-        "speaker: jo-bloggs", "speaker: jo-blogs"
+        "speakers: [jo-bloggs]", "speakers: [jo-blogs]"
     )
     assert problems_of(make_site(tmp_path, files)) == [
-        "pledges/acme-pledge.yaml:5:10: no entity has the id 'jo-blogs' (did you mean 'jo-bloggs'?)"
+        "pledges/acme-pledge.yaml:5:12: no entity has the id 'jo-blogs' (did you mean 'jo-bloggs'?)"
     ]
 
 
@@ -123,7 +123,7 @@ def test_drafts_are_left_out_and_may_not_be_referenced_unless_drafts_are_built(m
     files = {**valid_files, "entities/jo-bloggs.yaml": valid_files["entities/jo-bloggs.yaml"] + "draft: true\n"}
     content = make_site(tmp_path, files)
     assert problems_of(content) == [
-        "pledges/acme-pledge.yaml:5:10: 'jo-bloggs' is a draft, so it is left out of the site "
+        "pledges/acme-pledge.yaml:5:12: 'jo-bloggs' is a draft, so it is left out of the site "
         "(publish it (draft: false) or build with --drafts)"
     ]
     assert "jo-bloggs" in load_graph(content, drafts=True).records

@@ -92,17 +92,29 @@ def test_editor_litter_and_hidden_folders_are_skipped_but_stray_folders_are_not(
             "drafts/idea.yaml": "name: x\n",
         },
     )
-    site, docs, problems = load_all(content)
-    assert site is not None and [d.id for d in docs] == ["acme"]
-    assert [p.message for p in problems] == ["unknown content folder 'drafts'"]
+    loaded = load_all(content)
+    assert loaded.site is not None and [d.id for d in loaded.docs] == ["acme"]
+    assert [p.message for p in loaded.problems] == ["unknown content folder 'drafts'"]
 
 
 def test_a_file_with_the_wrong_extension_is_refused(make_site, tmp_path: Path) -> None:
     content = make_site(tmp_path, {"entities/acme.yml": "name: Acme\ntype: company\n"})
-    _, docs, problems = load_all(content)
-    assert docs == []
-    assert [(p.message, p.hint) for p in problems] == [
+    loaded = load_all(content)
+    assert loaded.docs == []
+    assert [(p.message, p.hint) for p in loaded.problems] == [
         ("a file in entities/ must end in '.yaml'", "rename it to acme.yaml")
+    ]
+
+
+def test_a_source_may_keep_its_documents_text_beside_it(make_site, tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"sources/letter.txt": "Dear lawmakers,\n", "sources/memo.pdf": "title: Memo\n"})
+    loaded = load_all(content)
+    assert [(text.id, text.text, text.markdown) for text in loaded.texts] == [("letter", "Dear lawmakers,\n", False)]
+    assert [(p.message, p.hint) for p in loaded.problems] == [
+        (
+            "a file in sources/ must end in '.yaml', or, for the document's stored text, in .txt or .md",
+            "rename it to memo.yaml",
+        )
     ]
 
 

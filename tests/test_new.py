@@ -1,4 +1,5 @@
-"""`site.py new KIND ID`: a skeleton that check accepts, that editors can validate, and that never clobbers an id."""
+"""`site.py new KIND ID` and `site.py new site`: a skeleton that check accepts, that editors can validate, and
+that never clobbers an id or a site.yaml."""
 
 from __future__ import annotations
 
@@ -115,4 +116,62 @@ def test_an_id_too_long_for_a_file_name_is_refused_before_anything_is_written(co
     run = cli("new", "pledges", "a" * 300, cwd=content.parent)
     assert (run.code, run.out) == (2, "")
     assert run.err == "site.py: the id is 300 characters long; an id may have at most 100\n"
+    assert sorted(content.rglob("*")) == before
+
+
+SITE_FILLED_IN = {
+    "site name": "Test Desk",
+    "one line under the name": "Promises and records, side by side.",
+    "address the site is published at, may include a sub-path": "https://news.example.org/desk/",
+    "BCP 47 language tag, e.g. en-GB": "en-GB",
+    "who publishes the site": "Test Desk",
+    "licence of the content, e.g. CC BY 4.0": "CC BY 4.0",
+}
+
+
+def test_a_new_site_gets_a_site_yaml_that_check_accepts_once_filled_in(content: Path, cli) -> None:
+    (content / "site.yaml").unlink()
+    run = cli("new", "site", cwd=content.parent)
+    assert run.code == 0, run.err
+    path = content.parent / run.out.strip()
+    assert path == content / "site.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schemas/site.schema.json"
+    with pytest.raises(ContentErrors) as unfilled:
+        pipeline.check(content)
+    assert {p.location.path for p in unfilled.value.problems} == {str(path)}
+    for placeholder, value in SITE_FILLED_IN.items():
+        text = text.replace(f'"TODO: {placeholder}"', f'"{value}"')
+    path.write_text(text, encoding="utf-8")
+    assert "TODO" not in text
+    assert pipeline.check(content).site.title == "Test Desk"
+
+
+def test_a_new_site_yaml_is_written_into_a_content_folder_it_makes(tmp_path: Path, cli) -> None:
+    run = cli("new", "site", "--content", "desk", cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert (tmp_path / "desk" / "site.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+
+
+def test_a_second_new_site_is_refused_and_the_first_is_kept(content: Path, cli) -> None:
+    before = (content / "site.yaml").read_text(encoding="utf-8")
+    run = cli("new", "site", cwd=content.parent)
+    assert (run.code, run.out) == (2, "")
+    assert run.err == "site.py: content/site.yaml already exists; edit it there (a content folder has one site.yaml)\n"
+    assert (content / "site.yaml").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["site", "my-site"], "site.yaml has no id: write 'site.py new site', without 'my-site'"),
+        (["pledges"], "a new file needs an id: write 'site.py new pledges ID'"),
+        (["sites"], "unknown kind 'sites' (did you mean 'site'?)"),
+    ],
+)
+def test_new_says_when_an_id_is_missing_or_not_wanted(content: Path, cli, args: list[str], says: str) -> None:
+    before = sorted(content.rglob("*"))
+    run = cli("new", *args, cwd=content.parent)
+    assert (run.code, run.out) == (2, "")
+    assert says in run.err
     assert sorted(content.rglob("*")) == before

@@ -45,6 +45,9 @@ class Role:
     """Whether cards, timeline entries and deeds name them too (a ruling's judges are not)."""
     entity: bool = True
     """False for a fact named in a role (the ruling a ruling decided an appeal from)."""
+    own: bool = True
+    """Whether the fact is the entity's own words or deed, which its scorecard counts; an outlet that
+    reported someone's words has only passed them on."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +95,6 @@ EntityType = Literal[
     "group",
 ]
 SourceType = Literal["news", "primary-document", "court-record", "letter", "press-release", "contract-notice", "report"]
-PledgeStatus = Literal["not-yet-rated", "in-the-works", "stalled", "kept", "compromise", "broken"]
-Verdict = Literal["contradicts", "in-tension", "consistent", "unclear"]
 Verification = Literal["confirmed", "unverified", "alleged", "disputed"]
 MoneyRole = Literal[
     "contract-value",
@@ -146,8 +147,13 @@ class Source(Filed):
 
     title: Text
     """Headline or title of the document, as published."""
+    title_supplied: Flag = False
+    """True when the title is a description written for this site, not the one published: shown in
+    [square brackets]."""
     publisher: Text
     """Who published it (a newspaper, a court, a government department)."""
+    original_publisher: Text | None = None
+    """Who first published it, when this is a syndicated or reproduced copy (a wire story, a reprint)."""
     url: Url
     """Where readers can find it; http or https only."""
     type: SourceType
@@ -162,7 +168,7 @@ class Source(Filed):
     """Byline, when there is one."""
 
     def label(self) -> str:
-        return self.title
+        return f"[{self.title}]" if self.title_supplied else self.title
 
     def when(self) -> Edtf | None:
         return self.published
@@ -204,17 +210,6 @@ class Reply(Strict):
     """Their reply, word for word; required when replied is true."""
     source: OptionalSource = None
     """Where the reply was published, if elsewhere."""
-
-
-class Excerpt(Strict):
-    """A verbatim passage from a document, with where in it the passage stands."""
-
-    text: Text
-    """The passage, word for word."""
-    at: str | None = None
-    """Locator in the document: "[91]" for a paragraph, "stage five", "p. 12"."""
-    source: OptionalSource = None
-    """The source the passage is taken from, when the fact cites several."""
 
 
 class Membership(Strict):
@@ -352,21 +347,36 @@ class Mention:
 
 
 @functools.cache
-def _role_fields(cls: type[BaseModel]) -> tuple[tuple[str, Role], ...]:
-    return tuple(
-        (name, marker)
-        for name, info in cls.model_fields.items()
-        for marker in info.metadata
-        if isinstance(marker, Role)
-    )
+def _role_fields(cls: type[BaseModel]) -> tuple[tuple[str, Role | None], ...]:
+    """The fields declared with a Role, and (with None) those holding parts that name entities in roles
+    of their own (a quote's speakers), in declaration order."""
+    found: list[tuple[str, Role | None]] = []
+    for name, info in cls.model_fields.items():
+        role = next((marker for marker in info.metadata if isinstance(marker, Role)), None)
+        if role is not None or any(_role_fields(inner) for inner in _parts_in(info.annotation)):
+            found.append((name, role))
+    return tuple(found)
+
+
+def _parts_in(annotation: object) -> Iterator[type[BaseModel]]:
+    """Model classes an annotation may hold, in lists, unions and Annotated; a Mentioned item is named by
+    the role of the field that holds it."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and not issubclass(annotation, Mentioned):
+        yield annotation
+    for inner in get_args(annotation):
+        yield from _parts_in(inner)
 
 
 def mentions(model: BaseModel) -> Iterator[Mention]:
-    """Everyone a record names in a role, in the order its fields are declared."""
+    """Everyone a record names in a role, in the order its fields are declared, its parts' included."""
     for name, role in _role_fields(type(model)):
-        value = getattr(model, name)  # a field declared with a Role: ids, or items that name entities
+        value = getattr(model, name)  # ids, items that name entities, or parts with roles of their own
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str):
+            if isinstance(item, BaseModel) and not isinstance(item, Mentioned):
+                yield from mentions(item)
+            elif role is None:
+                continue
+            elif isinstance(item, str):
                 yield Mention(name, role, item, "")
             elif isinstance(item, Mentioned):
                 yield Mention(name, role, *item.mention())

@@ -13,16 +13,15 @@ from pydantic import Field
 
 from ..dates import Edtf, Known
 from ..values import Date, Flag, Id, RecordDate, Slug, Text
+from ..yaml_reader import KeyPath
 from .base import (
     ENTITY,
     Detail,
-    Excerpt,
     Filed,
     Judges,
     Markdown,
     Money,
     Party,
-    PledgeStatus,
     Prompted,
     Ref,
     Reply,
@@ -34,6 +33,8 @@ from .base import (
     Votes,
     mentions,
 )
+from .quotes import Quote, QuoteItem
+from .scales import PLEDGE_STATUSES, PledgeStatus, Standing
 
 LawType = Literal[
     "statute",
@@ -91,7 +92,7 @@ class Stage(Strict):
     comparisons: Annotated[list[Id], Ref(("comparisons",))] = []
     """Comparisons the change rests on, with the fact on either side of them."""
 
-    def standing(self) -> str:
+    def standing(self) -> Standing:
         """The status it changed to."""
         raise NotImplementedError
 
@@ -105,8 +106,8 @@ class Fact(Dated):
 
     sources: Sources
     """Source ids, or inline sources with the same fields as a file in sources/."""
-    excerpts: list[Excerpt] = []
-    """Verbatim passages from the sources that comparisons can quote."""
+    excerpts: list[Quote] = []
+    """Verbatim passages from the sources that comparisons can quote, each with where it comes from."""
     amounts: list[Money] = []
     """Amounts of money the fact involves, each with what it is (a contract's value, a penalty...)."""
     verification: Verification = "confirmed"
@@ -124,15 +125,31 @@ class Fact(Dated):
         """The entity the fact belongs to: who said it, bought, ruled or acted."""
         return next((m.target for m in mentions(self) if m.role.owner and m.target), None)
 
-    def spoken(self) -> str | None:
-        """The fact's own words on record, verbatim, if it has any."""
+    def quoted(self) -> Quote | None:
+        """The fact's own words on record, verbatim, with where they come from, if it has any."""
         return None
+
+    def spoken(self) -> str | None:
+        """The fact's own words, if it has any."""
+        quote = self.quoted()
+        return quote.text if quote else None
+
+    def voices(self) -> tuple[str, ...]:
+        """Whose words its quote and passages are when they do not say: the entity the fact belongs to."""
+        owner = self.owner()
+        return (owner,) if owner else ()
+
+    def words(self) -> list[tuple[KeyPath, Quote]]:
+        """Each of its quote and passages, with where it stands in the file."""
+        quote = self.quoted()
+        found: list[tuple[KeyPath, Quote]] = [(("quote",), quote)] if quote else []
+        return found + [(("excerpts", index), excerpt) for index, excerpt in enumerate(self.excerpts)]
 
     def span(self) -> tuple[Edtf, Known | None]:
         """When the fact starts and, for a period (a contract's term, an event's end), when it ends."""
         return self.date, None
 
-    def standing(self) -> str | None:
+    def standing(self) -> Standing | None:
         """Where the fact stands now, for kinds that keep a status (a pledge's, a law's, a case's)."""
         return None
 
@@ -151,12 +168,13 @@ class Said(Fact):
 
     by: Annotated[Id, ENTITY, Role("author", "By", owner=True)]
     """Who made it (an entity id)."""
-    speaker: Annotated[Id | None, ENTITY, Role("speaker", "Speaker")] = None
-    """The person who said it on the entity's behalf, if known."""
+    speakers: Annotated[list[Id], ENTITY, Role("speaker", "Said by")] = []
+    """The people who said or signed it on the entity's behalf, if known: one or several."""
     co_signers: Annotated[list[Id], ENTITY, Role("co-signer", "Co-signed by")] = []
     """Others who signed it, for a joint letter or statement."""
-    quote: Annotated[Text | None, Prompted()] = None
-    """The words, verbatim. Write `paraphrase` instead when no wording survives."""
+    quote: Annotated[QuoteItem | None, Prompted()] = None
+    """The words, verbatim; with `text:` and `source:` when the fact cites several sources. Write
+    `paraphrase` instead when no wording survives."""
     paraphrase: Text | None = None
     """What was said, in other words, when the verbatim wording is not on record; never shown as a quote."""
     context: Text
@@ -164,20 +182,23 @@ class Said(Fact):
     covers: Annotated[list[Text], Detail("Covers")] = []
     """What it is about: technologies, customers, uses."""
 
-    def spoken(self) -> str | None:
+    def quoted(self) -> Quote | None:
         return self.quote
+
+    def voices(self) -> tuple[str, ...]:
+        return tuple(self.speakers) or (self.by,)
 
 
 class StatusChange(Stage):
     """A dated, sourced change of a pledge's status."""
 
     status: PledgeStatus
-    """The new status."""
+    """The new status: the id of a status on the site's scale."""
     reason: Text
     """Why, in a sentence."""
 
-    def standing(self) -> str:
-        return self.status
+    def standing(self) -> Standing:
+        return Standing(self.status, PLEDGE_STATUSES.scale)
 
     def explanation(self) -> str:
         return self.reason
@@ -186,14 +207,15 @@ class StatusChange(Stage):
 class Pledge(Said):
     """A public commitment."""
 
-    status: PledgeStatus = "not-yet-rated"
-    """Current status on the fixed scale."""
+    status: Annotated[Slug | None, PLEDGE_STATUSES] = None
+    """Current status: the id of a status on the site's scale (site.yaml's `scales`); left out, the scale's
+    default (not-yet-rated unless site.yaml says otherwise)."""
     status_history: list[StatusChange] = []
     """Every change of status, oldest first."""
     stages_field = "status_history"
 
-    def standing(self) -> str | None:
-        return self.status
+    def standing(self) -> Standing | None:
+        return Standing(self.status, PLEDGE_STATUSES.scale)
 
     def stages(self) -> list[Stage]:
         return list(self.status_history)
@@ -262,8 +284,8 @@ class EnforcementAction(Fact):
     status: ActionStatus = "announced"
     """announced, under-appeal, upheld, reduced, overturned, final or withdrawn."""
 
-    def standing(self) -> str | None:
-        return self.status
+    def standing(self) -> Standing | None:
+        return Standing(self.status)
 
 
 class Settlement(Fact):
@@ -297,8 +319,8 @@ class Lawsuit(Fact):
     status: CaseStatus = "filed"
     """filed, pending, dismissed, settled, decided, withdrawn or on-appeal."""
 
-    def standing(self) -> str | None:
-        return self.status
+    def standing(self) -> Standing | None:
+        return Standing(self.status)
 
 
 class LawStage(Stage):
@@ -311,8 +333,8 @@ class LawStage(Stage):
     note: Text | None = None
     """What happened, in a sentence."""
 
-    def standing(self) -> str:
-        return self.status
+    def standing(self) -> Standing:
+        return Standing(self.status)
 
     def explanation(self) -> str:
         said = self.note or ""
@@ -336,8 +358,8 @@ class Law(Fact):
     """Every stage, oldest first, with votes where there were any."""
     stages_field = "history"
 
-    def standing(self) -> str | None:
-        return self.status
+    def standing(self) -> Standing | None:
+        return Standing(self.status)
 
     def stages(self) -> list[Stage]:
         return list(self.history)
@@ -361,11 +383,16 @@ class Event(Fact):
     """Who acted."""
     end: Annotated[Date | None, Detail("Ends")] = None
     """End of a period, e.g. when a moratorium lapsed."""
-    quote: str | None = None
-    """A verbatim announcement, if there is one."""
+    quote: QuoteItem | None = None
+    """A verbatim announcement, if there is one, with `speakers`: whose words they are."""
 
-    def spoken(self) -> str | None:
+    def quoted(self) -> Quote | None:
         return self.quote
+
+    def voices(self) -> tuple[str, ...]:
+        """An event has no one voice: its quote names its speakers, and a passage without them is the
+        document's."""
+        return ()
 
     def span(self) -> tuple[Edtf, Known | None]:
         return self.date, self.end

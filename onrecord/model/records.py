@@ -17,9 +17,10 @@ from .base import (
     ShownAs,
     Strict,
     Update,
-    Verdict,
 )
 from .facts import Fact
+from .quotes import Quote
+from .scales import Scales, Verdict
 
 Country = Annotated[str, AfterValidator(country), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"})]
 Wikidata = Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")]
@@ -73,13 +74,19 @@ class Side(Strict):
             return self.show
         return "quote" if self.excerpt is not None or fact.spoken() else "deed"
 
-    def words(self, fact: Fact) -> str | None:
-        """The words the side shows of `fact`: the chosen excerpt, or its quote; None for a deed."""
+    def quote(self, fact: Fact) -> Quote | None:
+        """The words the side shows of `fact`, with their provenance: the chosen excerpt, or its quote;
+        None for a deed."""
         if self.shown(fact) == "deed":
             return None
         if self.excerpt is not None:
-            return fact.excerpts[self.excerpt - 1].text
-        return fact.spoken()
+            return fact.excerpts[self.excerpt - 1]
+        return fact.quoted()
+
+    def words(self, fact: Fact) -> str | None:
+        """The text of `quote`."""
+        quote = self.quote(fact)
+        return quote.text if quote else None
 
 
 class Comparison(Filed):
@@ -94,7 +101,7 @@ class Comparison(Filed):
     right: Side
     """What it is compared with: words, or what was done."""
     verdict: Verdict
-    """contradicts, in-tension, consistent or unclear."""
+    """The id of one of the site's verdicts (site.yaml's `scales`)."""
     rationale: Annotated[Text, Markdown()]
     """Why the verdict, in Markdown."""
     highlight: Annotated[list[Text], Field(max_length=limits.HIGHLIGHTS)] = []
@@ -132,3 +139,5 @@ class Site(Strict):
     """Who publishes the site."""
     licence: Text
     """Licence of the content, e.g. CC BY 4.0."""
+    scales: Scales = Scales()
+    """The verdicts and pledge statuses the site rates by, in order; left out, the default scales."""

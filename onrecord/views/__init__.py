@@ -7,7 +7,7 @@ plain values and tuples: two builds of the same content give equal views, and a 
 re-rendering only when its view (or its template) changed.
 
 Page addresses: `` (home), `{kind}/` and `{kind}/{id}/` for every kind, `timeline/`,
-`entities/{id}/timeline/`, `tags/`, `tags/{tag}/`, `updates/`; a long timeline adds a page per year
+`entities/{id}/timeline/`, `tags/`, `tags/{tag}/`, `updates/`, `methodology/`; a long timeline adds a page per year
 under its own address (`timeline/2020/`, `entities/{id}/timeline/2020/`, `tags/{tag}/2020/`), and a
 long index a page per PAGE_SIZE entries after the first (`sources/page/2/`).
 """
@@ -37,6 +37,8 @@ from .lists import (
     tags_index,
     update_rows,
 )
+from .scales import METHODOLOGY, methodology_view, scales_stylesheet
+from .scales import STYLESHEET as SCALES_STYLESHEET
 from .shapes import STYLESHEET, kinds_stylesheet
 from .story import story_view
 from .timeline import TimelineView, YearLink, chronological, overview, timeline, year_page, year_pages
@@ -67,7 +69,11 @@ class SiteView:
 
 def site_view(graph: SiteGraph) -> SiteView:
     site = graph.site
-    more = (*((f"{kind.name}/", kind.title) for kind in (*kinds.facts(), kinds.kind("sources"))), ("tags/", "Tags"))
+    more = (
+        *((f"{kind.name}/", kind.title) for kind in (*kinds.facts(), kinds.kind("sources"))),
+        ("tags/", "Tags"),
+        METHODOLOGY,
+    )
     return SiteView(
         title=site.title,
         tagline=site.tagline,
@@ -80,9 +86,10 @@ def site_view(graph: SiteGraph) -> SiteView:
     )
 
 
-def generated_assets() -> list[tuple[str, bytes]]:
-    """Files of the site made from the code rather than the content: the kinds' stylesheet."""
-    return [(STYLESHEET, kinds_stylesheet())]
+def generated_assets(graph: SiteGraph) -> list[tuple[str, bytes]]:
+    """Files of the site made rather than copied: the kinds' stylesheet, from the registry, and the scales',
+    from site.yaml."""
+    return [(STYLESHEET, kinds_stylesheet()), (SCALES_STYLESHEET, scales_stylesheet(graph.site.scales))]
 
 
 def pages(graph: SiteGraph) -> list[Page]:
@@ -107,6 +114,8 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
     yield from _record_pages(ctx)
     yield from _timeline_pages(ctx)
     yield PageSpec(url="updates/", template="updates.html", title="Corrections and updates", make=updates)
+    url, title = METHODOLOGY
+    yield PageSpec(url=url, template="methodology.html", title=title, make=partial(methodology_view, ctx))
 
 
 def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:

@@ -10,11 +10,24 @@ the words on record, and shown whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .. import dates, terms
-from ..model import Comparison, Entity, Fact, Mention, Said, ShownAs, Side, Source, mentions, particulars
+from ..model import (
+    VERDICTS,
+    Comparison,
+    Entity,
+    Fact,
+    Mention,
+    Quote,
+    Said,
+    ShownAs,
+    Side,
+    Source,
+    mentions,
+    particulars,
+)
 from ..validate import Record
 from .common import (
     Context,
@@ -29,18 +42,12 @@ from .common import (
     record_url,
     text_of,
     verification,
-    words_label,
 )
 from .money import MONEY_ROLES, describe
+from .scales import Badge, level_badge, standing_badge
 
 LONG_QUOTE = 280
 """Characters above which a card sets a quote in a smaller size: always whole, never cut."""
-VERDICT_NOTES = {
-    "contradicts": "The two cannot both hold.",
-    "in-tension": "They pull against each other, though both can be argued to hold.",
-    "consistent": "The two agree.",
-    "unclear": "The record does not settle it.",
-}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +56,34 @@ class Named:
 
     label: str
     url: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Voice:
+    """Someone whose words they are, with their role at the organisation the words belong to."""
+
+    link: LinkView
+    role: str | None
+
+
+Piece = tuple[str, str | None]
+"""Text, and the address it links to (None for plain text)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attribution:
+    """Whose words or deed a side is: the speakers, the organisation, and who passed the words on."""
+
+    speakers: tuple[Voice, ...]
+    organisation: LinkView | None
+    reported_by: LinkView | None
+    """The outlet that quoted the words, when they reach us second-hand."""
+    heading: LinkView | None
+    """Who a comparison's side is headed by: its first speaker, else the organisation."""
+    line: tuple[Piece, ...]
+    """All of it in a line: "Arvind Krishna, Chief executive, IBM, as quoted by The Verge"."""
+    rest: tuple[Piece, ...]
+    """The line without the heading's name, for under the heading."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,9 +103,7 @@ class SideView:
     fact: LinkView
     kind: str
     kind_label: str
-    speaker: LinkView | None
-    role: str | None
-    organisation: LinkView | None
+    said: Attribution
     date: DateView
     venue: str
     shown: ShownAs
@@ -90,9 +123,9 @@ class ComparisonCard:
     url: str
     title: str
     summary: str
-    verdict: str
-    verdict_label: str
+    verdict: Badge
     verdict_note: str
+    """What the verdict means: its level's definition."""
     left: SideView
     right: SideView
     elapsed: str
@@ -118,9 +151,8 @@ def _card(ctx: Context, record: Record[Comparison]) -> ComparisonCard:
         url=record_url(record),
         title=model.title,
         summary=model.summary,
-        verdict=model.verdict,
-        verdict_label=words_label(model.verdict),
-        verdict_note=VERDICT_NOTES[model.verdict],
+        verdict=level_badge(ctx, VERDICTS.scale, model.verdict),
+        verdict_note=ctx.graph.site.scales.level(VERDICTS.scale, model.verdict).definition,
         left=side(ctx, left, model.left, marked.segments[0]),
         right=side(ctx, right, model.right, marked.segments[1]),
         elapsed=elapsed,
@@ -131,25 +163,24 @@ def _card(ctx: Context, record: Record[Comparison]) -> ComparisonCard:
 
 
 def side_sources(record: Record[Fact], chosen: Side) -> list[str | Source]:
-    """What a side cites: its excerpt's own source when it names one, else every source of the fact."""
-    if chosen.excerpt is not None:
-        own = record.model.excerpts[chosen.excerpt - 1].source
-        if own:
-            return [own]
-    return list(record.model.sources)
+    """What a side cites: the source its words are copied from, or, for a deed, every source of the fact."""
+    words = chosen.quote(record.model)
+    return [words_source(record.model, words)] if words else list(record.model.sources)
+
+
+def words_source(model: Fact, words: Quote) -> str | Source:
+    """The source a quote is copied from: the one it names, else the fact's only source (validation
+    asks a quote to name its source whenever the fact cites several)."""
+    return words.source or model.sources[0]
 
 
 def side(ctx: Context, record: Record[Fact], chosen: Side, quote: terms.Segments) -> SideView:
-    speaker = speaker_of(ctx, record)
-    organisation = organisation_of(ctx, record, speaker)
     shown = chosen.shown(record.model)
     return SideView(
         fact=record_link(ctx, record),
         kind=record.kind,
         kind_label=kind_label(record.kind),
-        speaker=record_link(ctx, speaker) if speaker else None,
-        role=role_of(speaker, organisation),
-        organisation=record_link(ctx, organisation) if organisation else None,
+        said=attribution(ctx, record, chosen.quote(record.model)),
         date=date_view(record.model.date),
         venue=_venue(record, chosen),
         shown=shown,
@@ -169,7 +200,7 @@ def deed(ctx: Context, record: Record[Fact]) -> Deed:
     found += [Row(label=MONEY_ROLES[m.role], text=describe(m, ctx.locale)) for m in model.amounts]
     standing = model.standing()
     if standing:
-        found.append(Row(label="Status", text=words_label(standing)))
+        found.append(Row(label="Status", text=standing_badge(ctx, standing).label))
     paraphrase = model.paraphrase if isinstance(model, Said) else None
     return Deed(title=model.title, summary=model.summary, particulars=tuple(found), paraphrase=paraphrase)
 
@@ -189,32 +220,68 @@ def _named(ctx: Context, mention: Mention) -> Named:
     return Named(label=f"{link.label} ({mention.note})" if mention.note else link.label, url=link.url)
 
 
-def speaker_of(ctx: Context, record: Record[Fact]) -> Record[Entity] | None:
-    """The person who spoke: the named speaker, or the `by` entity when that is a person."""
+def attribution(ctx: Context, record: Record[Fact], words: Quote | None) -> Attribution:
+    """Whose words: the speakers the quote names, else the fact's (a statement's speakers, or its
+    author when that is a person); the organisation they belong to; who reported them second-hand."""
     model = record.model
-    if not isinstance(model, Said):
-        return None
-    if model.speaker:
-        return ctx.graph.entity(model.speaker)
-    by = ctx.graph.entity(model.by)
-    return by if by.model.type == "person" else None
+    named = (words.speakers if words else []) or (model.voices() if words else ())
+    voices = [ctx.graph.entity(i) for i in named]
+    given = bool(words and words.speakers) or (isinstance(model, Said) and bool(model.speakers))
+    speakers = [v for v in voices if given or v.model.type == "person"]
+    organisation = _organisation(ctx, record, speakers, own=not (words and words.speakers))
+    reporter = words.as_quoted_by if words else None
+    voiced = tuple(Voice(link=record_link(ctx, v), role=_role(v, organisation)) for v in speakers)
+    owner = record_link(ctx, organisation) if organisation else None
+    reported_by = record_link(ctx, ctx.graph.entity(reporter)) if reporter else None
+    return Attribution(
+        speakers=voiced,
+        organisation=owner,
+        reported_by=reported_by,
+        heading=voiced[0].link if voiced else owner,
+        line=_line(voiced, owner, reported_by, named=True),
+        rest=_line(voiced, owner, reported_by, named=False),
+    )
 
 
-def organisation_of(ctx: Context, record: Record[Fact], speaker: Record[Entity] | None) -> Record[Entity] | None:
-    """Who the words or the deed belong to: its owner (who said it, bought, ruled), else the speaker's
-    organisation."""
-    owner = record.model.owner()
-    if owner is not None and ctx.graph.entity(owner) is not speaker:
+def _line(
+    speakers: tuple[Voice, ...], organisation: LinkView | None, reported_by: LinkView | None, named: bool
+) -> tuple[Piece, ...]:
+    """Each speaker with their role, then the organisation, then the outlet that quoted them; without
+    the heading's name unless `named`."""
+    people = [
+        _joined((([(v.link.label, v.link.url)] if named or index else []), ([(v.role, None)] if v.role else [])), ", ")
+        for index, v in enumerate(speakers)
+    ]
+    owner = [(organisation.label, organisation.url)] if organisation and (named or speakers) else []
+    reporter = [("as quoted by ", None), (reported_by.label, reported_by.url)] if reported_by else []
+    return tuple(_joined((_joined(people, "; "), owner, reporter), ", "))
+
+
+def _joined(groups: Iterable[Sequence[Piece]], separator: str) -> list[Piece]:
+    """The groups that have pieces, one after another, with the separator between them."""
+    pieces: list[Piece] = []
+    for group in groups:
+        if group:
+            pieces += [(separator, None), *group] if pieces else group
+    return pieces
+
+
+def _organisation(
+    ctx: Context, record: Record[Fact], speakers: list[Record[Entity]], own: bool
+) -> Record[Entity] | None:
+    """Who the words or the deed belong to: the fact's owner (who said it, bought, ruled), unless that is
+    the one speaker; else, and for words a quote gives to speakers of its own (a minister quoted in a
+    report), the first speaker's organisation."""
+    owner = record.model.owner() if own else None
+    if owner is not None and [s.id for s in speakers] != [owner]:
         return ctx.graph.entity(owner)
-    if speaker is not None and speaker.model.member_of:
-        return ctx.graph.entity(speaker.model.member_of[0].entity)
+    if speakers and speakers[0].model.member_of:
+        return ctx.graph.entity(speakers[0].model.member_of[0].entity)
     return None
 
 
-def role_of(speaker: Record[Entity] | None, organisation: Record[Entity] | None) -> str | None:
+def _role(speaker: Record[Entity], organisation: Record[Entity] | None) -> str | None:
     """The speaker's role at the organisation, from their `member_of`."""
-    if speaker is None:
-        return None
     roles = {m.entity: m.role for m in speaker.model.member_of}
     if organisation is not None and organisation.id in roles:
         return roles[organisation.id]
@@ -222,13 +289,14 @@ def role_of(speaker: Record[Entity] | None, organisation: Record[Entity] | None)
 
 
 def _venue(record: Record[Fact], chosen: Side) -> str:
-    """Where the words stand: the context of a quote, or the document and place of an excerpt."""
+    """Where the words stand: the context of a quote, or the document of an excerpt; and where in it."""
     model = record.model
     if chosen.excerpt is None:
-        return model.context if isinstance(model, Said) else label(record)
-    where = model.excerpts[chosen.excerpt - 1].at
-    document = _document(model) or label(record)
-    return f"{document}, {where}" if where else document
+        place = model.context if isinstance(model, Said) else label(record)
+    else:
+        place = _document(model) or label(record)
+    words = chosen.quote(model)
+    return f"{place}, {words.at}" if words and words.at else place
 
 
 def _document(model: Fact) -> str | None:

@@ -81,7 +81,10 @@ class SourceView:
 
     number: int
     title: str
+    """As published, or in [square brackets] when the title is a description supplied for this site."""
+    supplied: bool
     publisher: str
+    original_publisher: str | None
     url: str
     type: str
     author: str | None
@@ -259,8 +262,10 @@ def source_view(graph: SiteGraph, number: int, cite: str | Source) -> SourceView
     source = graph.typed(cite, Source).model if isinstance(cite, str) else cite
     return SourceView(
         number=number,
-        title=source.title,
+        title=source.label(),
+        supplied=source.title_supplied,
         publisher=source.publisher,
+        original_publisher=source.original_publisher,
         url=source.url,
         type=SOURCE_TYPES[source.type],
         author=source.author,

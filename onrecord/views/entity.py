@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from .. import kinds
-from ..model import Comparison, Entity, EntityType, Fact, Pledge, PledgeStatus, Verdict, mentions
+from ..model import PLEDGE_STATUSES, VERDICTS, Comparison, Entity, EntityType, Fact, Pledge, mentions
 from ..validate import Record, as_kind
 from .cards import ComparisonCard, comparison_card
 from .common import (
@@ -35,6 +35,7 @@ from .common import (
     words_label,
 )
 from .money import MONEY_ROLES, money_words
+from .scales import Badge, level_badge, standing_badge
 from .timeline import TimelineView, timeline
 
 SHOWN = 12
@@ -50,9 +51,9 @@ class FactRow:
     roles: str
     notes: tuple[str, ...]
     """Its amounts and status: "Penalty: £1.2 million", "Status: Broken"."""
-    status: tuple[str, str] | None
-    verdicts: tuple[tuple[str, str, str], ...]
-    """(verdict, label, comparison address) of each comparison it is on a side of."""
+    status: Badge | None
+    verdicts: tuple[tuple[LinkView, Badge], ...]
+    """(the comparison, its verdict) of each comparison it is on a side of."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,7 +61,7 @@ class Scored:
     """A comparison the entity is on a side of, and in which role."""
 
     verdict: str
-    label: str
+    badge: Badge
     url: str
     title: str
     roles: str
@@ -69,12 +70,12 @@ class Scored:
 @dataclass(frozen=True, kw_only=True)
 class Scorecard:
     """Every comparison the entity's words or deeds are on a side of, counted by verdict, and its pledges'
-    statuses apart; (value, label, count) for every verdict and status, zeros included."""
+    statuses apart; (id, badge, count) for every level of each scale, in its order, zeros included."""
 
     comparisons: tuple[Scored, ...]
-    verdicts: tuple[tuple[str, str, int], ...]
+    verdicts: tuple[tuple[str, Badge, int], ...]
     pledges: int
-    statuses: tuple[tuple[str, str, int], ...]
+    statuses: tuple[tuple[str, Badge, int], ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -145,7 +146,7 @@ def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
         description=model.description,
         memberships=tuple((record_link(ctx, ctx.graph.entity(m.entity)), m.role) for m in model.member_of),
         members=_members(ctx, record),
-        scorecard=scorecard(ctx, record, acting),
+        scorecard=scorecard(ctx, record, [f for f in acting if roles_in(record.id, f.model, own=True)]),
         sections=sections,
         comparisons=newest([comparison_card(ctx, c) for c in _comparisons(ctx, facts)]),
         timeline=timeline(ctx, facts[-TIMELINE_SHOWN:], filterable=False),
@@ -160,13 +161,14 @@ def newest(items: Sequence[FactRow] | Sequence[ComparisonCard]) -> Shown:
     return Shown(items=tuple(reversed(items[-SHOWN:])), total=len(items))  # type: ignore[arg-type]
 
 
-def roles_in(entity: str, fact: Fact) -> list[str]:
-    """The parts the entity plays in a fact, in the fact's own terms (being asked to reply is none)."""
+def roles_in(entity: str, fact: Fact, own: bool = False) -> list[str]:
+    """The parts the entity plays in a fact, in the fact's own terms (being asked to reply is none);
+    with `own`, only those that make the fact its own words or deed (not reporting someone's words)."""
     return list(
         dict.fromkeys(
             f"{m.role.role} ({m.note})" if m.note else m.role.role
             for m in mentions(fact)
-            if m.role.entity and m.target == entity
+            if m.role.entity and m.target == entity and (m.role.own or not own)
         )
     )
 
@@ -175,12 +177,14 @@ def _row(ctx: Context, entity: Record[Entity], fact: Record[Fact]) -> FactRow:
     model = fact.model
     standing = model.standing()
     notes = [f"{MONEY_ROLES[m.role]}: {money_words(m, ctx.locale)}" for m in model.amounts]
-    verdicts = tuple((c.model.verdict, words_label(c.model.verdict), record_url(c)) for c in compared(ctx, fact.id))
+    verdicts = tuple(
+        (record_link(ctx, c), level_badge(ctx, VERDICTS.scale, c.model.verdict)) for c in compared(ctx, fact.id)
+    )
     return FactRow(
         card=fact_card(ctx, fact),
         roles=sentence_case(", ".join(roles_in(entity.id, model))),
         notes=tuple(notes),
-        status=(standing, words_label(standing)) if standing else None,
+        status=standing_badge(ctx, standing) if standing else None,
         verdicts=verdicts,
     )
 
@@ -201,27 +205,36 @@ def scorecard(ctx: Context, entity: Record[Entity], acting: list[Record[Fact]]) 
     """Comparisons the entity's own words or deeds are on a side of, each once, and its pledges' statuses."""
     scored: dict[str, Scored] = {}
     for fact in acting:
+        own = roles_in(entity.id, fact.model, own=True)
         for comparison in compared(ctx, fact.id):
             sides = [name for name in ("left", "right") if comparison.model.side(name).fact == fact.id]
-            roles = ", ".join(f"{role} on the {name}" for name in sides for role in roles_in(entity.id, fact.model))
+            roles = ", ".join(f"{role} on the {name}" for name in sides for role in own)
             if comparison.id in scored:
                 roles = f"{scored[comparison.id].roles}; {roles}"
             scored[comparison.id] = Scored(
                 verdict=comparison.model.verdict,
-                label=words_label(comparison.model.verdict),
+                badge=level_badge(ctx, VERDICTS.scale, comparison.model.verdict),
                 url=record_url(comparison),
                 title=comparison.model.title,
                 roles=sentence_case(roles),
             )
     ordered = [scored[c.id] for c in by_reading_order(ctx, scored, ("comparisons",))]
-    statuses = [as_kind(p, Pledge).model.status for p in acting if p.kind == "pledges"]
+    scales = ctx.graph.site.scales
+    pledges = [as_kind(p, Pledge).model.status for p in acting if p.kind == "pledges"]
+    statuses = [scales.level(PLEDGE_STATUSES.scale, status).id for status in pledges]
     verdicts = [s.verdict for s in ordered]
     return Scorecard(
         comparisons=tuple(ordered),
-        verdicts=tuple((v, words_label(v), verdicts.count(v)) for v in get_args(Verdict)),
+        verdicts=_counts(ctx, VERDICTS.scale, verdicts),
         pledges=len(statuses),
-        statuses=tuple((s, words_label(s), statuses.count(s)) for s in get_args(PledgeStatus)),
+        statuses=_counts(ctx, PLEDGE_STATUSES.scale, statuses),
     )
+
+
+def _counts(ctx: Context, scale: str, given: list[str]) -> tuple[tuple[str, Badge, int], ...]:
+    """(id, badge, how many of `given` it is) for every level of the scale, in order."""
+    levels = ctx.graph.site.scales.levels(scale)
+    return tuple((level.id, level_badge(ctx, scale, level.id), given.count(level.id)) for level in levels)
 
 
 def _comparisons(ctx: Context, facts: list[Record[Fact]]) -> list[Record[Comparison]]:

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .. import kinds
-from ..model import Fact, Filed, Money, Particular, Said, Stage, mentions, particulars
+from ..model import Fact, Filed, Money, Particular, Quote, Said, Stage, mentions, particulars
 from ..validate import Record
-from .cards import ComparisonCard, Named, comparison_card, organisation_of, people, role_of, speaker_of
+from .cards import Attribution, ComparisonCard, Named, attribution, comparison_card, people, words_source
 from .common import (
     Citations,
     Context,
@@ -32,10 +32,10 @@ from .common import (
     replies,
     text_of,
     updates,
-    words_label,
 )
 from .money import MONEY_ROLES, describe
 from .prose import Prose, prose
+from .scales import Badge, standing_badge
 from .timeline import entry
 
 
@@ -45,6 +45,8 @@ class Excerpt:
 
     text: str
     at: str | None
+    said: Attribution | None
+    """Whose words, when the passage names its speakers or who reported it."""
     cites: tuple[int, ...]
 
 
@@ -53,8 +55,7 @@ class StageView:
     """One dated step in a fact's standing: a pledge's status, a law's stage."""
 
     date: DateView
-    status: str
-    label: str
+    status: Badge
     text: str
     cites: tuple[int, ...]
     comparisons: tuple[LinkView, ...]
@@ -68,13 +69,15 @@ class FactView:
     period: DateView | None
     people: tuple[tuple[str, tuple[Named, ...]], ...]
     quote: str | None
+    quote_at: str | None
     paraphrase: str | None
-    attribution: tuple[LinkView | None, str | None, LinkView | None]
+    attribution: Attribution
     quote_cites: tuple[int, ...]
+    """The source the quote is copied from; for a paraphrase, the fact's sources."""
     context: str | None
     details: tuple[Row, ...]
     excerpts: tuple[Excerpt, ...]
-    status: tuple[str, str] | None
+    status: Badge | None
     status_history: tuple[StageView, ...]
     body: Prose
     replies: tuple[ReplyView, ...]
@@ -94,24 +97,24 @@ def fact_view(ctx: Context, record: Record[Fact]) -> FactView:
     own = citations.cite_all(model.sources)
     body = prose(ctx, model.body, citations)
     details = (*rows(particulars(model)), *money_rows(ctx, model.amounts, citations))
-    excerpts = tuple(
-        Excerpt(text=e.text, at=e.at, cites=citations.cite_all([e.source] if e.source else [])) for e in model.excerpts
-    )
+    excerpts = tuple(_excerpt(ctx, record, e, citations) for e in model.excerpts)
     history = tuple(_stage(ctx, stage, citations) for stage in model.stages())
     answers = replies(ctx, model, citations)
     standing = model.standing()
+    quote = model.quoted()
     return FactView(
         card=fact_card(ctx, record),
         period=entry(ctx, record).period,
         people=people(ctx, mentions(model)),
-        quote=model.spoken(),
+        quote=quote.text if quote else None,
+        quote_at=quote.at if quote else None,
         paraphrase=model.paraphrase if isinstance(model, Said) else None,
-        attribution=_attribution(ctx, record),
-        quote_cites=own,
+        attribution=attribution(ctx, record, quote),
+        quote_cites=citations.cite_all([words_source(model, quote)]) if quote else own,
         context=model.context if isinstance(model, Said) else None,
         details=details,
         excerpts=excerpts,
-        status=(standing, words_label(standing)) if standing else None,
+        status=standing_badge(ctx, standing) if standing else None,
         status_history=history,
         body=body,
         replies=answers,
@@ -123,14 +126,13 @@ def fact_view(ctx: Context, record: Record[Fact]) -> FactView:
     )
 
 
-def _attribution(ctx: Context, record: Record[Fact]) -> tuple[LinkView | None, str | None, LinkView | None]:
-    """(speaker, role, organisation) for the quote's caption."""
-    speaker = speaker_of(ctx, record)
-    organisation = organisation_of(ctx, record, speaker)
-    return (
-        record_link(ctx, speaker) if speaker else None,
-        role_of(speaker, organisation),
-        record_link(ctx, organisation) if organisation else None,
+def _excerpt(ctx: Context, record: Record[Fact], passage: Quote, citations: Citations) -> Excerpt:
+    named = passage.speakers or passage.as_quoted_by
+    return Excerpt(
+        text=passage.text,
+        at=passage.at,
+        said=attribution(ctx, record, passage) if named else None,
+        cites=citations.cite_all([words_source(record.model, passage)]),
     )
 
 
@@ -160,8 +162,7 @@ def _money_sources(money: Money) -> list[str]:
 def _stage(ctx: Context, stage: Stage, citations: Citations) -> StageView:
     return StageView(
         date=date_view(stage.date),
-        status=stage.standing(),
-        label=words_label(stage.standing()),
+        status=standing_badge(ctx, stage.standing()),
         text=stage.explanation(),
         cites=citations.cite_all(stage.sources),
         comparisons=tuple(record_link(ctx, ctx.graph.comparison(c)) for c in stage.comparisons),

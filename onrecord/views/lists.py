@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .. import dates, kinds
-from ..model import Comparison, Dated, Entity, Fact, Filed, Source, Story, particulars
+from ..model import VERDICTS, Comparison, Dated, Entity, Fact, Filed, Source, Story, particulars
 from ..validate import Record, as_kind
 from .axis import place
 from .cards import ComparisonCard, comparison_card
@@ -31,10 +31,10 @@ from .common import (
     record_link,
     source_view,
     text_of,
-    words_label,
 )
 from .entity import TYPE_LABELS
 from .money import amount_words
+from .scales import Badge, level_badge, standing_badge
 from .story import StoryCard, story_card
 from .timeline import TimelineView
 
@@ -43,19 +43,18 @@ HOME_UPDATES = 5
 HOME_STORIES = 3
 PAGE_SIZE = 100
 CITED_SHOWN = 50
-VERDICT_WEIGHT = {"contradicts": 0, "in-tension": 1, "unclear": 2, "consistent": 3}
 TYPED = ("entities", "sources")
 """Kinds whose index groups records by type."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class ListEntry:
-    """One line of an index: a link, its date, a summary and an optional badge (class, text)."""
+    """One line of an index: a link, its date, a summary and an optional badge."""
 
     link: LinkView
     date: DateView | None
     summary: str
-    badge: tuple[str, str] | None
+    badge: Badge | None
     draft: bool
 
 
@@ -241,21 +240,21 @@ def _summary(ctx: Context, model: Filed) -> str:
     return ""
 
 
-def _badge(ctx: Context, model: Filed) -> tuple[str, str] | None:
+def _badge(ctx: Context, model: Filed) -> Badge | None:
     """What an index line shows beside the link: a comparison's verdict; a fact's standing, else its first
     amount, else how its document is cited."""
     if isinstance(model, Comparison):
-        return f"verdict-{model.verdict}", words_label(model.verdict)
+        return level_badge(ctx, VERDICTS.scale, model.verdict)
     if not isinstance(model, Fact):
         return None
     standing = model.standing()
     if standing:
-        return f"status-{standing}", words_label(standing)
+        return standing_badge(ctx, standing)
     if model.amounts:
         first = model.amounts[0]
-        return "value", amount_words(first.amount, first.currency, ctx.locale)
+        return Badge(cls="badge value", label=amount_words(first.amount, first.currency, ctx.locale))
     document = next((p for p in particulars(model) if p.document), None)
-    return ("citation", text_of(document.value, document.choice)) if document else None
+    return Badge(cls="badge citation", label=text_of(document.value, document.choice)) if document else None
 
 
 def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
@@ -301,9 +300,10 @@ def _lead_order(record: Record[Story]) -> tuple[tuple[int, int, int], tuple[int,
 
 
 def _key_comparisons(ctx: Context) -> tuple[ComparisonCard, ...]:
-    """The sharpest verdicts first, newest first among equals."""
+    """The sharpest verdicts first (the order of the site's verdicts), newest first among equals."""
     newest_first = ctx.graph.listed("comparisons", Comparison)[::-1]
-    records = sorted(newest_first, key=lambda r: VERDICT_WEIGHT[r.model.verdict])
+    scales = ctx.graph.site.scales
+    records = sorted(newest_first, key=lambda r: scales.rank(VERDICTS.scale, r.model.verdict))
     return tuple(comparison_card(ctx, r) for r in records[:HOME_COMPARISONS])
 
 

@@ -39,13 +39,14 @@ def busiest_entity() -> str:
 
 
 def reader_pages() -> list[str]:
-    """Home, the lead story, the timeline, the busiest entity and the first comparison."""
+    """Home, the lead story, the timeline, the busiest entity, the first comparison and the methodology."""
     return [
         "",
         f"stories/{ids('stories')[0]}/",
         "timeline/",
         f"entities/{busiest_entity()}/",
         f"comparisons/{ids('comparisons')[0]}/",
+        "methodology/",
     ]
 
 
@@ -60,7 +61,8 @@ def shown(side: dict[str, Any]) -> tuple[str, str]:
     fact = _yaml(next(p for kind in FACT_KINDS for p in (CONTENT / kind).rglob(f"{side['fact']}.yaml")))
     if side.get("show") == "deed" or (not side.get("excerpt") and not fact.get("quote")):
         return "deed", fact["title"]
-    return "quote", fact["excerpts"][side["excerpt"] - 1]["text"] if side.get("excerpt") else fact["quote"]
+    quote = fact["quote"] if isinstance(fact.get("quote"), str) else fact.get("quote", {}).get("text")
+    return "quote", fact["excerpts"][side["excerpt"] - 1]["text"] if side.get("excerpt") else quote
 
 
 def _yaml(path: Path) -> dict[str, Any]:
