@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import limits
@@ -72,8 +73,18 @@ def file_type(mode: int) -> str:
     return next((name for test, name in FILE_TYPES if test(mode)), "" if stat.S_ISREG(mode) else "a special file")
 
 
-def read_bytes(path: Path, root: str, limit: int = limits.FILE_BYTES) -> bytes:
-    """The bytes of the regular file at `path` inside `root` (a real path), at most `limit` of them."""
+@dataclass(frozen=True)
+class Allowance:
+    """How much a file may hold, and what to tell its author when it holds more."""
+
+    size: int = limits.FILE_BYTES
+    what: str = "a content file"
+    hint: str = "split it into several files"
+
+
+def read_bytes(path: Path, root: str, allowed: Allowance = Allowance()) -> bytes:
+    """The bytes of the regular file at `path` inside `root` (a real path), at most `allowed.size` of them."""
+    limit = allowed.size
     real = target(path, root)
     try:
         descriptor = os.open(real, OPEN_FLAGS)
@@ -92,7 +103,6 @@ def read_bytes(path: Path, root: str, limit: int = limits.FILE_BYTES) -> bytes:
             data += file.read(limit + 1 - len(data))
         if len(data) > limit:
             raise Unreadable(
-                f"the file is larger than {limit // 1024:,} KiB, the most a content file may be",
-                "split it into several files",
+                f"the file is larger than {limit // 1024:,} KiB, the most {allowed.what} may be", allowed.hint
             )
     return data

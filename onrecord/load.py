@@ -72,15 +72,26 @@ class ContentFolder:
         """A file's bytes; ContentErrors naming it when it may not be read. A file that has gone raises
         FileNotFoundError, which the preview expects while files are renamed."""
         try:
-            return files.read_bytes(path, self.real, self._limit(path))
+            return files.read_bytes(path, self.real, self._allowance(path))
         except files.Unreadable as refused:
             raise ContentErrors([Problem(Location(str(path)), refused.message, refused.hint)]) from None
 
-    def _limit(self, path: Path) -> int:
+    def _allowance(self, path: Path) -> files.Allowance:
         """The most a file may hold: a document stored as plain text may be longer than any record."""
         folder = path.relative_to(self.path).parts[0] if path.is_relative_to(self.path) else ""
-        stored = folder in kinds.names() and is_stored_text(folder, path) and path.suffix != ".md"
-        return limits.STORED_TEXT_BYTES if stored else limits.FILE_BYTES
+        if not (folder in kinds.names() and is_stored_text(folder, path)):
+            return files.Allowance()
+        if path.suffix == ".md":
+            return files.Allowance(
+                limits.FILE_BYTES,
+                "a stored text in Markdown",
+                "save it as plain text, in a .txt file, which may be larger",
+            )
+        return files.Allowance(
+            limits.STORED_TEXT_BYTES,
+            "a stored text",
+            "keep the passages the site quotes rather than the whole document",
+        )
 
     def files(self) -> tuple[list[tuple[str, Path]], list[Problem]]:
         """Every content file with its kind, in a stable order; stray or unreadable entries are problems,

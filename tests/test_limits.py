@@ -52,12 +52,14 @@ LARGE = {
     "stored text size": (
         "sources/acme-letter.txt",
         lambda: "Dear lawmakers. " * (limits.STORED_TEXT_BYTES // 16 + 1),
-        "1:1: the file is larger than 8,192 KiB, the most a content file may be (split it into several files)",
+        "1:1: the file is larger than 8,192 KiB, the most a stored text may be "
+        "(keep the passages the site quotes rather than the whole document)",
     ),
     "stored markdown size": (
         "sources/acme-letter.md",
         lambda: "Dear lawmakers. " * (limits.FILE_BYTES // 16 + 1),
-        "1:1: the file is larger than 1,024 KiB, the most a content file may be (split it into several files)",
+        "1:1: the file is larger than 1,024 KiB, the most a stored text in Markdown may be "
+        "(save it as plain text, in a .txt file, which may be larger)",
     ),
     "values per file": (
         "entities/many.yaml",

@@ -132,7 +132,7 @@ def test_reading_refuses_anything_but_a_regular_file_inside_its_folder(tmp_path:
         files.read_bytes(Path("/etc/hostname"), root)
     with pytest.raises(files.Unreadable, match="larger than 1 KiB"):
         (tmp_path / "big.yaml").write_bytes(b"x" * 2048)
-        files.read_bytes(tmp_path / "big.yaml", root, limit=1024)
+        files.read_bytes(tmp_path / "big.yaml", root, files.Allowance(1024))
 
 
 def test_problem_lines_are_echoed_from_the_content_folder_only(
