@@ -44,7 +44,12 @@ EXAMPLE_SECONDS = 60
 """A single example that runs this long is hung: a build of these tiny sites takes a fraction of a second."""
 MEMORY_HEADROOM = 2 << 30
 """Address space an example may add to the test process before it fails with MemoryError."""
-FILES = {"site.yaml": SITE_YAML, **VALID_FILES}
+FUZZED = {
+    **VALID_FILES,
+    "sources/acme-letter.txt": "Dear lawmakers,\n\nAcme no longer offers general purpose face scanners.\n",
+}
+"""The small site, with a stored text its pledge's quote is checked against."""
+FILES = {"site.yaml": SITE_YAML, **FUZZED}
 PIECES = [
     ": ",
     "- ",
@@ -249,7 +254,7 @@ UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069
 @settings()
 def test_any_bytes_in_any_content_file_build_or_give_located_problems(changes: list[tuple[str, tuple]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        content = write_site(Path(folder), VALID_FILES)
+        content = write_site(Path(folder), FUZZED)
         for relative, (how, what) in changes:
             path = content / relative
             path.write_bytes(changed(path.read_bytes(), how, what))
