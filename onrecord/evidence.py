@@ -50,11 +50,16 @@ class Evidence:
     not_archived: tuple[str, ...] = ()
 
 
-def stored_text_problems(published: Mapping[str, Record[Filed]], texts: Sequence[StoredText]) -> Iterator[Problem]:
-    """A stored text must belong to a source, and a source may keep only one."""
+def stored_text_problems(
+    records: Mapping[str, Record[Filed]], texts: Sequence[StoredText], unreadable: frozenset[str]
+) -> Iterator[Problem]:
+    """A stored text must belong to a source, and a source may keep only one; a source file that failed
+    earlier has its own problems already."""
     seen: dict[str, StoredText] = {}
     for text in texts:
-        record = published.get(text.id)
+        record = records.get(text.id)
+        if text.id in unreadable:
+            continue
         if text.id in seen:
             yield Problem(
                 Location(text.path),
@@ -145,7 +150,7 @@ def evidence(
 ) -> Evidence:
     sources = [r for r in published.values() if isinstance(r.model, Source)]
     facts = [r.model for r in published.values() if isinstance(r.model, Fact)]
-    archived = [r.id for r in sources if isinstance(r.model, Source) and r.model.archived_url]
+    archived = {r.id for r in sources if isinstance(r.model, Source) and r.model.archived_url}
     kept = {text.id for text in texts}
     counts = Counter(f.verification for f in facts)
     return Evidence(

@@ -107,7 +107,7 @@ def link(
     problems += stage_problems(published)
     if site is not None:
         problems += level_problems(site.scales, published)
-    problems += stored_text_problems({r.id: r for r in records}, texts)
+    problems += stored_text_problems({r.id: r for r in records}, texts, unreadable)
     differing, checks = check_quotes(published, texts)
     problems += differing
     if problems or site is None:

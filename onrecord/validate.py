@@ -294,9 +294,9 @@ def _alternative_problems(cls: type[Strict], data: dict[str, Yaml], marks: Marks
     """Of two fields that stand for each other (a quote, or a paraphrase when no wording survives), exactly
     one is given; told beside every other problem of the file."""
     for name, other, about in cls.alternatives:
-        if name not in data and other not in data:
+        if data.get(name) is None and data.get(other) is None:
             yield Problem(marks.value(()), f"missing required field '{name}'", about)
-        elif name in data and other in data:
+        elif data.get(name) is not None and data.get(other) is not None:
             yield Problem(marks.key((other,)), f"both '{name}' and '{other}' are given", f"give one: {about}")
 
 

@@ -220,3 +220,47 @@ def test_a_markdown_stored_text_too_tangled_to_render_is_refused_quickly(
         "to render in reasonable time: it has 100,000 '[' that are never closed by ']' "
         "(save the document as plain text, in a .txt file)"
     ]
+
+
+def test_words_of_an_excerpt_are_the_speakers_not_the_whole_facts(tmp_path: Path, make_site: MakeSite, case) -> None:
+    case["entities/minister.yaml"] = (
+        "name: Mina Ster\ntype: person\nmember_of:\n  - entity: regulator\n    role: Minister\n"
+    )
+    case["pledges/acme-pledge.yaml"] = TWO_SOURCES + (
+        "excerpts:\n  - text: The minister welcomed it.\n    source: acme-letter\n    speakers: [minister]\n"
+    )
+    found = site_pages(make_site(tmp_path, case))
+    minister = found["entities/minister/"].view
+    assert [row.roles for section in minister.sections for row in section.shown.items] == ["Quoted"]
+    assert minister.scorecard.comparisons == () and minister.scorecard.pledges == 0
+    card = found["pledges/acme-pledge/"].view.card
+    assert [actor.label for actor in card.actors] == ["Acme Corp", "Jo Bloggs"], "cards name the fact's own people"
+    passage = found["pledges/acme-pledge/"].view.excerpts[0].said
+    assert passage is not None
+    assert "".join(text for text, _ in passage.line) == "Mina Ster, Minister, Data Protection Authority"
+
+
+def test_a_role_is_never_set_beside_an_organisation_it_is_not_held_at(
+    tmp_path: Path, make_site: MakeSite, case
+) -> None:
+    case["statements/acme-reply.yaml"] = case["statements/acme-reply.yaml"].replace("by: acme", "by: regulator")
+    case["statements/acme-reply.yaml"] += "speakers: [jo-bloggs]\n"
+    side = site_pages(make_site(tmp_path, case))["comparisons/pledge-vs-reply/"].view.card.right
+    line = "".join(text for text, _ in side.said.line)
+    assert line == "Jo Bloggs, Chief executive, Acme Corp, Data Protection Authority"
+
+
+def test_an_empty_quote_is_no_quote(tmp_path: Path, make_site: MakeSite, valid_files) -> None:
+    pledge = valid_files["pledges/acme-pledge.yaml"]
+    valid_files["pledges/acme-pledge.yaml"] = pledge.replace(f"quote: {LETTER}", "quote:")
+    assert [p.split(": ", 1)[1] for p in problems(make_site(tmp_path, valid_files))] == [
+        "missing required field 'quote' (the words, verbatim; or, when no wording survives, a 'paraphrase')"
+    ]
+
+
+def test_a_stored_text_of_a_source_that_failed_adds_no_second_problem(
+    tmp_path: Path, make_site: MakeSite, case
+) -> None:
+    case["sources/acme-letter.yaml"] += "bogus: 1\n"
+    case["sources/acme-letter.txt"] = LETTER
+    assert [p for p in problems(make_site(tmp_path, case)) if "stored text" in p] == []

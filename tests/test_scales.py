@@ -148,7 +148,7 @@ def test_a_site_rates_by_its_own_scales_everywhere(tmp_path: Path, make_site: Ma
     comparison = html(out, "comparisons/c2/")
     assert f"Verdict:</span> {badge}" in comparison
     assert "They agree in part, and only in part." in comparison, "the definition stands beside the verdict"
-    assert "Why “partly consistent”" in comparison
+    assert "Why “Partly consistent”" in comparison, "a label keeps its own capitals"
     assert badge.replace("../../", "../") in html(out, "comparisons/")
 
     pledge = html(out, "pledges/acme-pledge/")

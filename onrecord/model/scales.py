@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import inspect
 import typing
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -69,7 +70,7 @@ def _colour(scheme: palette.Scheme) -> typing.Callable[[object], str]:
 
 
 def _sign(value: str) -> str:
-    if not value.strip():
+    if not any(unicodedata.category(character)[0] in "LNPS" for character in value):
         raise ValueError("a sign must be a character readers can see, such as ✕")
     return value
 

@@ -230,8 +230,8 @@ def attribution(ctx: Context, record: Record[Fact], words: Quote | None) -> Attr
     speakers = [v for v in voices if given or v.model.type == "person"]
     organisation = _organisation(ctx, record, speakers, own=not (words and words.speakers))
     reporter = words.as_quoted_by if words else None
-    voiced = tuple(Voice(link=record_link(ctx, v), role=_role(v, organisation)) for v in speakers)
-    owner = record_link(ctx, organisation) if organisation else None
+    voiced = tuple(Voice(link=record_link(ctx, v), role=_role(ctx, v, organisation)) for v in speakers)
+    owner = record_link(ctx, organisation) if organisation and organisation.id not in {s.id for s in speakers} else None
     reported_by = record_link(ctx, ctx.graph.entity(reporter)) if reporter else None
     return Attribution(
         speakers=voiced,
@@ -280,12 +280,14 @@ def _organisation(
     return None
 
 
-def _role(speaker: Record[Entity], organisation: Record[Entity] | None) -> str | None:
-    """The speaker's role at the organisation, from their `member_of`."""
+def _role(ctx: Context, speaker: Record[Entity], organisation: Record[Entity] | None) -> str | None:
+    """The speaker's role at the organisation, from their `member_of`; for someone who is not its member,
+    their first role with where they hold it, so no role is ever set beside the wrong organisation."""
     roles = {m.entity: m.role for m in speaker.model.member_of}
     if organisation is not None and organisation.id in roles:
         return roles[organisation.id]
-    return next(iter(roles.values()), None)
+    first = speaker.model.member_of[0] if speaker.model.member_of else None
+    return f"{first.role}, {label(ctx.graph.entity(first.entity))}" if first else None
 
 
 def _venue(record: Record[Fact], chosen: Side) -> str:
