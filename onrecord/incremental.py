@@ -35,7 +35,7 @@ from .model import Filed
 from .render import Renderer
 from .tracking import Views
 from .validate import Record, validate_record
-from .views import Page, SiteView, generated_assets, site_view
+from .views import Page, SiteView, made_files, site_view
 
 Source = Record[Filed] | loading.RawDoc | loading.StoredText | list[Problem]
 """What the preview keeps of a content file: its record, site.yaml's document, or its problems."""
@@ -224,7 +224,7 @@ class Builder:
             ("assets/" + path.relative_to(self.assets).as_posix(), (entry.digest, entry.value))
             for path, entry in self.files.entries.items()
         )
-        wanted.update((file, (digest(data), data)) for file, data in generated_assets(graph))
+        wanted.update((file, (digest(data), data)) for file, data in made_files(graph))
         changed = {file: pair for file, pair in wanted.items() if self.written.get(file) != pair[0]}
         write.write_files(self.out, ((file, data) for file, (_, data) in changed.items()))
         self.written.update((file, digest) for file, (digest, _) in changed.items())

@@ -17,7 +17,7 @@ from .model import Filed
 from .parallel import share
 from .render import Renderer
 from .validate import Record, validate_all, validate_site
-from .views import Page, PageSpec, generated_assets, page_specs, site_view
+from .views import Page, PageSpec, made_files, page_specs, site_view
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -66,6 +66,7 @@ def check(content: Path, drafts: bool = False) -> SiteGraph:
         graph = load_graph(content, drafts)
         renderer = Renderer(TEMPLATES)
         share(page_specs(graph), lambda part: len(render_pages(graph, [spec.page() for spec in part], renderer)))
+        made_files(graph)
     return graph
 
 
@@ -85,7 +86,7 @@ def _collector_paused() -> Iterator[None]:
 def render_pages(graph: SiteGraph, todo: list[Page], renderer: Renderer) -> list[tuple[str, bytes]]:
     """Render pages to (file path, bytes), in page order."""
     extra = {"site": site_view(graph)}
-    return [(page.url + "index.html", renderer.render(page, extra)) for page in todo]
+    return [(page.file, renderer.render(page, extra)) for page in todo]
 
 
 def build(
@@ -108,7 +109,7 @@ def build(
         with output:
             staged = output.staged
             written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
-            copied = write.copy_assets(assets, staged) + write.write_files(staged, generated_assets(graph))
+            copied = write.copy_assets(assets, staged) + write.write_files(staged, made_files(graph))
             output.commit()
     return BuildReport(written, copied, time.perf_counter() - started, graph.warnings)
 
@@ -116,4 +117,4 @@ def build(
 def _render_and_write(graph: SiteGraph, part: Sequence[PageSpec], renderer: Renderer, staged: Path) -> int:
     """One process's share of a build: prepare each page's view, render it and write it."""
     extra = {"site": site_view(graph)}
-    return write.write_files(staged, ((spec.url + "index.html", renderer.render(spec.page(), extra)) for spec in part))
+    return write.write_files(staged, ((spec.file, renderer.render(spec.page(), extra)) for spec in part))

@@ -14,7 +14,7 @@ long index a page per PAGE_SIZE entries after the first (`sources/page/2/`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -43,7 +43,7 @@ from .shapes import STYLESHEET, kinds_stylesheet
 from .story import story_view
 from .timeline import TimelineView, YearLink, chronological, overview, timeline, year_page, year_pages
 
-__all__ = ["Page", "PageSpec", "SiteView", "generated_assets", "page_specs", "pages", "site_view"]
+__all__ = ["OUTPUTS", "Page", "PageSpec", "SiteView", "made_files", "page_specs", "pages", "site_view"]
 NAV = (
     ("stories/", "Stories"),
     ("timeline/", "Timeline"),
@@ -86,10 +86,23 @@ def site_view(graph: SiteGraph) -> SiteView:
     )
 
 
-def generated_assets(graph: SiteGraph) -> list[tuple[str, bytes]]:
-    """Files of the site made rather than copied: the kinds' stylesheet, from the registry, and the scales',
-    from site.yaml."""
+MadeFiles = Callable[[SiteGraph], Iterable[tuple[str, bytes]]]
+"""What makes some of the site's files that are not pages: (path in the output, bytes) for each."""
+
+
+def stylesheets(graph: SiteGraph) -> Iterable[tuple[str, bytes]]:
+    """The kinds' stylesheet, from the registry, and the scales', from site.yaml."""
     return [(STYLESHEET, kinds_stylesheet()), (SCALES_STYLESHEET, scales_stylesheet(graph.site.scales))]
+
+
+OUTPUTS: tuple[MadeFiles, ...] = (stylesheets,)
+"""Every kind of made file, declared once: build writes them, check makes them without writing, and the
+preview writes those whose bytes changed."""
+
+
+def made_files(graph: SiteGraph) -> list[tuple[str, bytes]]:
+    """Every file of the site that is made rather than copied and is not a page, in a fixed order."""
+    return [file for make in OUTPUTS for file in make(graph)]
 
 
 def pages(graph: SiteGraph) -> list[Page]:

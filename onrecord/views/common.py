@@ -43,6 +43,16 @@ class Page:
     view: object
     """A frozen view dataclass: templates read its fields."""
 
+    @property
+    def file(self) -> str:
+        return page_file(self.url)
+
+
+def page_file(url: str) -> str:
+    """The file a page is written to: `comparisons/x/` is `comparisons/x/index.html`; an address naming
+    a file (`404.html`) is that file."""
+    return url if url.endswith(".html") else url + "index.html"
+
 
 @dataclass(frozen=True, kw_only=True)
 class PageSpec:
@@ -52,6 +62,10 @@ class PageSpec:
     template: str
     title: str
     make: Callable[[], object]
+
+    @property
+    def file(self) -> str:
+        return page_file(self.url)
 
     def page(self) -> Page:
         return Page(url=self.url, template=self.template, title=self.title, view=self.make())
