@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ SITE = str(ROOT / "site.py")
 SIZES = (1_000, 10_000)
 REFERENCE = (("Hugo", 3.7), ("Eleventy", 13.0), ("MkDocs", 19.0))
 TARGET = 2 * REFERENCE[0][1]
+SEARCH_LINE = re.compile(r"\(search index (\d+\.\d+) s\)")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,12 @@ class Result:
     build: Run
     check: Run
     pages: int
+
+    @property
+    def search_seconds(self) -> float | None:
+        """Of the build's time, what Pagefind took to index the site for search, as the build reports it."""
+        found = SEARCH_LINE.search(self.build.output)
+        return float(found.group(1)) if found else None
 
 
 def timed(*args: str) -> Run:
@@ -95,19 +103,20 @@ def header(load: float, repeat: int) -> str:
     return (
         f"Cold builds on {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}, load average {load:.1f} at start.\n"
         f"Each run is a fresh process, fastest of {repeat}. cpu s: its user + system time (above build s when "
-        "both cores work);\npeak MiB: its largest resident size."
+        "both cores work);\nsearch s: of build s, Pagefind indexing the pages; peak MiB: its largest resident size."
     )
 
 
 def table(results: list[Result]) -> str:
     """The figures as an aligned plain-text table."""
-    rows = [("files", "build s", "cpu s", "pages", "pages/s", "peak MiB", "check s", "check MiB")]
+    rows = [("files", "build s", "search s", "cpu s", "pages", "pages/s", "peak MiB", "check s", "check MiB")]
     for r in results:
         rate = f"{r.pages / r.build.seconds:,.0f}" if r.build.exit_code == 0 else "failed"
         rows.append(
             (
                 f"{r.files:,}",
                 f"{r.build.seconds:.2f}",
+                "-" if r.search_seconds is None else f"{r.search_seconds:.2f}",
                 f"{r.build.cpu_seconds:.2f}",
                 f"{r.pages:,}",
                 rate,

@@ -263,6 +263,30 @@ def short(value: Edtf) -> str:
     return value.short()
 
 
+def text(value: Edtf) -> str:
+    """The EDTF a date is written in, as `parse` reads it back: what open data gives, precision kept."""
+    if isinstance(value, Unknown):
+        return UNKNOWN
+    if isinstance(value, Interval):
+        start = _point_text(value.start) if value.start else ".." if value.start_open else ""
+        end = _point_text(value.end) if value.end else ".." if value.end_open else ""
+        return f"{start}/{end}"
+    return _point_text(value)
+
+
+_MARKS = {(True, True): "%", (True, False): "~", (False, True): "?", (False, False): ""}
+"""EDTF's mark for (approximate, uncertain)."""
+
+
+def _point_text(point: Point) -> str:
+    mark = _MARKS[point.approximate, point.uncertain]
+    if point.unspecified:
+        return point.unspecified + mark
+    month = point.season or point.month
+    core = f"{point.year:04d}" + (f"-{month:02d}" if month else "") + (f"-{point.day:02d}" if point.day else "")
+    return core + mark
+
+
 def elapsed(earlier: Edtf, later: Edtf) -> str:
     """Time between the starts of two facts, in no unit finer than both support ("" when either is unknown).
 

@@ -26,8 +26,8 @@ from typing import Protocol, TypeVar
 import jinja2
 from jinja2 import meta
 
+from . import drawings, pipeline, write
 from . import load as loading
-from . import pipeline, write
 from .errors import ContentErrors, Location, Problem
 from .inputs import CHUNK, Entry, Inputs, Listing, Progress, digest, shown
 from .link import SiteGraph
@@ -95,6 +95,7 @@ class Builder:
         self.shown: dict[str, tuple[PageKey, str]] = {}
         self.site: SiteView | None = None
         self.written: dict[str, bytes] = {}
+        self.drawings = drawings.Drawings(drawings.beside(out))
 
     def rebuild(self, progress: Progress | None = None) -> Rebuild:
         """Bring the scratch folder up to date; content and template problems are returned, never raised."""
@@ -224,7 +225,9 @@ class Builder:
             ("assets/" + path.relative_to(self.assets).as_posix(), (entry.digest, entry.value))
             for path, entry in self.files.entries.items()
         )
-        wanted.update((file, (digest(data), data)) for file, data in made_files(graph))
+        with drawings.using(self.drawings):
+            wanted.update((file, (digest(data), data)) for file, data in made_files(graph))
+        self.drawings.prune()
         changed = {file: pair for file, pair in wanted.items() if self.written.get(file) != pair[0]}
         write.write_files(self.out, ((file, data) for file, (_, data) in changed.items()))
         self.written.update((file, digest) for file, (digest, _) in changed.items())

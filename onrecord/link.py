@@ -21,6 +21,7 @@ from .load import KeyPath, StoredText
 from .memo import PerRecord
 from .model import Comparison, Dated, Entity, Fact, Filed, Ref, Said, Site, markdown_texts
 from .order import after_problems, reading_order
+from .previous import previous_id_problems
 from .validate import Record, as_kind, text_location
 
 T = TypeVar("T")
@@ -98,6 +99,7 @@ def link(
     """
     problems = list(problems or []) + _duplicate_problems(records)
     records = _first_of_each(records)
+    problems += previous_id_problems(records)
     published = {r.id: r for r in records if drafts or not r.model.is_draft()}
     left_out = {r.id: r for r in records if r.id not in published}
     ordered = sorted(published.values(), key=lambda record: reading_order(record, published))

@@ -18,6 +18,8 @@ BACKGROUNDS: dict[Scheme, dict[str, str]] = {
     "dark": {"paper": "#141311", "panel": "#1f1d1a"},
 }
 """Each scheme's page (`--paper`) and the panels cards and boxes sit on (`--panel`)."""
+BRAND = "#a1281e"
+"""The site's own colour, site.css's light `--accent` (the masthead's rule): the favicon's ground."""
 READABLE = 4.5
 """The least contrast text needs against its background (WCAG 2, level AA, body text)."""
 

@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import drawings, search, write
 from . import load as loading
-from . import write
 from .errors import ContentErrors, Problem
 from .link import SiteGraph, link
 from .model import Filed
@@ -32,6 +32,8 @@ class BuildReport:
     assets: int
     seconds: float
     warnings: tuple[Problem, ...] = ()
+    search_seconds: float = 0.0
+    """Of `seconds`, the time Pagefind took to index the site for search."""
 
 
 def load_graph(content: Path, drafts: bool = False) -> SiteGraph:
@@ -109,9 +111,12 @@ def build(
         with output:
             staged = output.staged
             written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
-            copied = write.copy_assets(assets, staged) + write.write_files(staged, made_files(graph))
+            with drawings.using(drawings.Drawings(drawings.beside(output.real))) as drawn:
+                copied = write.copy_assets(assets, staged) + write.write_files(staged, made_files(graph))
+            indexing = search.index(staged)
             output.commit()
-    return BuildReport(written, copied, time.perf_counter() - started, graph.warnings)
+            drawn.prune()
+    return BuildReport(written, copied, time.perf_counter() - started, graph.warnings, indexing)
 
 
 def _render_and_write(graph: SiteGraph, part: Sequence[PageSpec], renderer: Renderer, staged: Path) -> int:

@@ -13,6 +13,8 @@ from markupsafe import Markup
 
 from . import markup, sanitize
 from .views import Page
+from .views.structured import script as json_ld
+from .views.web import absolute
 
 CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"
 CITE_RUN = re.compile(f"(?:{CITE_OPEN}\\d+{CITE_CLOSE})+")
@@ -70,10 +72,20 @@ def relative_url(from_url: str, to_url: str) -> str:
 
     Every link climbs to the site root, then descends: one "../" per folder of the page's address.
     """
+    return _from_root(_climb(from_url), to_url)
+
+
+def _climb(page_url: str) -> str:
+    """From a page to the site root: one "../" per folder of its address."""
+    return "../" * page_url.count("/")
+
+
+def _from_root(root: str, to_url: str) -> str:
+    """A link to `to_url` from a page whose way to the site root is `root` (a climb, or an absolute path)."""
     path, hash_, fragment = to_url.partition("#")
     if hash_ and not path:
         return "#" + fragment
-    target = "../" * from_url.count("/") + path
+    target = root + path
     return (target or "./") + hash_ + fragment
 
 
@@ -162,38 +174,41 @@ class Renderer:
         )
         self.env.globals["url"] = _url
         self.env.globals["reuse"] = self._reuse
+        self.env.globals["json_ld"] = json_ld
+        self.env.globals["absolute"] = absolute
         self.env.filters["markdown"] = MarkdownRenderer()
         self.fragments = Fragments(self._draw)
 
     def _reuse(self, macro: str, view: object) -> Markup:
-        page, drawn = _PAGE_URL.get(), self.fragments(macro, view)
-        return Markup(drawn if page is None else drawn.replace(ROOT, "../" * page.count("/")))
+        root, drawn = _ROOT_LINK.get(), self.fragments(macro, view)
+        return Markup(drawn if root is None else drawn.replace(ROOT, root))
 
     def _draw(self, macro: str, view: object) -> str:
         """The fragment with links from ROOT, whichever page asked for it first."""
-        token = _PAGE_URL.set(None)
+        token = _ROOT_LINK.set(None)
         try:
             return str(getattr(self.env.get_template("macros.html").module, macro)(view))
         finally:
-            _PAGE_URL.reset(token)
+            _ROOT_LINK.reset(token)
 
     def render(self, page: Page, extra: Mapping[str, object]) -> bytes:
         """The page's HTML as UTF-8 bytes."""
         template = self.env.get_template(page.template)
-        token = _PAGE_URL.set(page.url)
+        token = _ROOT_LINK.set(_climb(page.url) if page.root_path is None else page.root_path)
         try:
             return template.render(page=page, view=page.view, **extra).encode("utf-8")
         finally:
-            _PAGE_URL.reset(token)
+            _ROOT_LINK.reset(token)
 
 
-_PAGE_URL: contextvars.ContextVar[str | None] = contextvars.ContextVar("page_url")
-"""The address of the page being rendered; None while drawing a fragment for pages at any depth."""
+_ROOT_LINK: contextvars.ContextVar[str | None] = contextvars.ContextVar("root_link")
+"""How links from the page being rendered reach the site root: its climb ("../../"), or the absolute path of
+a page served at any address; None while drawing a fragment for pages at any depth."""
 
 
 def _url(target: str) -> str:
     """`url()` in templates: relative to the page being rendered, so imported macros can link too."""
-    page = _PAGE_URL.get()
-    if page is None:
+    root = _ROOT_LINK.get()
+    if root is None:
         return target if target.startswith("#") else Markup(ROOT) + target
-    return relative_url(page, target)
+    return _from_root(root, target)

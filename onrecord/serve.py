@@ -32,6 +32,7 @@ from .incremental import Builder, Rebuild
 from .inputs import Progress
 from .load import EDITOR_LITTER
 from .report import SourceLines, format_problem, printable, printable_lines
+from .search import Reindexer
 
 SCRATCH = Path(".serve")
 SETTLE = 0.1
@@ -50,8 +51,10 @@ STYLE = (
 class Preview:
     """The builder and what the browser is shown: the last build, or the problems stopping the next one."""
 
-    def __init__(self, builder: Builder) -> None:
+    def __init__(self, builder: Builder, index: Reindexer | None = None) -> None:
         self.builder = builder
+        self.index = index
+        """The search index, made again after each rebuild that changed a page (serve passes one)."""
         self.problems: tuple[Problem, ...] = ()
         self.failure = ""
         self.pending = False
@@ -82,6 +85,8 @@ class Preview:
         self.failure, self.problems = "", result.problems
         _log(result, not self.built, self.builder.content)
         self.built = True
+        if self.index and not self.broken and any(file.endswith(".html") for file in result.touched):
+            self.index.request()
         if was_broken or self.broken or result.touched:
             LiveReloadHandler.reload_waiters(_reload_path(result, was_broken or self.broken))
 
@@ -284,7 +289,7 @@ def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
         raise UsageError(f"no content folder at {content}/ (choose one with --content DIR)")
     if not 0 < port < 65536:
         raise UsageError(f"--port must be a number from 1 to 65535, not {port}")
-    preview = Preview(Builder(content, SCRATCH))
+    preview = Preview(Builder(content, SCRATCH), Reindexer(SCRATCH))
     server = PreviewServer(watcher=Poller())
     server.addresses = Addresses(host, port)
     server.SFH = type("Handler", (PageHandler,), {"preview": preview, "addresses": server.addresses})

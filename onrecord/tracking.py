@@ -299,10 +299,9 @@ def _held(function: types.FunctionType) -> tuple[object, ...]:
 
 
 def _retitled(page: Page, spec: PageSpec) -> Page:
-    """The kept page, as it is when its template and title are too."""
-    if (page.template, page.title) == (spec.template, spec.title):
-        return page
-    return Page(url=spec.url, template=spec.template, title=spec.title, view=page.view)
+    """The kept page, as it is when all the spec declares of it (template, title, description...) is too."""
+    declared = spec.showing(page.view)
+    return page if declared == page else declared
 
 
 def _state(context: Context | None) -> dict[str, tuple[int, int]]:

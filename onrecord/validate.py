@@ -29,6 +29,7 @@ FRIENDLY = {
     "decimal_parsing": "expected a number",
     "decimal_type": "expected a number",
     "list_type": "expected a list (lines starting with '- ')",
+    "tuple_type": "expected a list (lines starting with '- ')",
     "model_type": "expected fields ('name: value' lines)",
     "model_attributes_type": "expected fields ('name: value' lines)",
     "dict_type": "expected fields ('name: value' lines)",

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.numbers import list_currencies
-from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
 from . import dates, limits
 
@@ -30,11 +30,13 @@ def _record_date(value: object) -> dates.Edtf:
 Date = Annotated[
     dates.Known,
     PlainValidator(_known_date),
+    PlainSerializer(dates.text, return_type=str, when_used="json"),
     WithJsonSchema({"type": ["string", "integer"], "description": DATE_HELP}),
 ]
 RecordDate = Annotated[
     dates.Edtf,
     PlainValidator(_record_date),
+    PlainSerializer(dates.text, return_type=str, when_used="json"),
     WithJsonSchema({"type": ["string", "integer"], "description": f"{DATE_HELP}; XXXX when not known at all"}),
 ]
 ID_FORM = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -83,6 +85,11 @@ def _amount(value: object) -> Decimal:
     return amount
 
 
+def _amount_text(amount: Decimal) -> str:
+    """Digits as written, never a float nor an exponent (1E+3 is 1000), so open data keeps the exact value."""
+    return format(amount, "f")
+
+
 CURRENCIES = frozenset(list_currencies())
 """ISO 4217 codes as the CLDR knows them, current and historic (DEM, HRK), so 'GPB' is caught."""
 NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
@@ -119,6 +126,7 @@ Url = Annotated[str, AfterValidator(_http_url), WithJsonSchema({"type": "string"
 Amount = Annotated[
     Decimal,
     PlainValidator(_amount),
+    PlainSerializer(_amount_text, return_type=str, when_used="json"),
     WithJsonSchema(
         {
             "type": ["number", "string"],

@@ -101,7 +101,7 @@ def test_an_empty_folder_and_an_earlier_build_may_be_replaced(content: Path, tmp
     (tmp_path / "public" / "stale.html").write_text("from an older build")
     assert build("--content", "content", "--out", "public", cwd=tmp_path).returncode == 0
     assert not (tmp_path / "public" / "stale.html").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "public"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".onrecord-cache", "content", "public"]
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])

@@ -163,7 +163,7 @@ def test_a_page_whose_maker_holds_a_value_worked_out_while_listing_is_made_again
         count = len(graph.kinds["pledges"])
         return [
             *listed(graph, context),
-            PageSpec(url="count/", template="list.html", title="Count", make=partial(str, count)),
+            PageSpec(url="count/", template="list.html", title="Count", description="", make=partial(str, count)),
         ]
 
     monkeypatch.setattr(tracking, "page_specs", with_count)

@@ -129,6 +129,9 @@ class Strict(BaseModel):
 class Filed(Strict):
     """A file of the content folder: what every stage may ask of any record, whatever its kind."""
 
+    previous_ids: tuple[Id, ...] = ()
+    """Ids the file had before it was renamed: each old address sends readers on to its page."""
+
     def label(self) -> str:
         """What the record is called in links and lists."""
         raise NotImplementedError

@@ -7,13 +7,17 @@ plain values and tuples: two builds of the same content give equal views, and a 
 re-rendering only when its view (or its template) changed.
 
 Page addresses: `` (home), `{kind}/` and `{kind}/{id}/` for every kind, `timeline/`,
-`entities/{id}/timeline/`, `tags/`, `tags/{tag}/`, `updates/`, `methodology/`; a long timeline adds a page per year
-under its own address (`timeline/2020/`, `entities/{id}/timeline/2020/`, `tags/{tag}/2020/`), and a
-long index a page per PAGE_SIZE entries after the first (`sources/page/2/`).
+`entities/{id}/timeline/`, `tags/`, `tags/{tag}/`, `updates/`, `methodology/`, `search/`, `data/` (the open
+data, `data.py`) and `404.html` (sent for any missing address); a long timeline adds a page per year
+under its own address (`timeline/2020/`, `entities/{id}/timeline/2020/`, `tags/{tag}/2020/`), and a long
+index a page per PAGE_SIZE entries after the first (`sources/page/2/`). A record's old addresses
+(`{kind}/{old-id}/`, from its `previous_ids`) are redirect pages (`redirects`); the Atom feeds (`feeds`)
+are made files, written beside the pages they belong to.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -24,8 +28,12 @@ from ..model import Comparison, Entity, Fact, Filed, Source, Story
 from ..validate import Record, as_kind
 from .common import Context, LinkView, Page, PageSpec, record_link, record_url
 from .comparison import comparison_view
+from .data import PAGE as DOWNLOADS
+from .data import data_files, downloads_view
+from .discovery import FAVICON, ROBOTS, SITEMAP, favicon, robots, sitemap
 from .entity import entity_facts, entity_view
 from .fact import fact_view
+from .feeds import feed_of, feeds
 from .lists import (
     PageLink,
     TimelinePage,
@@ -37,11 +45,16 @@ from .lists import (
     tags_index,
     update_rows,
 )
+from .notfound import NOT_FOUND, not_found_view
+from .redirects import redirect_pages
 from .scales import METHODOLOGY, methodology_view, scales_stylesheet
 from .scales import STYLESHEET as SCALES_STYLESHEET
+from .search import SEARCH, search_view
 from .shapes import STYLESHEET, kinds_stylesheet
+from .share import share_images, with_image
 from .story import story_view
 from .timeline import TimelineView, YearLink, chronological, overview, timeline, year_page, year_pages
+from .web import modified, record_article, record_description, root_path
 
 __all__ = ["OUTPUTS", "Page", "PageSpec", "SiteView", "made_files", "page_specs", "pages", "site_view"]
 NAV = (
@@ -73,6 +86,8 @@ def site_view(graph: SiteGraph) -> SiteView:
         *((f"{kind.name}/", kind.title) for kind in (*kinds.facts(), kinds.kind("sources"))),
         ("tags/", "Tags"),
         METHODOLOGY,
+        SEARCH,
+        DOWNLOADS,
     )
     return SiteView(
         title=site.title,
@@ -95,7 +110,13 @@ def stylesheets(graph: SiteGraph) -> Iterable[tuple[str, bytes]]:
     return [(STYLESHEET, kinds_stylesheet()), (SCALES_STYLESHEET, scales_stylesheet(graph.site.scales))]
 
 
-OUTPUTS: tuple[MadeFiles, ...] = (stylesheets,)
+def discovery_files(graph: SiteGraph) -> Iterable[tuple[str, bytes]]:
+    """The sitemap of every page, robots.txt and the favicon (discovery.py)."""
+    site = graph.site
+    return [(SITEMAP, sitemap(site, page_specs(graph))), (ROBOTS, robots(site)), (FAVICON, favicon(site))]
+
+
+OUTPUTS: tuple[MadeFiles, ...] = (stylesheets, discovery_files, feeds, data_files, share_images)
 """Every kind of made file, declared once: build writes them, check makes them without writing, and the
 preview writes those whose bytes changed."""
 
@@ -119,27 +140,70 @@ def page_specs(graph: SiteGraph, context: Callable[[SiteGraph], Context] = Conte
 
 
 def _pages(ctx: Context) -> Iterator[PageSpec]:
-    graph = ctx.graph
+    site = ctx.graph.site
     updates = partial(ctx.memo, "updates", "", partial(update_rows, ctx))
-    yield PageSpec(url="", template="home.html", title=graph.site.title, make=lambda: home_view(ctx, updates()))
+    yield PageSpec(
+        url="", template="home.html", title=site.title, description=site.tagline, make=lambda: home_view(ctx, updates())
+    )
     for kind in kinds.names():
         yield from _index_pages(ctx, kind, list_pages(ctx, kind))
     yield from _record_pages(ctx)
+    yield from redirect_pages(ctx)
     yield from _timeline_pages(ctx)
-    yield PageSpec(url="updates/", template="updates.html", title="Corrections and updates", make=updates)
+    yield PageSpec(
+        url="updates/",
+        template="updates.html",
+        title="Corrections and updates",
+        description=f"Every correction and update on {site.title}, newest first.",
+        feed=feed_of("updates/"),
+        make=updates,
+    )
     url, title = METHODOLOGY
-    yield PageSpec(url=url, template="methodology.html", title=title, make=partial(methodology_view, ctx))
+    yield PageSpec(
+        url=url,
+        template="methodology.html",
+        title=title,
+        description=f"What each verdict and each pledge status on {site.title} means.",
+        make=partial(methodology_view, ctx),
+    )
+    url, title = SEARCH
+    yield PageSpec(
+        url=url,
+        template="search.html",
+        title=title,
+        description=f"Search everything on record on {site.title}, or browse its indexes.",
+        make=partial(search_view, ctx),
+    )
+    url, title = DOWNLOADS
+    yield PageSpec(
+        url=url,
+        template="data.html",
+        title=title,
+        description=f"Every record on {site.title} as JSON and CSV, free to reuse under {site.licence}.",
+        make=partial(downloads_view, ctx.graph),
+    )
+    yield PageSpec(
+        url=NOT_FOUND,
+        template="404.html",
+        title="Page not found",
+        description=f"There is no page at this address on {site.title}: where to find what you were looking for.",
+        root_path=root_path(site),
+        make=partial(not_found_view, ctx),
+    )
 
 
 def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:
     """The index of `kind` and, when it is split, its pages after the first."""
-    title = kinds.kind(kind).title
-    yield PageSpec(url=f"{kind}/", template="list.html", title=title, make=partial(list_view, ctx, kind, pages))
+    title, intro = kinds.kind(kind).title, kinds.kind(kind).intro
+    yield PageSpec(
+        url=f"{kind}/", template="list.html", title=title, description=intro, make=partial(list_view, ctx, kind, pages)
+    )
     for link in pages[1:]:
         yield PageSpec(
             url=link.url,
             template="list.html",
             title=f"{title}, page {link.number}",
+            description=f"{intro} Page {link.number} of {len(pages)}.",
             make=partial(list_view, ctx, kind, pages, link.number),
         )
 
@@ -148,7 +212,8 @@ def _record_pages(ctx: Context) -> Iterator[PageSpec]:
     """A page per record, kind by kind in registry order, each drawn by its kind's page family."""
     for kind in kinds.kinds():
         for record in ctx.graph.kinds[kind.name]:
-            yield _record_page(record, kind.template, _drawing(ctx, kind.page, record))
+            spec = with_image(ctx, record, _record_page(record, kind.template, _drawing(ctx, kind.page, record)))
+            yield dataclasses.replace(spec, feed=feed_of(spec.url)) if kind.page == "entity" else spec
 
 
 def _drawing(ctx: Context, family: str, record: Record[Filed]) -> Callable[[], object]:
@@ -165,7 +230,16 @@ def _drawing(ctx: Context, family: str, record: Record[Filed]) -> Callable[[], o
 
 
 def _record_page(record: Record[Filed], template: str, make: Callable[[], object]) -> PageSpec:
-    return PageSpec(url=record_url(record), template=template, title=record.model.label(), make=make)
+    model = record.model
+    return PageSpec(
+        url=record_url(record),
+        template=template,
+        title=model.label(),
+        description=record_description(model),
+        article=record_article(model),
+        modified=modified(model),
+        make=make,
+    )
 
 
 def _timeline_pages(ctx: Context) -> Iterator[PageSpec]:
@@ -175,9 +249,22 @@ def _timeline_pages(ctx: Context) -> Iterator[PageSpec]:
         yield from _timeline(
             ctx, f"{record_url(r)}timeline/", f"{r.model.name}: timeline", partial(_entity_timeline, ctx, r)
         )
-    yield PageSpec(url="tags/", template="list.html", title="Tags", make=partial(tags_index, ctx))
+    yield PageSpec(
+        url="tags/",
+        template="list.html",
+        title="Tags",
+        description=f"Every topic on {graph.site.title}, each with its own timeline.",
+        make=partial(tags_index, ctx),
+    )
     for tag in graph.tags:
-        yield from _timeline(ctx, f"tags/{tag}/", f"Tag: {tag}", partial(_tag_timeline, ctx, tag))
+        yield from _advertising(_timeline(ctx, f"tags/{tag}/", f"Tag: {tag}", partial(_tag_timeline, ctx, tag)))
+
+
+def _advertising(specs: Iterator[PageSpec]) -> Iterator[PageSpec]:
+    """A timeline's pages, the first (at the timeline's own address) advertising the feed of that address."""
+    first = next(specs)
+    yield dataclasses.replace(first, feed=feed_of(first.url))
+    yield from specs
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -197,16 +284,27 @@ def _timeline(ctx: Context, url: str, heading: str, chronicle: Callable[[], Chro
     Each page makes its chronicle again (cheaply: the facts are memoised), so that what it shows is
     all read while its own view is made.
     """
-    years = year_pages(ctx, chronicle().facts, url)
+    shown = chronicle()
+    years, intro = year_pages(ctx, shown.facts, url), shown.intro
     if not years:
-        yield PageSpec(url=url, template="timeline.html", title=heading, make=partial(_whole, chronicle, ctx))
+        yield PageSpec(
+            url=url, template="timeline.html", title=heading, description=intro, make=partial(_whole, chronicle, ctx)
+        )
         return
-    yield PageSpec(url=url, template="timeline.html", title=heading, make=partial(_overview, chronicle, ctx, years))
+    yield PageSpec(
+        url=url,
+        template="timeline.html",
+        title=heading,
+        description=intro,
+        make=partial(_overview, chronicle, ctx, years),
+    )
     for link in years:
+        entries = "the entry" if link.count == 1 else f"the {link.count} entries"
         yield PageSpec(
             url=link.url,
             template="timeline.html",
             title=f"{heading}, {link.label}",
+            description=f"{intro} This page: {entries} {link.described}.",
             make=partial(_year, url, chronicle, ctx, years, link),
         )
 

@@ -6,6 +6,7 @@ equal views and the live preview can re-render only the pages whose view changed
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -34,18 +35,43 @@ SOURCE_TYPES = {
 
 
 @dataclass(frozen=True, kw_only=True)
-class Page:
-    """One output page: where it goes, which template draws it and the view it is given."""
+class Declared:
+    """What a page is, decided where the page is declared: base.html writes its <head> from these."""
 
     url: str
     template: str
     title: str
-    view: object
-    """A frozen view dataclass: templates read its fields."""
+    description: str
+    """One sentence for search engines and link previews (meta description, og:description)."""
+    article: bool = False
+    """og:type article (a record's page) rather than website."""
+    image: str | None = None
+    """The address in the site of its share image (`comparisons/x/share.png`), written as an absolute og:image."""
+    image_alt: str = ""
+    """A sentence saying what its share image shows (og:image:alt, twitter:image:alt)."""
+    modified: str | None = None
+    """The day its record last changed (YYYY-MM-DD), for the sitemap; None when no honest day is known."""
+    root_path: str | None = None
+    """Only for a page served at any address (404.html): the absolute path its links start from. Such a page
+    has no address of its own, so no canonical link and no place in the sitemap."""
+    feed: str | None = None
+    """The address of the page's own Atom feed (an entity's, a tag's, the updates'), advertised in its <head>
+    beside the site's."""
+    moved_to: str | None = None
+    """Only for a renamed record's old address: the address of the page it forwards to. It is no page of its
+    own, so it has no place in the sitemap."""
 
     @property
     def file(self) -> str:
         return page_file(self.url)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page(Declared):
+    """One output page: where it goes, which template draws it and the view it is given."""
+
+    view: object
+    """A frozen view dataclass: templates read its fields."""
 
 
 def page_file(url: str) -> str:
@@ -55,20 +81,18 @@ def page_file(url: str) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
-class PageSpec:
+class PageSpec(Declared):
     """A page whose view is prepared only when asked for, so processes can share a build's pages."""
 
-    url: str
-    template: str
-    title: str
     make: Callable[[], object]
 
-    @property
-    def file(self) -> str:
-        return page_file(self.url)
-
     def page(self) -> Page:
-        return Page(url=self.url, template=self.template, title=self.title, view=self.make())
+        return self.showing(self.make())
+
+    def showing(self, view: object) -> Page:
+        """The page as declared here, with `view`."""
+        fields = {f.name: getattr(self, f.name) for f in dataclasses.fields(Declared)}
+        return Page(**fields, view=view)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,10 +9,12 @@ from ..validate import Record
 from .cards import ComparisonCard, comparison_card, side_sources
 from .common import Citations, Context, SourceView, UpdateView, updates
 from .prose import Prose, prose
+from .search import SearchMarks, search_marks
+from .structured import Described, claim_review
 
 
 @dataclass(frozen=True, kw_only=True)
-class ComparisonView:
+class ComparisonView(Described):
     """A comparison page: each side cites its sources by number, listed at the end with the rationale's."""
 
     card: ComparisonCard
@@ -22,6 +24,7 @@ class ComparisonView:
     updates: tuple[UpdateView, ...]
     tags: tuple[str, ...]
     sources: tuple[SourceView, ...]
+    search: SearchMarks
 
 
 def comparison_view(ctx: Context, record: Record[Comparison]) -> ComparisonView:
@@ -39,4 +42,6 @@ def comparison_view(ctx: Context, record: Record[Comparison]) -> ComparisonView:
         updates=updates(model.updates),
         tags=tuple(model.tags),
         sources=citations.sources(),
+        structured=claim_review(ctx, record),
+        search=search_marks(ctx, record),
     )

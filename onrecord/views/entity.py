@@ -36,6 +36,8 @@ from .common import (
 )
 from .money import MONEY_ROLES, money_words
 from .scales import Badge, level_badge, standing_badge
+from .search import SearchMarks, search_marks
+from .structured import Described, entity_node
 from .timeline import TimelineView, timeline
 
 SHOWN = 12
@@ -96,7 +98,7 @@ class Section:
 
 
 @dataclass(frozen=True, kw_only=True)
-class EntityView:
+class EntityView(Described):
     """An entity page."""
 
     id: str
@@ -116,6 +118,7 @@ class EntityView:
     facts: int
     timeline_url: str
     draft: bool
+    search: SearchMarks
 
 
 def entity_facts(ctx: Context, record: Record[Entity]) -> list[Record[Fact]]:
@@ -152,7 +155,9 @@ def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
         timeline=timeline(ctx, facts[-TIMELINE_SHOWN:], filterable=False),
         facts=len(facts),
         timeline_url=f"{record_url(record)}timeline/",
+        structured=entity_node(ctx, record),
         draft=model.draft,
+        search=search_marks(ctx, record),
     )
 
 

@@ -36,6 +36,8 @@ from .common import (
 from .money import MONEY_ROLES, describe
 from .prose import Prose, prose
 from .scales import Badge, standing_badge
+from .search import SearchMarks, search_marks
+from .structured import Described, fact_node
 from .timeline import entry
 
 
@@ -62,7 +64,7 @@ class StageView:
 
 
 @dataclass(frozen=True, kw_only=True)
-class FactView:
+class FactView(Described):
     """A fact page."""
 
     card: FactCard
@@ -86,6 +88,7 @@ class FactView:
     referred_by: tuple[LinkView, ...]
     tags: tuple[str, ...]
     sources: tuple[SourceView, ...]
+    search: SearchMarks
 
 
 def fact_view(ctx: Context, record: Record[Fact]) -> FactView:
@@ -123,6 +126,8 @@ def fact_view(ctx: Context, record: Record[Fact]) -> FactView:
         referred_by=tuple(record_link(ctx, r) for r in _referred_by(ctx, record)),
         tags=tuple(model.tags),
         sources=citations.sources(),
+        structured=fact_node(ctx, record),
+        search=search_marks(ctx, record),
     )
 
 

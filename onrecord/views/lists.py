@@ -35,6 +35,7 @@ from .common import (
 from .entity import TYPE_LABELS
 from .money import amount_words
 from .scales import Badge, level_badge, standing_badge
+from .search import SearchMarks, search_marks
 from .story import StoryCard, story_card
 from .timeline import TimelineView
 
@@ -139,6 +140,7 @@ class SourcePage:
     source: SourceView
     cited_by: tuple[LinkView, ...]
     cited_total: int
+    search: SearchMarks
 
 
 def list_pages(ctx: Context, kind: str) -> tuple[PageLink, ...]:
@@ -315,6 +317,7 @@ def source_page(ctx: Context, record: Record[Source]) -> SourcePage:
         source=source_view(ctx.graph, 1, record.id),
         cited_by=tuple(record_link(ctx, r) for r in citing),
         cited_total=len(ids),
+        search=search_marks(ctx, record),
     )
 
 

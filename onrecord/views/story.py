@@ -25,6 +25,8 @@ from .common import (
     updates,
 )
 from .prose import Prose, embedded_facts, prose
+from .search import SearchMarks, search_marks
+from .structured import Described, news_article
 
 WORDS_PER_MINUTE = 230
 RELATED_LIMIT = 8
@@ -45,7 +47,7 @@ class StoryCard:
 
 
 @dataclass(frozen=True, kw_only=True)
-class StoryView:
+class StoryView(Described):
     """A story page."""
 
     card: StoryCard
@@ -55,6 +57,7 @@ class StoryView:
     replies: tuple[ReplyView, ...]
     updates: tuple[UpdateView, ...]
     sources: tuple[SourceView, ...]
+    search: SearchMarks
 
 
 def reading_minutes(text: str) -> int:
@@ -87,6 +90,7 @@ def story_view(ctx: Context, record: Record[Story]) -> StoryView:
     citations = Citations(ctx)
     body = prose(ctx, model.body, citations)
     answers = replies(ctx, model, citations)
+    sources = citations.sources()
     return StoryView(
         card=story_card(ctx, record),
         body=body,
@@ -94,7 +98,9 @@ def story_view(ctx: Context, record: Record[Story]) -> StoryView:
         tags=tuple(model.tags),
         replies=answers,
         updates=updates(model.updates),
-        sources=citations.sources(),
+        sources=sources,
+        structured=news_article(ctx, record, sources),
+        search=search_marks(ctx, record),
     )
 
 

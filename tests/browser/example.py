@@ -39,7 +39,7 @@ def busiest_entity() -> str:
 
 
 def reader_pages() -> list[str]:
-    """Home, the lead story, the timeline, the busiest entity, the first comparison and the methodology."""
+    """Home, the lead story, the timeline, the busiest entity, the first comparison, the methodology and open data."""
     return [
         "",
         f"stories/{ids('stories')[0]}/",
@@ -47,6 +47,7 @@ def reader_pages() -> list[str]:
         f"entities/{busiest_entity()}/",
         f"comparisons/{ids('comparisons')[0]}/",
         "methodology/",
+        "data/",
     ]
 
 
