@@ -32,20 +32,30 @@ TIMEOUT = 600
 """Seconds an index may take: far beyond what 10,000 facts need, short of a hung build."""
 
 
-def index(site: Path, bundle: Path | None = None) -> float:
+def index(site: Path, bundle: Path | None = None, running: list[subprocess.Popen[str]] | None = None) -> float:
     """Index the pages under `site` into `bundle` (by default `site/pagefind/`); returns the seconds taken.
+    `running` is told of the Pagefind process while it runs, so a preview that stops can stop it too.
 
     Raises EnvironmentFailure, saying what Pagefind reported, when the index cannot be made."""
     started = time.perf_counter()
     target = bundle or site / BUNDLE
     command = [str(_executable()), "--site", str(site), "--output-path", str(target), "--quiet"]
     command += ["--exclude-selectors", IGNORED]
+    held = running if running is not None else []
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+            held.append(process)
+            try:
+                out, err = process.communicate(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise
+            finally:
+                held.remove(process)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise EnvironmentFailure(f"could not run Pagefind to index the site for search: {error}") from None
-    if done.returncode:
-        said = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:] or [f"exit status {done.returncode}"]
+    if process.returncode:
+        said = (err.strip() or out.strip()).splitlines()[-1:] or [f"exit status {process.returncode}"]
         raise EnvironmentFailure(f"Pagefind could not index the site for search: {said[0]}")
     search_order.settle(target)
     return time.perf_counter() - started
@@ -73,15 +83,32 @@ class Reindexer:
         self._lock = threading.Lock()
         self._running = False
         self._stale = False
+        self._stopped = False
+        self._thread: threading.Thread | None = None
+        self._children: list[subprocess.Popen[str]] = []
+
+    def stop(self) -> None:
+        """Stop indexing when the preview stops: end a running Pagefind and wait for the thread, so the
+        process exits at once and nothing writes on after it."""
+        with self._lock:
+            self._stopped = True
+            thread = self._thread
+        for child in list(self._children):
+            child.kill()
+        if thread is not None:
+            thread.join(timeout=TIMEOUT)
 
     def request(self) -> None:
         """Index the scratch folder soon; returns at once."""
         with self._lock:
+            if self._stopped:
+                return
             if self._running:
                 self._stale = True
                 return
             self._running = True
-        threading.Thread(target=self._run, name="search-index", daemon=True).start()
+            self._thread = threading.Thread(target=self._run, name="search-index", daemon=True)
+            self._thread.start()
 
     def _run(self) -> None:
         while True:
@@ -90,7 +117,7 @@ class Reindexer:
             except (EnvironmentFailure, OSError) as failure:
                 print(f"search index not updated: {failure}", flush=True)
             with self._lock:
-                if not self._stale:
+                if self._stopped or not self._stale:
                     self._running = False
                     return
                 self._stale = False
@@ -99,7 +126,7 @@ class Reindexer:
         """Index the scratch folder once, in this thread, and swap the new index in."""
         fresh = Path(tempfile.mkdtemp(prefix=f".{BUNDLE}.", suffix=".new", dir=self.site))
         try:
-            index(self.site, fresh / BUNDLE)
+            index(self.site, fresh / BUNDLE, self._children)
             write.swap_in(fresh / BUNDLE, self.site / BUNDLE)
         finally:
             shutil.rmtree(fresh, ignore_errors=True)

@@ -302,6 +302,9 @@ def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
         server.serve(port=port, host=host, root=str(SCRATCH), open_url_delay=0 if open_browser else None)
     except OSError as error:
         raise UsageError(_cannot_listen(error, host, port)) from None
+    finally:
+        if preview.index is not None:
+            preview.index.stop()
     print("Stopped.", flush=True)
 
 
