@@ -289,7 +289,7 @@ def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
         raise UsageError(f"no content folder at {content}/ (choose one with --content DIR)")
     if not 0 < port < 65536:
         raise UsageError(f"--port must be a number from 1 to 65535, not {port}")
-    preview = Preview(Builder(content, SCRATCH), Reindexer(SCRATCH))
+    preview = Preview(Builder(content, SCRATCH))
     server = PreviewServer(watcher=Poller())
     server.addresses = Addresses(host, port)
     server.SFH = type("Handler", (PageHandler,), {"preview": preview, "addresses": server.addresses})
