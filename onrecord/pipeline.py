@@ -33,7 +33,7 @@ class BuildReport:
     seconds: float
     warnings: tuple[Problem, ...] = ()
     search_seconds: float = 0.0
-    """Of `seconds`, the time Pagefind took to index the site for search."""
+    """Of `seconds`, the time Pagefind took to index the site for search, while the other files were made."""
 
 
 def load_graph(content: Path, drafts: bool = False) -> SiteGraph:
@@ -111,9 +111,10 @@ def build(
         with output:
             staged = output.staged
             written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
-            with drawings.using(drawings.Drawings(drawings.beside(output.real))) as drawn:
-                copied = write.copy_assets(assets, staged) + write.write_files(staged, made_files(graph))
-            indexing = search.index(staged)
+            with search.Index(staged) as index:
+                with drawings.using(drawings.Drawings(drawings.beside(output.real))) as drawn:
+                    copied = write.copy_assets(assets, staged) + write.write_files(staged, made_files(graph))
+                indexing = index.finish()
             output.commit()
             drawn.prune()
     return BuildReport(written, copied, time.perf_counter() - started, graph.warnings, indexing)

@@ -32,7 +32,6 @@ from .incremental import Builder, Rebuild
 from .inputs import Progress
 from .load import EDITOR_LITTER
 from .report import SourceLines, format_problem, printable, printable_lines
-from .search import Reindexer
 
 SCRATCH = Path(".serve")
 SETTLE = 0.1
@@ -51,10 +50,8 @@ STYLE = (
 class Preview:
     """The builder and what the browser is shown: the last build, or the problems stopping the next one."""
 
-    def __init__(self, builder: Builder, index: Reindexer | None = None) -> None:
+    def __init__(self, builder: Builder) -> None:
         self.builder = builder
-        self.index = index
-        """The search index, made again after each rebuild that changed a page (serve passes one)."""
         self.problems: tuple[Problem, ...] = ()
         self.failure = ""
         self.pending = False
@@ -85,8 +82,6 @@ class Preview:
         self.failure, self.problems = "", result.problems
         _log(result, not self.built, self.builder.content)
         self.built = True
-        if self.index and not self.broken and any(file.endswith(".html") for file in result.touched):
-            self.index.request()
         if was_broken or self.broken or result.touched:
             LiveReloadHandler.reload_waiters(_reload_path(result, was_broken or self.broken))
 
@@ -302,9 +297,6 @@ def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
         server.serve(port=port, host=host, root=str(SCRATCH), open_url_delay=0 if open_browser else None)
     except OSError as error:
         raise UsageError(_cannot_listen(error, host, port)) from None
-    finally:
-        if preview.index is not None:
-            preview.index.stop()
     print("Stopped.", flush=True)
 
 

@@ -40,7 +40,7 @@ class Site:
     def full_build(self) -> dict[str, bytes]:
         out = self.root / "full"
         pipeline.build(self.content, out, drafts=True, templates=self.root / "templates", assets=self.root / "assets")
-        # The preview's search index is made apart, in the background, by serve (search.Reindexer).
+        # The preview makes no search index (its search page says so); a build does.
         return {name: data for name, data in files_in(out).items() if not name.startswith("pagefind/")}
 
     def edit(self, relative: str, old: str, new: str) -> None:

@@ -13,7 +13,6 @@ from conftest import VALID_FILES, write_site
 
 from onrecord import pipeline, search
 from onrecord.errors import EnvironmentFailure
-from onrecord.incremental import Builder
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
@@ -98,18 +97,3 @@ def test_an_index_that_fails_leaves_the_previous_site_as_it_was(
         pipeline.build(content, out)
     assert tree_bytes(out) == before
     assert not list(tmp_path.glob(".site.*")), "no staging folder is left behind"
-
-
-def test_the_preview_s_index_is_swapped_in_whole_and_follows_an_edit(tmp_path: Path) -> None:
-    content = write_site(tmp_path, VALID_FILES)
-    builder = Builder(content, tmp_path / ".serve")
-    builder.rebuild()
-    index = search.Reindexer(tmp_path / ".serve")
-    index.index_now()
-    assert "Acme Corp" in str(fragments(tmp_path / ".serve")["/entities/acme/"]["content"])
-    (content / "entities" / "acme.yaml").write_text("name: Acme Renamed\ntype: company\n", encoding="utf-8")
-    builder.rebuild()
-    index.index_now()
-    assert "Acme Renamed" in str(fragments(tmp_path / ".serve")["/entities/acme/"]["content"])
-    assert len(fragments(tmp_path / ".serve")) == 7, "no fragment of the old index is left"
-    assert [p.name for p in (tmp_path / ".serve").glob(".pagefind*")] == []
