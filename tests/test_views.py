@@ -13,12 +13,13 @@ import pytest
 
 from onrecord import pipeline, terms
 from onrecord.render import MarkdownRenderer
-from onrecord.views import Page, axis, pages, prose
+from onrecord.views import Page, axis, pages, paging, prose
 from onrecord.views.common import Row
 from onrecord.views.story import reading_minutes
 
 MakeSite = Callable[[Path, dict[str, str]], Path]
 TIMELINE = importlib.import_module("onrecord.views.timeline")
+ENTITY = importlib.import_module("onrecord.views.entity")
 
 PLEDGE = textwrap.dedent("""\
     title: Acme pledge {n}
@@ -221,6 +222,53 @@ def test_scorecard_counts_each_comparison_of_its_own_words_once_and_pledges_by_s
     assert (statuses["broken"], statuses["kept"], statuses["not-yet-rated"]) == (1, 1, 1)
 
 
+def test_a_long_scorecard_lists_every_comparison_it_counts_on_its_own_pages(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ENTITY, "SCORED_SHOWN", 1)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
+    for n, status in ((1, "broken"), (2, "kept")):
+        valid_files[f"pledges/p{n}.yaml"] = PLEDGE.format(n=n, date=f"202{n}", quote="We will.", status=status)
+    for n, (left, right, verdict) in enumerate(
+        [("p1", "p2", "contradicts"), ("p1", "acme-reply", "contradicts"), ("p2", "acme-reply", "consistent")]
+    ):
+        valid_files[f"comparisons/c{n}.yaml"] = COMPARISON.format(n=n, left=left, right=right, verdict=verdict)
+    site = built(make_site(tmp_path, valid_files), tmp_path)
+    scored = re.compile(r'<li><a href="[./]*comparisons/([\w-]+)/">')
+    entity = html(site, "entities/acme/")
+    assert len(scored.findall(entity.split('class="scored"')[1].split("</ul>")[0])) == 1
+    assert re.search(r'<a href="[./]*entities/acme/scorecard/">all 4 are on its scorecard page</a>', entity)
+    pages = [html(site, "entities/acme/scorecard/"), html(site, "entities/acme/scorecard/page/2/")]
+    listed = [scored.findall(page.split('class="scored"')[1].split("</ul>")[0]) for page in pages]
+    assert sorted(listed[0] + listed[1]) == ["c0", "c1", "c2", "pledge-vs-reply"] and len(listed[0]) == 2
+    for page in pages:
+        assert "4 comparisons have Acme Corp’s own words or deeds on a side" in page
+        assert re.search(r'>Contradicts</a> <strong class="count">2</strong>', page)
+    assert_links_lead_to_pages(site)
+
+
+def test_an_entity_with_more_comparisons_than_its_page_shows_lists_them_all_on_another(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ENTITY, "SHOWN", 1)
+    valid_files["pledges/p1.yaml"] = PLEDGE.format(n=1, date="2021", quote="We will.", status="broken")
+    for n, (left, right) in enumerate([("p1", "acme-pledge"), ("p1", "acme-reply")]):
+        valid_files[f"comparisons/c{n}.yaml"] = COMPARISON.format(n=n, left=left, right=right, verdict="consistent")
+    site = built(make_site(tmp_path, valid_files), tmp_path)
+    entity = html(site, "entities/acme/")
+    assert re.search(
+        r'The newest 1 of 3 comparisons; <a href="[./]*entities/acme/comparisons/">all of them are on a page', entity
+    )
+    assert re.search(
+        r'The newest 1 of 2 pledges; <a href="[./]*entities/acme/timeline/">all of them are on the', entity
+    )
+    listed = re.findall(
+        r'<p class="entry-title"><a href="[./]*comparisons/([\w-]+)/">', html(site, "entities/acme/comparisons/")
+    )
+    assert sorted(listed) == ["c0", "c1", "pledge-vs-reply"]
+    assert_links_lead_to_pages(site)
+
+
 def test_person_and_organisation_link_to_each_other(
     tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
 ) -> None:
@@ -240,8 +288,25 @@ def test_updates_page_lists_every_update_newest_first(
         "updates:\n  - date: 2022-01-05\n    note: Older note.\n  - date: 2024-03\n    note: Newest note.\n"
     )
     valid_files["pledges/acme-pledge.yaml"] += "updates:\n  - date: 2023-02-01\n    note: Middle note.\n"
-    rows = site_pages(make_site(tmp_path, valid_files))["updates/"].view
+    rows = site_pages(make_site(tmp_path, valid_files))["updates/"].view.rows
     assert [row.note for row in rows] == ["Newest note.", "Middle note.", "Older note."]
+
+
+def test_a_long_updates_log_goes_on_over_numbered_pages(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
+    valid_files["events/late.yaml"] = EVENT.format(n="late", date="2021") + (
+        "updates:\n  - date: 2022-01-05\n    note: Older note.\n  - date: 2024-03\n    note: Newest note.\n"
+    )
+    valid_files["pledges/acme-pledge.yaml"] += "updates:\n  - date: 2023-02-01\n    note: Middle note.\n"
+    site = built(make_site(tmp_path, valid_files), tmp_path)
+    first, second = html(site, "updates/"), html(site, "updates/page/2/")
+    assert "Newest note." in first and "Middle note." in first and "Older note." not in first
+    assert "Older note." in second and "<h1>Corrections and updates, page 2</h1>" in second
+    assert re.search(r'<a href="[./]*updates/page/2/" rel="next">Next</a>', first)
+    assert re.search(r'<a href="[./]*updates/" rel="prev">Previous</a>', second)
+    assert_links_lead_to_pages(site)
 
 
 def test_drafts_carry_a_visible_marker_when_built_with_drafts(
@@ -351,7 +416,7 @@ def assert_links_lead_to_pages(site: Path) -> None:
 
 def split_site(valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Six facts over four years, tagged, with timelines split above three entries."""
-    monkeypatch.setattr(TIMELINE, "SPLIT_ABOVE", 3)
+    monkeypatch.setattr(TIMELINE, "PAGE_ENTRIES", 3)
     for n, when in enumerate(["2019-03-02", "2019-11", "2021-05-01", "2021-06-07"]):
         valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=when) + "tags: [privacy]\n"
     valid_files["pledges/acme-pledge.yaml"] += "tags: [privacy]\n"
@@ -380,11 +445,34 @@ def test_a_long_timeline_gets_a_page_per_year_that_lists_only_that_year(
     assert_links_lead_to_pages(site)
 
 
+def test_a_year_longer_than_a_page_goes_on_over_numbered_pages(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = split_site(valid_files, monkeypatch)
+    monkeypatch.setattr(TIMELINE, "PAGE_ENTRIES", 1)
+    site = built(make_site(tmp_path, files), tmp_path)
+    first, second = html(site, "timeline/2019/"), html(site, "timeline/2019/2/")
+    assert ENTRY.findall(first) == ["2019-03-02"] and ENTRY.findall(second) == ["2019-11"]
+    assert "1 of its 6 entries is from 2019 (page 2 of 2)" in second
+    assert re.search(r'<a href="[./]*timeline/2019/" rel="prev">Earlier: 2019, page 1 of 2</a>', second)
+    assert re.search(r'<a href="[./]*timeline/2020/" rel="next">Later: 2020</a>', second)
+    assert re.search(
+        r'Pages of 2019: <a href="[./]*timeline/2019/">1</a> <a href="[./]*timeline/2019/2/" aria-current="page">2</a>',
+        second,
+    )
+    assert re.search(r'<a href="[./]*timeline/2019/2/" rel="next">Later: 2019, page 2 of 2</a>', first)
+    overview = html(site, "timeline/")
+    assert re.findall(r'<li><a href="[./]*(\S+?)">2019</a> <span class="entry-meta">(\d+) entr', overview) == [
+        ("timeline/2019/", "2")
+    ], "the overview lists each year once, with all its entries"
+    assert_links_lead_to_pages(site)
+
+
 def test_below_the_threshold_a_timeline_stays_on_one_page(
     tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = split_site(valid_files, monkeypatch)
-    monkeypatch.setattr(TIMELINE, "SPLIT_ABOVE", 6)
+    monkeypatch.setattr(TIMELINE, "PAGE_ENTRIES", 6)
     found = site_pages(make_site(tmp_path, files))
     assert found["timeline/"].view.timeline.split is None
     assert [year.label for year in found["timeline/"].view.timeline.years] == ["2019", "2020", "2021", "2023"]
@@ -456,7 +544,7 @@ def five_events(valid_files: dict[str, str]) -> dict[str, str]:
 def test_a_long_index_continues_on_numbered_pages_in_the_same_order_and_groups(
     tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(LISTS, "PAGE_SIZE", 2)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
     site = built(make_site(tmp_path, five_events(valid_files)), tmp_path)
     shown = {url: html(site, url) for url in ("events/", "events/page/2/", "events/page/3/")}
     assert [LIST_ENTRY.findall(page) for page in shown.values()] == [
@@ -483,7 +571,7 @@ def test_a_long_index_continues_on_numbered_pages_in_the_same_order_and_groups(
 def test_below_the_page_size_an_index_stays_on_one_page(
     tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(LISTS, "PAGE_SIZE", 5)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 5)
     site = built(make_site(tmp_path, five_events(valid_files)), tmp_path)
     assert LIST_ENTRY.findall(html(site, "events/")) == [f"event-{n}" for n in range(5)]
     assert 'aria-label="Pages"' not in html(site, "events/")

@@ -31,12 +31,24 @@ from .comparison import comparison_view
 from .data import PAGE as DOWNLOADS
 from .data import data_files, downloads_view
 from .discovery import FAVICON, ROBOTS, SITEMAP, favicon, robots, sitemap
-from .entity import entity_facts, entity_view
+from .entity import (
+    comparisons_listed_apart,
+    comparisons_page,
+    comparisons_url,
+    entity_comparisons,
+    entity_facts,
+    entity_scorecard,
+    entity_view,
+    scorecard_listed_apart,
+    scorecard_page,
+    scorecard_url,
+)
 from .fact import fact_view
 from .feeds import feed_of, feeds
 from .lists import (
-    PageLink,
+    UPDATES_TITLE,
     TimelinePage,
+    UpdateRow,
     home_view,
     list_pages,
     list_view,
@@ -44,8 +56,10 @@ from .lists import (
     tag_links,
     tags_index,
     update_rows,
+    updates_view,
 )
 from .notfound import NOT_FOUND, not_found_view
+from .paging import PageLink, numbered_pages
 from .redirects import redirect_pages
 from .scales import METHODOLOGY, methodology_view, scales_stylesheet
 from .scales import STYLESHEET as SCALES_STYLESHEET
@@ -53,7 +67,7 @@ from .search import SEARCH, search_view
 from .shapes import STYLESHEET, kinds_stylesheet
 from .share import share_images, with_image
 from .story import story_view
-from .timeline import TimelineView, YearLink, chronological, overview, timeline, year_page, year_pages
+from .timeline import PartLink, TimelineView, chronological, overview, timeline, year_page, year_pages
 from .web import modified, record_article, record_description, root_path
 
 __all__ = ["OUTPUTS", "Page", "PageSpec", "SiteView", "made_files", "page_specs", "pages", "site_view"]
@@ -150,14 +164,7 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
     yield from _record_pages(ctx)
     yield from redirect_pages(ctx)
     yield from _timeline_pages(ctx)
-    yield PageSpec(
-        url="updates/",
-        template="updates.html",
-        title="Corrections and updates",
-        description=f"Every correction and update on {site.title}, newest first.",
-        feed=feed_of("updates/"),
-        make=updates,
-    )
+    yield from _updates_pages(ctx, updates)
     url, title = METHODOLOGY
     yield PageSpec(
         url=url,
@@ -192,19 +199,60 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
     )
 
 
-def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:
-    """The index of `kind` and, when it is split, its pages after the first."""
-    title, intro = kinds.kind(kind).title, kinds.kind(kind).intro
-    yield PageSpec(
-        url=f"{kind}/", template="list.html", title=title, description=intro, make=partial(list_view, ctx, kind, pages)
+def _updates_pages(ctx: Context, updates: Callable[[], tuple[UpdateRow, ...]]) -> Iterator[PageSpec]:
+    about = f"Every correction and update on {ctx.graph.site.title}, newest first."
+    pages = numbered_pages("updates/", len(updates()))
+    first, *rest = _numbered(
+        "updates/", "updates.html", UPDATES_TITLE, about, pages, partial(_updates_page, updates, pages)
     )
+    yield dataclasses.replace(first, feed=feed_of("updates/"))
+    yield from rest
+
+
+def _updates_page(updates: Callable[[], tuple[UpdateRow, ...]], pages: tuple[PageLink, ...], number: int) -> object:
+    return updates_view(updates(), pages, number)
+
+
+def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:
+    title, intro = kinds.kind(kind).title, kinds.kind(kind).intro
+    return _numbered(f"{kind}/", "list.html", title, intro, pages, partial(list_view, ctx, kind, pages))
+
+
+def _scorecard_pages(ctx: Context, record: Record[Entity]) -> Iterator[PageSpec]:
+    """An entity's own scorecard page, when its page cannot list every comparison it counts."""
+    if not scorecard_listed_apart(ctx, record):
+        return iter(())
+    url, name = scorecard_url(record), record.model.name
+    about = f"Every comparison with {name}’s own words or deeds on a side, counted by verdict."
+    pages = numbered_pages(url, len(entity_scorecard(ctx, record).comparisons))
+    return _numbered(
+        url, "scorecard.html", f"{name}: scorecard", about, pages, partial(scorecard_page, ctx, record, pages)
+    )
+
+
+def _comparisons_pages(ctx: Context, record: Record[Entity]) -> Iterator[PageSpec]:
+    """The list of every comparison of the entity's facts, when its page shows only the newest."""
+    if not comparisons_listed_apart(ctx, record):
+        return iter(())
+    url, name = comparisons_url(record), record.model.name
+    about = f"Every comparison of something on record about {name}, newest first."
+    pages = numbered_pages(url, len(entity_comparisons(ctx, record)))
+    make = partial(comparisons_page, ctx, record, pages)
+    return _numbered(url, "entity-comparisons.html", f"{name}: comparisons", about, pages, make)
+
+
+def _numbered(
+    url: str, template: str, title: str, about: str, pages: tuple[PageLink, ...], make: Callable[[int], object]
+) -> Iterator[PageSpec]:
+    """A list's page at `url` and, when it is split, its numbered pages after the first."""
+    yield PageSpec(url=url, template=template, title=title, description=about, make=partial(make, 1))
     for link in pages[1:]:
         yield PageSpec(
             url=link.url,
-            template="list.html",
+            template=template,
             title=f"{title}, page {link.number}",
-            description=f"{intro} Page {link.number} of {len(pages)}.",
-            make=partial(list_view, ctx, kind, pages, link.number),
+            description=f"{about} Page {link.number} of {len(pages)}.",
+            make=partial(make, link.number),
         )
 
 
@@ -249,6 +297,8 @@ def _timeline_pages(ctx: Context) -> Iterator[PageSpec]:
         yield from _timeline(
             ctx, f"{record_url(r)}timeline/", f"{r.model.name}: timeline", partial(_entity_timeline, ctx, r)
         )
+        yield from _scorecard_pages(ctx, r)
+        yield from _comparisons_pages(ctx, r)
     yield PageSpec(
         url="tags/",
         template="list.html",
@@ -300,11 +350,12 @@ def _timeline(ctx: Context, url: str, heading: str, chronicle: Callable[[], Chro
     )
     for link in years:
         entries = "the entry" if link.count == 1 else f"the {link.count} entries"
+        whose = link.year.described if link.of == 1 else f"{link.year.described} (page {link.number} of {link.of})"
         yield PageSpec(
             url=link.url,
             template="timeline.html",
             title=f"{heading}, {link.label}",
-            description=f"{intro} This page: {entries} {link.described}.",
+            description=f"{intro} This page: {entries} {whose}.",
             make=partial(_year, url, chronicle, ctx, years, link),
         )
 
@@ -314,7 +365,7 @@ def _whole(chronicle: Callable[[], Chronicle], ctx: Context) -> TimelinePage:
     return _page(shown, timeline(ctx, shown.facts))
 
 
-def _overview(chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[YearLink, ...]) -> TimelinePage:
+def _overview(chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[PartLink, ...]) -> TimelinePage:
     shown = chronicle()
     return _page(shown, overview(ctx, shown.facts, years))
 
@@ -326,14 +377,14 @@ def _page(shown: Chronicle, drawn: TimelineView) -> TimelinePage:
 
 
 def _year(
-    url: str, chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[YearLink, ...], link: YearLink
+    url: str, chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[PartLink, ...], link: PartLink
 ) -> TimelinePage:
     shown = chronicle()
     return TimelinePage(
         heading=f"{shown.heading}, {link.label}",
         intro=shown.intro,
         parent=LinkView(url=url, label=shown.heading),
-        timeline=year_page(ctx, shown.facts, years, link.group),
+        timeline=year_page(ctx, shown.facts, years, link.url),
         related=(),
     )
 

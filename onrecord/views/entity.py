@@ -2,7 +2,9 @@
 
 Each section lists the newest facts first (at most SHOWN), saying in which role the entity is in each;
 the page's own timeline shows the latest entries, and the entity's full, filterable timeline is at
-`entities/{id}/timeline/`.
+`entities/{id}/timeline/`. The page lists the newest SCORED_SHOWN comparisons it counts; when it
+counts more, every one is listed on `entities/{id}/scorecard/` (in numbered pages), beside the same
+tallies. So an entity page stays small however much is on record about it.
 
 The scorecard counts every comparison in which the entity's own words or deeds are on a side: it is
 named in one of that side's fact's roles (author, speaker, buyer, supplier, regulator, target, party,
@@ -35,13 +37,15 @@ from .common import (
     words_label,
 )
 from .money import MONEY_ROLES, money_words
+from .paging import PageLink, Paging, page_of, paging
 from .scales import Badge, level_badge, standing_badge
 from .search import SearchMarks, search_marks
 from .structured import Described, entity_node
 from .timeline import TimelineView, timeline
 
-SHOWN = 12
-TIMELINE_SHOWN = 30
+SHOWN = 3
+TIMELINE_SHOWN = 5
+SCORED_SHOWN = 10
 TYPE_LABELS = {t: ("NGO" if t == "ngo" else words_label(t)) for t in get_args(EntityType)}
 
 
@@ -112,13 +116,50 @@ class EntityView(Described):
     memberships: tuple[tuple[LinkView, str], ...]
     members: tuple[tuple[LinkView, str], ...]
     scorecard: Scorecard
+    scored: tuple[Scored, ...]
+    """The newest SCORED_SHOWN comparisons the scorecard counts, newest first."""
+    scorecard_url: str
+    """The page listing every comparison it counts, when there are more than the entity page shows."""
     sections: tuple[Section, ...]
     comparisons: Shown
     timeline: TimelineView
     facts: int
     timeline_url: str
+    comparisons_url: str
+    """The page listing every comparison, when there are more than the page shows."""
     draft: bool
     search: SearchMarks
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparedRow:
+    """A comparison on the list of every one that weighs a fact naming the entity."""
+
+    link: LinkView
+    verdict: Badge
+    summary: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparisonsPage:
+    """Every comparison of a fact that names the entity, newest first, or one page of them."""
+
+    name: str
+    entity: LinkView
+    rows: tuple[ComparedRow, ...]
+    total: int
+    paging: Paging | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScorecardPage:
+    """An entity's scorecard on a page of its own: the tallies, and this page's share of what they count."""
+
+    name: str
+    entity: LinkView
+    scorecard: Scorecard
+    scored: Sequence[Scored]
+    paging: Paging | None
 
 
 def entity_facts(ctx: Context, record: Record[Entity]) -> list[Record[Fact]]:
@@ -133,6 +174,7 @@ def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
     model = record.model
     facts = entity_facts(ctx, record)
     acting = [fact for fact in facts if roles_in(record.id, fact.model)]
+    card = entity_scorecard(ctx, record)
     sections = tuple(
         Section(kind=kind.name, heading=kind.title, shown=newest([_row(ctx, record, f) for f in own]))
         for kind in kinds.facts()
@@ -149,15 +191,83 @@ def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
         description=model.description,
         memberships=tuple((record_link(ctx, ctx.graph.entity(m.entity)), m.role) for m in model.member_of),
         members=_members(ctx, record),
-        scorecard=scorecard(ctx, record, [f for f in acting if roles_in(record.id, f.model, own=True)]),
+        scorecard=card,
+        scored=tuple(reversed(card.comparisons[-SCORED_SHOWN:])),
+        scorecard_url=scorecard_url(record),
         sections=sections,
-        comparisons=newest([comparison_card(ctx, c) for c in _comparisons(ctx, facts)]),
+        comparisons=newest([comparison_card(ctx, c) for c in entity_comparisons(ctx, record)]),
         timeline=timeline(ctx, facts[-TIMELINE_SHOWN:], filterable=False),
         facts=len(facts),
         timeline_url=f"{record_url(record)}timeline/",
+        comparisons_url=comparisons_url(record),
         structured=entity_node(ctx, record),
         draft=model.draft,
         search=search_marks(ctx, record),
+    )
+
+
+def entity_scorecard(ctx: Context, record: Record[Entity]) -> Scorecard:
+    """The entity's scorecard, memoised for its page and its scorecard pages."""
+    return ctx.memo("scorecard", record.id, lambda: _scorecard_of(ctx, record))
+
+
+def _scorecard_of(ctx: Context, record: Record[Entity]) -> Scorecard:
+    own = [fact for fact in entity_facts(ctx, record) if roles_in(record.id, fact.model, own=True)]
+    return scorecard(ctx, record, own)
+
+
+def scorecard_url(record: Record[Entity]) -> str:
+    return f"{record_url(record)}scorecard/"
+
+
+def scorecard_listed_apart(ctx: Context, record: Record[Entity]) -> bool:
+    """Whether the entity's scorecard counts more comparisons than its page lists, and so has a page of its own."""
+    return len(entity_scorecard(ctx, record).comparisons) > SCORED_SHOWN
+
+
+def scorecard_page(ctx: Context, record: Record[Entity], pages: tuple[PageLink, ...], number: int) -> ScorecardPage:
+    """Page `number` of the entity's scorecard: the tallies, and its share of the comparisons, newest first."""
+    card = entity_scorecard(ctx, record)
+    return ScorecardPage(
+        name=record.model.name,
+        entity=record_link(ctx, record),
+        scorecard=card,
+        scored=page_of(card.comparisons[::-1], pages, number),
+        paging=paging(pages, number),
+    )
+
+
+def entity_comparisons(ctx: Context, record: Record[Entity]) -> list[Record[Comparison]]:
+    """Every comparison of a fact that names the entity, in reading order; memoised for its pages."""
+    return ctx.memo("entity-comparisons", record.id, lambda: _comparisons(ctx, entity_facts(ctx, record)))
+
+
+def comparisons_url(record: Record[Entity]) -> str:
+    return f"{record_url(record)}comparisons/"
+
+
+def comparisons_listed_apart(ctx: Context, record: Record[Entity]) -> bool:
+    """Whether the entity has more comparisons than its page shows, and so a page listing them all."""
+    return len(entity_comparisons(ctx, record)) > SHOWN
+
+
+def comparisons_page(ctx: Context, record: Record[Entity], pages: tuple[PageLink, ...], number: int) -> ComparisonsPage:
+    """Page `number` of the entity's comparisons, newest first."""
+    found = entity_comparisons(ctx, record)[::-1]
+    rows = tuple(
+        ComparedRow(
+            link=record_link(ctx, c),
+            verdict=level_badge(ctx, VERDICTS.scale, c.model.verdict),
+            summary=c.model.summary,
+        )
+        for c in page_of(found, pages, number)
+    )
+    return ComparisonsPage(
+        name=record.model.name,
+        entity=record_link(ctx, record),
+        rows=rows,
+        total=len(found),
+        paging=paging(pages, number),
     )
 
 

@@ -1,13 +1,12 @@
 """Pages that gather others: the home page, an index per kind, tags, sources, and the updates log.
 
-An index of more than PAGE_SIZE entries is split so that no page grows with the record: `{kind}/`
-lists the first PAGE_SIZE and `{kind}/page/2/` onwards the rest, in the same order and groups, each
-page linking to all the others. A source page lists the newest CITED_SHOWN records that cite it.
+An index, and the updates log, of more than a page's entries go on over numbered pages (paging.py),
+an index keeping its order and groups. A source page lists the newest CITED_SHOWN records that cite it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -34,6 +33,7 @@ from .common import (
 )
 from .entity import TYPE_LABELS
 from .money import amount_words
+from .paging import PageLink, Paging, numbered_pages, page_of, paging
 from .scales import Badge, level_badge, standing_badge
 from .search import SearchMarks, search_marks
 from .story import StoryCard, story_card
@@ -42,7 +42,6 @@ from .timeline import TimelineView
 HOME_COMPARISONS = 3
 HOME_UPDATES = 5
 HOME_STORIES = 3
-PAGE_SIZE = 100
 CITED_SHOWN = 50
 TYPED = ("entities", "sources")
 """Kinds whose index groups records by type."""
@@ -68,24 +67,6 @@ class Group:
 
 
 @dataclass(frozen=True, kw_only=True)
-class PageLink:
-    """One page of a split index: its number and address."""
-
-    number: int
-    url: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class Paging:
-    """Every page of a split index, and where this page sits among them."""
-
-    pages: tuple[PageLink, ...]
-    current: PageLink
-    previous: PageLink | None
-    next: PageLink | None
-
-
-@dataclass(frozen=True, kw_only=True)
 class ListView:
     """An index page, or one page of a split index (`paging`)."""
 
@@ -106,6 +87,18 @@ class UpdateRow:
     note: str
     link: LinkView
     kind_label: str
+
+
+UPDATES_TITLE = "Corrections and updates"
+
+
+@dataclass(frozen=True, kw_only=True)
+class UpdatesView:
+    """The log of corrections and updates, newest first, or one page of it."""
+
+    heading: str
+    rows: tuple[UpdateRow, ...]
+    paging: Paging | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -145,18 +138,13 @@ class SourcePage:
 
 def list_pages(ctx: Context, kind: str) -> tuple[PageLink, ...]:
     """The pages the index of `kind` is split into; none when one page holds it (PAGE_SIZE)."""
-    count = len(ctx.graph.kinds[kind])
-    if count <= PAGE_SIZE:
-        return ()
-    last = -(-count // PAGE_SIZE)
-    return tuple(PageLink(number=n, url=f"{kind}/page/{n}/" if n > 1 else f"{kind}/") for n in range(1, last + 1))
+    return numbered_pages(f"{kind}/", len(ctx.graph.kinds[kind]))
 
 
 def list_view(ctx: Context, kind: str, pages: tuple[PageLink, ...] = (), number: int = 1) -> ListView:
     """The index of `kind`, or its page `number` of `pages` when it is split."""
     records = _ordered(ctx, kind)
-    start = (number - 1) * PAGE_SIZE
-    shown = records[start : start + PAGE_SIZE] if pages else records
+    shown = page_of(records, pages, number)
     stories = tuple(story_card(ctx, as_kind(r, Story)) for r in shown) if kind == "stories" else ()
     groups = () if kind == "stories" else _groups(ctx, kind, shown)
     declared = kinds.kind(kind)
@@ -168,19 +156,7 @@ def list_view(ctx: Context, kind: str, pages: tuple[PageLink, ...] = (), number:
         groups=groups,
         stories=stories,
         count=len(records),
-        paging=_paging(pages, number),
-    )
-
-
-def _paging(pages: tuple[PageLink, ...], number: int) -> Paging | None:
-    if not pages:
-        return None
-    at = number - 1
-    return Paging(
-        pages=pages,
-        current=pages[at],
-        previous=pages[at - 1] if at else None,
-        next=pages[at + 1] if number < len(pages) else None,
+        paging=paging(pages, number),
     )
 
 
@@ -204,7 +180,7 @@ def _type_label(record: Record[Filed]) -> str:
     return ""
 
 
-def _groups(ctx: Context, kind: str, records: list[Record[Filed]]) -> tuple[Group, ...]:
+def _groups(ctx: Context, kind: str, records: Sequence[Record[Filed]]) -> tuple[Group, ...]:
     return tuple(
         Group(heading=heading, entries=tuple(list_entry(ctx, r) for r in group))
         for heading, group in groupby(records, _group_key(ctx, kind))
@@ -272,6 +248,15 @@ def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
     return tuple(
         UpdateRow(date=date_view(u.date), note=u.note, link=record_link(ctx, r), kind_label=kind_label(r.kind))
         for u, r in found
+    )
+
+
+def updates_view(rows: tuple[UpdateRow, ...], pages: tuple[PageLink, ...] = (), number: int = 1) -> UpdatesView:
+    """The log of corrections and updates, or its page `number` of `pages` when it is split."""
+    return UpdatesView(
+        heading=f"{UPDATES_TITLE}, page {number}" if number > 1 else UPDATES_TITLE,
+        rows=tuple(page_of(rows, pages, number)),
+        paging=paging(pages, number),
     )
 
 

@@ -20,7 +20,7 @@ from .cards import ComparisonCard, comparison_card
 from .common import Citations, Context, FactCard, LinkView, fact_card, facts_by_reading_order, record_url
 from .timeline import TimelineView, timeline
 
-EMBED_SHOWN = 30
+EMBED_SHOWN = 10
 
 
 @dataclass(frozen=True, kw_only=True)

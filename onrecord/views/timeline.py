@@ -2,9 +2,10 @@
 
 The site-wide timeline is at `timeline/`, each entity's at `entities/{id}/timeline/`, each tag's at
 `tags/{tag}/`; stories embed timelines with `::timeline entity=ID|tag=TAG|ids=A,B`. A timeline of
-more than SPLIT_ABOVE entries is split so that no page grows with the record: its own address keeps
+more than PAGE_ENTRIES entries is split so that no page grows with the record: its own address keeps
 the axis of every entry and links to a page per year (`timeline/2020/`, `tags/{tag}/2020/`...), each
-listing that year's entries with the same markup and linking to the years before and after.
+listing that year's entries with the same markup and linking to the pages before and after. A year of
+more than PAGE_ENTRIES entries goes on over numbered pages (`timeline/2020/2/`...).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from ..validate import Record, as_kind
 from .axis import UNKNOWN_GROUP, Axis, Place, axis, period, place
 from .common import Context, DateView, FactCard, date_view, fact_card
 
-SPLIT_ABOVE = 300
+PAGE_ENTRIES = 40
+"""Entries a timeline page lists at most: about 40 KB of HTML, so a page stays small at any size of site."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,7 +50,7 @@ class Year:
 
 @dataclass(frozen=True, kw_only=True)
 class YearLink:
-    """A section of a split timeline: what it is called, its page and how many entries it lists."""
+    """A section of a split timeline: what it is called, its first page and how many entries it lists."""
 
     group: str
     label: str
@@ -59,17 +61,36 @@ class YearLink:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PartLink:
+    """One page of a split timeline: a year, or one of the pages a long year goes on over."""
+
+    year: YearLink
+    number: int
+    of: int
+    url: str
+    start: int
+    """Where its entries begin among the timeline's, in reading order."""
+    count: int
+
+    @property
+    def label(self) -> str:
+        """What the links before and after call it: "2020", or "2020, page 2 of 3"."""
+        return self.year.label if self.of == 1 else f"{self.year.label}, page {self.number} of {self.of}"
+
+
+@dataclass(frozen=True, kw_only=True)
 class Split:
-    """A timeline too long for one page: every year's page, the entries in all, and where this page sits.
+    """A timeline too long for one page: its years, every page, the entries in all, and where this page sits.
 
     `current`, `previous` and `next` are None on the overview page, which lists no entries itself.
     """
 
-    pages: tuple[YearLink, ...]
+    years: tuple[YearLink, ...]
+    pages: tuple[PartLink, ...]
     total: int
-    current: YearLink | None
-    previous: YearLink | None
-    next: YearLink | None
+    current: PartLink | None
+    previous: PartLink | None
+    next: PartLink | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,45 +118,56 @@ def chronological(ctx: Context, records: Iterable[Record[Filed]]) -> list[Record
     return sorted(facts.values(), key=ctx.order)
 
 
-def year_pages(ctx: Context, facts: list[Record[Fact]], url: str) -> tuple[YearLink, ...]:
-    """The page per year that the timeline at `url` is split into; none when one page holds it (SPLIT_ABOVE)."""
-    if len(facts) <= SPLIT_ABOVE:
+def year_pages(ctx: Context, facts: list[Record[Fact]], url: str) -> tuple[PartLink, ...]:
+    """The pages the timeline at `url` is split into, year by year; none when one page holds it."""
+    if len(facts) <= PAGE_ENTRIES:
         return ()
     sections = [place(ctx, r) for r in facts]
     counts = Counter(p.group for p in sections)
     labels = {p.group: p.label for p in sections}
-    return tuple(
-        YearLink(
+    pages, start = [], 0
+    for group, count in counts.items():
+        year = YearLink(
             group=group,
             label=labels[group],
             url=f"{url}{group}/",
             count=count,
             described="with no known date" if group == UNKNOWN_GROUP else f"from {labels[group]}",
         )
-        for group, count in counts.items()
-    )
+        of = -(-count // PAGE_ENTRIES)
+        for number in range(1, of + 1):
+            shown = min(PAGE_ENTRIES, count - (number - 1) * PAGE_ENTRIES)
+            address = year.url if number == 1 else f"{year.url}{number}/"
+            pages.append(PartLink(year=year, number=number, of=of, url=address, start=start, count=shown))
+            start += shown
+    return tuple(pages)
 
 
-def overview(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ...]) -> TimelineView:
-    """A split timeline's first page: the axis of every entry, and the way to each year's page."""
-    drawn = axis(facts, [place(ctx, r) for r in facts], "")
-    split = Split(pages=pages, total=len(facts), current=None, previous=None, next=None)
-    return TimelineView(years=(), axis=drawn, count=len(facts), filterable=False, split=split)
-
-
-def year_page(ctx: Context, facts: list[Record[Fact]], pages: tuple[YearLink, ...], year: str) -> TimelineView:
-    """One year of a split timeline, with links to the years before and after it."""
-    at = next(index for index, link in enumerate(pages) if link.group == year)
-    start = sum(link.count for link in pages[:at])
-    shown = facts[start : start + pages[at].count]
-    split = Split(
+def _split(facts: list[Record[Fact]], pages: tuple[PartLink, ...], at: int | None) -> Split:
+    years = tuple(page.year for page in pages if page.number == 1)
+    if at is None:
+        return Split(years=years, pages=pages, total=len(facts), current=None, previous=None, next=None)
+    return Split(
+        years=years,
         pages=pages,
         total=len(facts),
         current=pages[at],
         previous=pages[at - 1] if at else None,
         next=pages[at + 1] if at + 1 < len(pages) else None,
     )
-    return _view(ctx, shown, "", True, split)
+
+
+def overview(ctx: Context, facts: list[Record[Fact]], pages: tuple[PartLink, ...]) -> TimelineView:
+    """A split timeline's first page: the axis of every entry, and the way to each year's page."""
+    drawn = axis(facts, [place(ctx, r) for r in facts], "")
+    return TimelineView(years=(), axis=drawn, count=len(facts), filterable=False, split=_split(facts, pages, None))
+
+
+def year_page(ctx: Context, facts: list[Record[Fact]], pages: tuple[PartLink, ...], url: str) -> TimelineView:
+    """One page of a split timeline, with links to the pages before and after it."""
+    at = next(index for index, page in enumerate(pages) if page.url == url)
+    shown = facts[pages[at].start : pages[at].start + pages[at].count]
+    return _view(ctx, shown, "", True, _split(facts, pages, at))
 
 
 def _view(ctx: Context, facts: list[Record[Fact]], prefix: str, filterable: bool, split: Split | None) -> TimelineView:
