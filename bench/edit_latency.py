@@ -1,93 +1,116 @@
-"""How long the preview takes to bring its output up to date after an author saves one fact.
+"""How long the preview takes, through the real server, from an author saving one fact to its page on disk.
 
-Measured on a copy of the example content and on a generated corpus of 10,000 files: one full build
-first, then the same fact edited again and again. For each edit it prints the whole rebuild (reading
-the changed file, linking, computing again the views whose reads changed, rendering and writing) as
-the clock on the wall saw it and, within it, the re-render of the pages that show the fact. In the
-preview, noticing the save adds up to one polling interval (0.2 s, or four times as long as a look
-over the files takes) and 0.1 s of settling.
+`site.py serve` runs in a process of its own over a copy of the content, as an author would run it.
+Each edit rewrites one pledge's summary; the time runs from the moment the file is saved until the
+pledge's page in `.serve/` holds the new words, so it includes noticing the save, settling, the
+rebuild and the writing. The page is looked at every millisecond, which is the finest the figures are.
 
-    python bench/edit_latency.py [--edits 5] [--files 10000]
+    python bench/edit_latency.py CONTENT [--edits 10]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.generate import generate  # noqa: E402
-from onrecord.incremental import Builder  # noqa: E402
-from onrecord.inputs import RACY_NS  # noqa: E402
+FIRST_BUILD = "first build:"
+TIMEOUT = 600
+"""Seconds the preview may take for its first build or one edit before the benchmark gives up."""
 
 
-def measure(content: Path, edits: int) -> None:
-    """Build `content` once, then edit one fact `edits` times and print each rebuild's timings.
+@dataclass(frozen=True)
+class Latency:
+    """Seconds from each save to its page on disk, in the order made."""
 
-    Templates and assets are copied first, so edits made to the project meanwhile do not count.
-    """
-    site = content.parent
-    shutil.copytree(ROOT / "templates", site / "templates")
-    shutil.copytree(ROOT / "assets", site / "assets")
-    builder = Builder(content, site / "out", site / "templates", site / "assets")
-    first = builder.rebuild()
-    if first.problems:
-        raise SystemExit(f"{content} is not valid: {first.problems[0]}")
-    print(f"  first build: {first.rendered} pages in {first.seconds:.2f} s")
-    time.sleep(RACY_NS / 1e9)
-    fact = _fact_file(content)
-    totals, renders = [], []
-    for edit in range(1, edits + 1):
-        data = yaml.safe_load(fact.read_text(encoding="utf-8"))
-        fact.write_text(
-            yaml.safe_dump({**data, "summary": f"Edited {edit} times."}, allow_unicode=True), encoding="utf-8"
-        )
-        started = time.perf_counter()
-        result = builder.rebuild()
-        totals.append(time.perf_counter() - started)
-        if result.problems:
-            raise SystemExit(f"the edit broke {fact}: {result.problems[0]}")
-        renders.append(result.render_seconds)
-        print(
-            f"  edit {edit}: rebuilt in {totals[-1] * 1000:.0f} ms ({builder.views.computed} views computed "
-            f"again), of which re-rendering {result.rendered} pages and writing {len(result.touched)} files "
-            f"took {result.render_seconds * 1000:.0f} ms"
-        )
-    print(
-        f"  median: rebuilt in {statistics.median(totals) * 1000:.0f} ms, "
-        f"re-render of the fact's pages {statistics.median(renders) * 1000:.0f} ms"
-    )
+    edits: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.edits)
+
+    @property
+    def worst(self) -> float:
+        return max(self.edits)
 
 
-def _fact_file(content: Path) -> Path:
-    """A pledge: it shows on its own page and on the pages of whoever made it."""
-    return sorted((content / "pledges").glob("*.yaml"))[0]
+def measure(content: Path, edits: int) -> Latency:
+    """Start the preview on a copy of `content`, wait for its first build, then time `edits` saves."""
+    with tempfile.TemporaryDirectory(prefix="onrecord-latency-") as scratch:
+        copy = Path(scratch, "content")
+        shutil.copytree(content, copy)
+        fact = sorted((copy / "pledges").glob("*.yaml"))[0]
+        page = Path(scratch, ".serve", "pledges", fact.stem, "index.html")
+        log = Path(scratch, "serve.log")
+        with log.open("w", encoding="utf-8") as sink:
+            command = [sys.executable, str(ROOT / "site.py"), "serve", "--content", str(copy), "--port", _free_port()]
+            process = subprocess.Popen(command, cwd=scratch, stdout=sink, stderr=subprocess.STDOUT)
+        try:
+            _wait(lambda: FIRST_BUILD in log.read_text(encoding="utf-8"), process, log)
+            return Latency(tuple(_edit(fact, page, number, process, log) for number in range(1, edits + 1)))
+        finally:
+            process.kill()
+            process.wait()
+
+
+def _edit(fact: Path, page: Path, number: int, process: subprocess.Popen[bytes], log: Path) -> float:
+    data = yaml.safe_load(fact.read_text(encoding="utf-8"))
+    marker = f"Edited {number} times."
+    text = yaml.safe_dump({**data, "summary": marker}, allow_unicode=True)
+    time.sleep(0.05)  # apart from the last save, as an author's saves are, so each is its own rebuild
+    started = time.perf_counter()
+    fact.write_text(text, encoding="utf-8")
+    _wait(lambda: marker.encode() in _read(page), process, log)
+    return time.perf_counter() - started
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _wait(done: Callable[[], bool], process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not done():
+        if process.poll() is not None:
+            raise SystemExit(f"the preview stopped:\n{_tail(log)}")
+        if time.monotonic() > deadline:
+            raise SystemExit(f"the preview did not update within {TIMEOUT} s:\n{_tail(log)}")
+        time.sleep(0.001)
+
+
+def _tail(log: Path) -> str:
+    return log.read_text(encoding="utf-8")[-3000:]
+
+
+def _free_port() -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return str(probe.getsockname()[1])
 
 
 def main(argv: list[str] | None = None) -> None:
-    cli = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    cli.add_argument("--edits", type=int, default=5, help="edits to time on each site (default: 5)")
-    cli.add_argument("--files", type=int, default=10_000, help="size of the generated corpus (default: 10000)")
+    cli = argparse.ArgumentParser(prog="bench/edit_latency.py", description=__doc__.splitlines()[0])
+    cli.add_argument("content", type=Path, help="a content folder (it is copied, never changed)")
+    cli.add_argument("--edits", type=int, default=10, help="saves to time (default: 10)")
     args = cli.parse_args(argv)
-    with tempfile.TemporaryDirectory() as scratch:
-        example = Path(scratch, "example", "content")
-        shutil.copytree(ROOT / "content", example)
-        print(f"Example content ({sum(1 for p in example.rglob('*') if p.is_file())} files):")
-        measure(example, args.edits)
-        corpus = Path(scratch, "corpus", "content")
-        started = time.perf_counter()
-        generate(corpus, args.files)
-        print(f"Generated corpus ({args.files} files, written in {time.perf_counter() - started:.1f} s):")
-        measure(corpus, args.edits)
+    found = measure(args.content, max(1, args.edits))
+    print(", ".join(f"{seconds * 1000:.0f}" for seconds in found.edits), "ms")
+    print(f"median {found.median * 1000:.0f} ms, worst {found.worst * 1000:.0f} ms (load {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":
