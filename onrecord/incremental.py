@@ -35,7 +35,7 @@ from .model import Filed
 from .render import Renderer
 from .tracking import Views
 from .validate import Record, validate_record
-from .views import Page, SiteView, made_files, site_view
+from .views import Page, SiteView, site_view
 
 Source = Record[Filed] | loading.RawDoc | loading.StoredText | list[Problem]
 """What the preview keeps of a content file: its record, site.yaml's document, or its problems."""
@@ -114,7 +114,7 @@ class Builder:
             rendered = self._render(graph, todo, progress)
         except ContentErrors as errors:
             return Rebuild(tuple(changes), 0, (), time.perf_counter() - started, 0.0, tuple(errors.problems))
-        touched = self._write(graph, rendered, keys)
+        touched = self._write(every, rendered, keys)
         ended = time.perf_counter()
         return Rebuild(tuple(changes), len(rendered), touched, ended - started, ended - render_started)
 
@@ -207,10 +207,10 @@ class Builder:
         return done
 
     def _write(
-        self, graph: SiteGraph, rendered: list[tuple[str, str, bytes]], keys: dict[str, PageKey]
+        self, pages: list[Page], rendered: list[tuple[str, str, bytes]], keys: dict[str, PageKey]
     ) -> tuple[str, ...]:
-        """Make the scratch folder hold exactly the current pages and assets (those made from `graph` too);
-        returns the files touched.
+        """Make the scratch folder hold exactly the current pages, assets and made files; returns the files
+        touched.
 
         The first time, whatever an earlier preview left there is cleared away.
         """
@@ -226,7 +226,7 @@ class Builder:
             for path, entry in self.files.entries.items()
         )
         with drawings.using(self.drawings):
-            wanted.update((file, (digest(data), data)) for file, data in made_files(graph))
+            wanted.update((file, (digest(data), data)) for file, data in self.views.made_files(pages))
         self.drawings.prune()
         changed = {file: pair for file, pair in wanted.items() if self.written.get(file) != pair[0]}
         write.write_files(self.out, ((file, data) for file, (_, data) in changed.items()))

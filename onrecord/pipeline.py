@@ -17,7 +17,7 @@ from .model import Filed
 from .parallel import share
 from .render import Renderer
 from .validate import Record, validate_all, validate_site
-from .views import Page, PageSpec, made_files, page_specs, site_view
+from .views import Context, Page, PageSpec, made_files, page_specs, site_view
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -67,8 +67,10 @@ def check(content: Path, drafts: bool = False) -> SiteGraph:
     with _collector_paused():
         graph = load_graph(content, drafts)
         renderer = Renderer(TEMPLATES)
-        share(page_specs(graph), lambda part: len(render_pages(graph, [spec.page() for spec in part], renderer)))
-        made_files(graph)
+        specs = page_specs(graph)
+        share(specs, lambda part: len(render_pages(graph, [spec.page() for spec in part], renderer)))
+        with drawings.using(drawings.Unset()):
+            made_files(Context(graph), specs)
     return graph
 
 
@@ -110,10 +112,12 @@ def build(
         renderer = Renderer(templates)
         with output:
             staged = output.staged
-            written = share(page_specs(graph), lambda part: _render_and_write(graph, part, renderer, staged))
+            specs = page_specs(graph)
+            written = share(specs, lambda part: _render_and_write(graph, part, renderer, staged))
             with search.Index(staged) as index:
                 with drawings.using(drawings.Drawings(drawings.beside(output.real))) as drawn:
-                    copied = write.copy_assets(assets, staged) + write.write_files(staged, made_files(graph))
+                    made = made_files(Context(graph), specs)
+                    copied = write.copy_assets(assets, staged) + write.write_files(staged, made)
                 indexing = index.finish()
             output.commit()
             drawn.prune()

@@ -18,13 +18,14 @@ from pathlib import Path
 
 import pagefind_bin
 
-from . import search_order
+from . import kinds, search_order
 from .errors import EnvironmentFailure
 
 BUNDLE = "pagefind"
 """The folder of the site that holds the index and Pagefind's interface."""
-PAGES = "**/*.html"
-"""What Pagefind reads: the pages, and nothing the build writes beside them while it reads."""
+PAGES = "{" + ",".join(kinds.names()) + "}/*/index.html"
+"""What Pagefind reads: the record pages, the only ones that mark words to index (a third of the site's
+HTML is in timelines and lists, which mark none), and nothing the build writes beside them meanwhile."""
 IGNORED = "a.url"
 """What the index leaves out of pages' words besides what they mark: web addresses written out in full."""
 TIMEOUT = 600

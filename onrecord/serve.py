@@ -12,7 +12,9 @@ import errno
 import html
 import ipaddress
 import logging
+import os
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import livereload
+import watchfiles
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
 from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
@@ -34,10 +37,8 @@ from .load import EDITOR_LITTER
 from .report import SourceLines, format_problem, printable, printable_lines
 
 SCRATCH = Path(".serve")
-SETTLE = 0.1
-"""Seconds between noticing a change and rebuilding, so a burst of saves makes one rebuild."""
-POLL = 0.2
-"""Seconds between looks for changes, on a site small enough to look at in a fifth of that."""
+EVENT_STEP = 10
+"""Milliseconds without a further file event before a burst of them (a save, a checkout) is reported."""
 PAGE_PROBLEMS = 200
 """Problems listed on the error page; the terminal lists every one."""
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -65,7 +66,7 @@ class Preview:
         """One rebuild shortly after a change, however many files changed."""
         if not self.pending:
             self.pending = True
-            IOLoop.current().call_later(SETTLE, self.rebuild)
+            IOLoop.current().add_callback(self.rebuild)
 
     def rebuild(self) -> None:
         """Rebuild, log what happened and reload the browser if what it shows changed."""
@@ -111,22 +112,59 @@ def _progress(began: float) -> Progress:
     return report
 
 
-class Poller(Watcher):
-    """livereload's watcher, polling as often as stays cheap, never reloading by itself: livereload would
-    reload before the rebuild and skip saves less than 3 s apart, so Preview reloads after each rebuild."""
+class FileEvents(Watcher):
+    """The folders livereload is told to watch, watched through the system's file events (watchfiles):
+    a save is noticed as it happens, however large the site, instead of by looking over every file.
 
-    def examine(self) -> tuple[str | None, float | None]:
-        found = super().examine()
-        return found if found[0] == "__livereload__" else (None, None)
+    livereload would reload the browser before the rebuild and skip saves less than 3 s apart, so the
+    Preview reloads it after each rebuild, and this watcher only calls the watch tasks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stopped = threading.Event()
+        self.tasks: dict[str, Callable[[], object]] = {}
+
+    def watch(
+        self,
+        path: str,
+        func: Callable[[], object] | None = None,
+        delay: float = 0,
+        ignore: Callable[[str], bool] | None = None,
+    ) -> None:
+        super().watch(path, func, delay, ignore)
+        if func is not None:
+            self.tasks[path] = func
 
     def start(self, callback: Callable[[], None]) -> bool:
-        def poll() -> None:
-            began = time.perf_counter()
-            callback()
-            IOLoop.current().call_later(max(POLL, 4 * (time.perf_counter() - began)), poll)
-
-        IOLoop.current().add_callback(poll)
+        loop = IOLoop.current()
+        folders = [path for path in self.tasks if Path(path).is_dir()]
+        thread = threading.Thread(target=self._watch, args=(loop, folders), name="file-events", daemon=True)
+        thread.start()
         return True
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+    def _watch(self, loop: IOLoop, folders: list[str]) -> None:
+        def wanted(change: watchfiles.Change, path: str) -> bool:
+            return not _is_litter(path)
+
+        batches = watchfiles.watch(
+            *folders,
+            watch_filter=wanted,
+            step=EVENT_STEP,
+            stop_event=self.stopped,
+            rust_timeout=1000,
+            raise_interrupt=False,
+            ignore_permission_denied=True,
+        )
+        for batch in batches:
+            loop.add_callback(self._run_tasks, {path for _, path in batch})
+
+    def _run_tasks(self, paths: set[str]) -> None:
+        for folder, task in self.tasks.items():
+            if any(path == folder or path.startswith(folder + os.sep) for path in paths):
+                task()
 
 
 class Addresses:
@@ -285,7 +323,8 @@ def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
     if not 0 < port < 65536:
         raise UsageError(f"--port must be a number from 1 to 65535, not {port}")
     preview = Preview(Builder(content, SCRATCH))
-    server = PreviewServer(watcher=Poller())
+    watcher = FileEvents()
+    server = PreviewServer(watcher=watcher)
     server.addresses = Addresses(host, port)
     server.SFH = type("Handler", (PageHandler,), {"preview": preview, "addresses": server.addresses})
     for folder in (content, pipeline.TEMPLATES, pipeline.ASSETS):
@@ -297,6 +336,8 @@ def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
         server.serve(port=port, host=host, root=str(SCRATCH), open_url_delay=0 if open_browser else None)
     except OSError as error:
         raise UsageError(_cannot_listen(error, host, port)) from None
+    finally:
+        watcher.stop()
     print("Stopped.", flush=True)
 
 

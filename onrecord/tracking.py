@@ -27,7 +27,7 @@ from .link import SiteGraph
 from .model import Filed
 from .order import reading_order
 from .validate import Record
-from .views import Page, PageSpec, page_specs
+from .views import Page, PageSpec, made_files, page_specs
 from .views.common import Context, Order
 
 T = TypeVar("T")
@@ -217,6 +217,17 @@ class Views:
             pages = self._pages(graph, None)
         self.graph = graph
         return [page for page, _, _ in pages.values()]
+
+    def made_files(self, pages: Sequence[Page]) -> list[tuple[str, bytes]]:
+        """The site's made files (OUTPUTS) from the context the pages' views were made in, so that every
+        part of them whose reads did not change (a kind's data, a share card) is kept too."""
+        context, graph = self.tracker.context, self.graph
+        assert context is not None and graph is not None, "made files follow the pages"
+        made = made_files(context, pages)
+        if self.tracker.void:
+            self.tracker.parts = {}
+            made = made_files(Context(graph), pages)
+        return made
 
     def _pages(self, graph: SiteGraph, changed: set[Read] | None) -> dict[str, Kept]:
         watched = self.tracker.begin(graph, changed)

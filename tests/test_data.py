@@ -100,6 +100,14 @@ def test_the_example_json_holds_every_published_record_by_id(example_build: Path
     assert everything["site"]["licence"] == "CC BY 4.0"
 
 
+def test_the_json_files_joined_from_each_kind_s_records_are_canonical_json(example_build: Path) -> None:
+    """site.json and each kind's file are joined from text encoded once per kind: each must read exactly as
+    its whole value encoded at once (sorted keys, the standard separators, one final newline)."""
+    for path in [example_build / "data" / "site.json", *(example_build / "data" / f"{k}.json" for k in kinds.names())]:
+        text = path.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False) + "\n", path.name
+
+
 def test_the_example_schemas_are_copied(example_build: Path) -> None:
     for kind in kinds.models():
         copied = example_build / "data" / "schemas" / f"{kind}.schema.json"

@@ -18,7 +18,7 @@ are made files, written beside the pages they belong to.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -26,7 +26,7 @@ from .. import kinds
 from ..link import SiteGraph
 from ..model import Comparison, Entity, Fact, Filed, Source, Story
 from ..validate import Record, as_kind
-from .common import Context, LinkView, Page, PageSpec, record_link, record_url
+from .common import Context, Declared, LinkView, Page, PageSpec, record_link, record_url
 from .comparison import comparison_view
 from .data import PAGE as DOWNLOADS
 from .data import data_files, downloads_view
@@ -70,7 +70,7 @@ from .story import story_view
 from .timeline import PartLink, TimelineView, chronological, overview, timeline, year_page, year_pages
 from .web import modified, record_article, record_description, root_path
 
-__all__ = ["OUTPUTS", "Page", "PageSpec", "SiteView", "made_files", "page_specs", "pages", "site_view"]
+__all__ = ["OUTPUTS", "Context", "Page", "PageSpec", "SiteView", "made_files", "page_specs", "pages", "site_view"]
 NAV = (
     ("stories/", "Stories"),
     ("timeline/", "Timeline"),
@@ -115,29 +115,42 @@ def site_view(graph: SiteGraph) -> SiteView:
     )
 
 
-MadeFiles = Callable[[SiteGraph], Iterable[tuple[str, bytes]]]
-"""What makes some of the site's files that are not pages: (path in the output, bytes) for each."""
+MadeFiles = Callable[[Context, Sequence[Declared]], Iterable[tuple[str, bytes]]]
+"""What makes some of the site's files that are not pages: (path in the output, bytes) for each, from the
+context the pages' views were made in (so parts they share are made once) and the list of pages."""
 
 
-def stylesheets(graph: SiteGraph) -> Iterable[tuple[str, bytes]]:
+def stylesheets(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, bytes]]:
     """The kinds' stylesheet, from the registry, and the scales', from site.yaml."""
-    return [(STYLESHEET, kinds_stylesheet()), (SCALES_STYLESHEET, scales_stylesheet(graph.site.scales))]
+    return [(STYLESHEET, kinds_stylesheet()), (SCALES_STYLESHEET, scales_stylesheet(ctx.graph.site.scales))]
 
 
-def discovery_files(graph: SiteGraph) -> Iterable[tuple[str, bytes]]:
+def discovery_files(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, bytes]]:
     """The sitemap of every page, robots.txt and the favicon (discovery.py)."""
-    site = graph.site
-    return [(SITEMAP, sitemap(site, page_specs(graph))), (ROBOTS, robots(site)), (FAVICON, favicon(site))]
+    site = ctx.graph.site
+    return [(SITEMAP, sitemap(site, pages)), (ROBOTS, robots(site)), (FAVICON, favicon(site))]
 
 
-OUTPUTS: tuple[MadeFiles, ...] = (stylesheets, discovery_files, feeds, data_files, share_images)
+def feed_files(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, bytes]]:
+    return feeds(ctx.graph)
+
+
+def open_data(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, bytes]]:
+    return data_files(ctx)
+
+
+def share_pictures(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, bytes]]:
+    return share_images(ctx)
+
+
+OUTPUTS: tuple[MadeFiles, ...] = (stylesheets, discovery_files, feed_files, open_data, share_pictures)
 """Every kind of made file, declared once: build writes them, check makes them without writing, and the
 preview writes those whose bytes changed."""
 
 
-def made_files(graph: SiteGraph) -> list[tuple[str, bytes]]:
+def made_files(ctx: Context, pages: Sequence[Declared]) -> list[tuple[str, bytes]]:
     """Every file of the site that is made rather than copied and is not a page, in a fixed order."""
-    return [file for make in OUTPUTS for file in make(graph)]
+    return [file for make in OUTPUTS for file in make(ctx, pages)]
 
 
 def pages(graph: SiteGraph) -> list[Page]:
@@ -187,7 +200,7 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
         template="data.html",
         title=title,
         description=f"Every record on {site.title} as JSON and CSV, free to reuse under {site.licence}.",
-        make=partial(downloads_view, ctx.graph),
+        make=partial(downloads_view, ctx),
     )
     yield PageSpec(
         url=NOT_FOUND,

@@ -21,7 +21,20 @@ from typing import Any
 from .. import kinds, schemas
 from ..link import SiteGraph
 from ..model import Strict
-from .tables import Column, Table, amounts_table, csv_bytes, kind_table, published, sources_table
+from .common import Context
+from .tables import (
+    AMOUNT_COLUMNS,
+    SOURCE_COLUMNS,
+    Column,
+    Table,
+    amount_rows,
+    csv_bytes,
+    csv_header,
+    csv_rows,
+    kind_table,
+    published,
+    source_rows,
+)
 from .web import absolute
 
 FOLDER = "data/"
@@ -70,35 +83,76 @@ class DownloadsView:
     groups: tuple[DataGroup, ...]
 
 
-def data_files(graph: SiteGraph) -> list[tuple[str, bytes]]:
+@dataclass(frozen=True)
+class _KindData:
+    """One kind's share of the data files, made once per change to its records: the rest is joined from these."""
+
+    records: bytes
+    """Its published records, sorted by id, as the JSON list every JSON file holds."""
+    table: Table
+    amounts: bytes
+    """Its rows of amounts.csv, as CSV lines."""
+    cited: bytes
+    """Its rows of sources-cited.csv, as CSV lines."""
+
+
+def data_files(ctx: Context) -> list[tuple[str, bytes]]:
     """Every file of data/ as (path in the output, bytes): OUTPUTS writes them."""
-    files = _files(graph)
-    every = [*files, _File(PACKAGE, package(graph, files), "json", "")]
+    files = _files(ctx)
+    every = [*files, _File(PACKAGE, package(ctx.graph, files), "json", "")]
     return [(FOLDER + file.path, file.data) for file in every]
 
 
-def _files(graph: SiteGraph) -> list[_File]:
-    """Every data file but the descriptor, in the order the descriptor and the page list them."""
-    names = kinds.names()
-    records = {kind: [(r.id, r.model.model_dump(mode="json")) for r in published(graph, kind)] for kind in names}
-    listed = {kind: [{"id": id_, **value} for id_, value in pairs] for kind, pairs in records.items()}
-    everything = _json({"site": graph.site.model_dump(mode="json"), "records": listed})
-    found = [_File("site.json", everything, "json", "the site's settings and every published record, by kind")]
+def _files(ctx: Context) -> list[_File]:
+    """Every data file but the descriptor, in the order the descriptor and the page list them (memoised:
+    the downloads page shows their sizes)."""
+    return ctx.memo("data-files", "", lambda: _made(ctx))
+
+
+def _made(ctx: Context) -> list[_File]:
+    site, names = ctx.graph.site, kinds.names()
+    parts = {kind: _kind_data(ctx, kind) for kind in names}
+    listed = ", ".join(f"{_text(kind)}: {parts[kind].records.decode()}" for kind in sorted(names))
+    everything = f'{{"records": {{{listed}}}, "site": {_text(site.model_dump(mode="json"))}}}\n'
+    found = [_File("site.json", everything.encode(), "json", "the site's settings and every published record, by kind")]
     for kind in names:
         each = kinds.kind(kind).singular
-        alone = {"kind": kind, "licence": graph.site.licence, "records": listed[kind]}
-        found.append(_File(f"{kind}.json", _json(alone), "json", f"every {each}, with every field"))
-        table = kind_table(kind, records[kind])
+        alone = (
+            f'{{"kind": {_text(kind)}, "licence": {_text(site.licence)}, "records": {parts[kind].records.decode()}}}\n'
+        )
+        found.append(_File(f"{kind}.json", alone.encode(), "json", f"every {each}, with every field"))
+        table = parts[kind].table
         found.append(_File(f"{kind}.csv", csv_bytes(table), "csv", f"every {each}, one a row", table))
-    amounts, cited = amounts_table(graph), sources_table(graph)
+    amounts = csv_header(AMOUNT_COLUMNS) + b"".join(parts[kind].amounts for kind in names)
     about = "every amount of money on record, one a row, with the conversions sources reported"
-    found.append(_File("amounts.csv", csv_bytes(amounts), "csv", about, amounts))
+    found.append(_File("amounts.csv", amounts, "csv", about, Table(AMOUNT_COLUMNS, ())))
+    cited = csv_header(SOURCE_COLUMNS) + b"".join(parts[kind].cited for kind in names)
     about = "every source each record cites, in any field or in its text, one a row"
-    found.append(_File("sources-cited.csv", csv_bytes(cited), "csv", about, cited))
+    found.append(_File("sources-cited.csv", cited, "csv", about, Table(SOURCE_COLUMNS, ())))
     for kind, model in kinds.models().items():
         about = f"what {'site.yaml' if kind == 'site' else f'a file in {kind}/'} may hold, field by field"
         found.append(_File(f"schemas/{schemas.file_name(kind)}", _schema(kind, model), "json", about))
     return found
+
+
+def _kind_data(ctx: Context, kind: str) -> _KindData:
+    return ctx.memo("data-kind", kind, lambda: _kind_made(ctx.graph, kind))
+
+
+def _kind_made(graph: SiteGraph, kind: str) -> _KindData:
+    records = [(r.id, r.model.model_dump(mode="json")) for r in published(graph, kind)]
+    return _KindData(
+        records=_text([{"id": id_, **value} for id_, value in records]).encode(),
+        table=kind_table(kind, records),
+        amounts=csv_rows(amount_rows(graph, kind)),
+        cited=csv_rows(source_rows(graph, kind)),
+    )
+
+
+def _text(value: Json) -> str:
+    """A value as JSON text, compact and with sorted keys, exactly as it reads inside a larger document:
+    so each kind's records are encoded once and the files that hold them are joined from that text."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 @functools.cache
@@ -109,7 +163,7 @@ def _schema(kind: str, model: type[Strict]) -> bytes:
 
 def _json(value: Json) -> bytes:
     """Compact, so the C encoder writes it (indenting would take the pure-Python one, ten times slower)."""
-    return (json.dumps(value, sort_keys=True, ensure_ascii=False) + "\n").encode()
+    return (_text(value) + "\n").encode()
 
 
 def package(graph: SiteGraph, files: Iterable[_File]) -> bytes:
@@ -168,9 +222,10 @@ def _field(column: Column) -> Json:
     return field
 
 
-def downloads_view(graph: SiteGraph) -> DownloadsView:
+def downloads_view(ctx: Context) -> DownloadsView:
     """Every data file with its format and size, grouped as the page lists them."""
-    files = _files(graph)
+    graph = ctx.graph
+    files = _files(ctx)
     listed = {file.path: file for file in files}
     descriptor = _File(PACKAGE, package(graph, files), "json", "what every file here holds, column by column")
     whole = (listed["site.json"], descriptor)

@@ -18,7 +18,6 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from .. import drawings, kinds
-from ..link import SiteGraph
 from ..model import PLEDGE_STATUSES, VERDICTS, Comparison, Filed, Pledge, Story
 from ..model.scales import Level
 from ..validate import Record, as_kind
@@ -44,10 +43,10 @@ def with_image(ctx: Context, record: Record[Filed], spec: PageSpec) -> PageSpec:
     return dataclasses.replace(spec, image=share_url(record), image_alt=alt_text(card(ctx, record)))
 
 
-def share_images(graph: SiteGraph) -> Iterable[tuple[str, bytes]]:
+def share_images(ctx: Context) -> Iterable[tuple[str, bytes]]:
     """Every card's PNG, drawn only when the drawings kept from earlier builds do not hold it."""
     cache = drawings.active()
-    wanted = [(share_url(record), key(shown), partial(draw, shown)) for record, shown in _cards(Context(graph))]
+    wanted = [(share_url(record), key(shown), partial(draw, shown)) for record, shown in _cards(ctx)]
     cache.fill([(name, drawing) for _, name, drawing in wanted])
     return [(path, cache.get(name, drawing)) for path, name, drawing in wanted]
 
@@ -59,7 +58,11 @@ def _cards(ctx: Context) -> Iterator[tuple[Record[Filed], Card]]:
 
 
 def card(ctx: Context, record: Record[Filed]) -> Card:
-    """What the record's image shows."""
+    """What the record's image shows (memoised for its page's description of it and the image)."""
+    return ctx.memo("share-card", record.id, lambda: _card(ctx, record))
+
+
+def _card(ctx: Context, record: Record[Filed]) -> Card:
     site = ctx.graph.site
     model = record.model
     lines: tuple[str, ...] = ()

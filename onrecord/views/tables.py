@@ -193,52 +193,58 @@ def _scalar_type(annotation: object) -> FieldType:
     return "string"
 
 
-def amounts_table(graph: SiteGraph) -> Table:
-    """Every amount of money on record, one a row: the exact value, its currency, and reported conversions."""
-    columns = (
-        Column("record", description="The id of the fact the amount belongs to."),
-        Column("kind", description="The fact's kind."),
-        Column("role", description="What the amount is: contract-value, penalty, settlement..."),
-        Column("amount", "number", "The amount in full, exactly as the fact gives it."),
-        Column("currency", description="ISO 4217 code."),
-        Column("reported_as", description="Conversions as sources reported them, `amount currency`, joined by '; '."),
-        Column("source", description="The source that gives the amount, when the fact names one."),
-    )
+AMOUNT_COLUMNS = (
+    Column("record", description="The id of the fact the amount belongs to."),
+    Column("kind", description="The fact's kind."),
+    Column("role", description="What the amount is: contract-value, penalty, settlement..."),
+    Column("amount", "number", "The amount in full, exactly as the fact gives it."),
+    Column("currency", description="ISO 4217 code."),
+    Column("reported_as", description="Conversions as sources reported them, `amount currency`, joined by '; '."),
+    Column("source", description="The source that gives the amount, when the fact names one."),
+)
+"""The columns of the table of every amount of money on record, one a row (`amount_rows`)."""
+
+
+def amount_rows(graph: SiteGraph, kind: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of the amounts table for one kind: the exact value, its currency, and reported conversions."""
+    if kind not in kinds.fact_names():
+        return ()
     rows = []
-    for kind in kinds.fact_names():
-        for record in published(graph, kind):
-            for money in typing.cast(Fact, record.model).amounts:
-                reported = JOIN.join(f"{_plain(c.amount)} {c.currency}" for c in money.reported_as)
-                rows.append(
-                    (record.id, kind, money.role, _plain(money.amount), money.currency, reported, money.source or "")
-                )
-    return Table(columns=columns, rows=tuple(rows))
+    for record in published(graph, kind):
+        for money in typing.cast(Fact, record.model).amounts:
+            reported = JOIN.join(f"{_plain(c.amount)} {c.currency}" for c in money.reported_as)
+            rows.append(
+                (record.id, kind, money.role, _plain(money.amount), money.currency, reported, money.source or "")
+            )
+    return tuple(rows)
 
 
 def _plain(amount: Decimal) -> str:
     return format(amount, "f")
 
 
-def sources_table(graph: SiteGraph) -> Table:
-    """Every source each published record cites, in any field or by `[@id]` in its Markdown, one a row."""
-    columns = (
-        Column("record", description="The id of the record that cites the source."),
-        Column("kind", description="The record's kind."),
-        Column("field", description="The field that cites it (sources, quote, body, status_history...)."),
-        Column("source", description="The source's id; empty for a source written inline in the record."),
-        Column("title", description="The source's title."),
-        Column("url", description="Where the source can be read."),
-    )
+SOURCE_COLUMNS = (
+    Column("record", description="The id of the record that cites the source."),
+    Column("kind", description="The record's kind."),
+    Column("field", description="The field that cites it (sources, quote, body, status_history...)."),
+    Column("source", description="The source's id; empty for a source written inline in the record."),
+    Column("title", description="The source's title."),
+    Column("url", description="Where the source can be read."),
+)
+"""The columns of the table of every source each published record cites, one a row (`source_rows`)."""
+
+
+def source_rows(graph: SiteGraph, kind: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of the sources table for one kind: each source a record cites, in any field or by `[@id]`."""
     rows: dict[tuple[str, ...], None] = {}
-    for kind in kinds.names():
-        for record in published(graph, kind):
-            found = [(str(ref.where[0]), ref.target) for ref in references(record) if _is_source(graph, ref.target)]
-            for where, target in sorted(set(found)):
-                source = typing.cast(Source, graph.get(target).model)
-                rows[(record.id, kind, where, target, source.label(), source.url)] = None
-            for where, inline in _inline_sources(record.model, ""):
-                rows[(record.id, kind, where, "", inline.label(), inline.url)] = None
-    return Table(columns=columns, rows=tuple(rows))
+    for record in published(graph, kind):
+        found = [(str(ref.where[0]), ref.target) for ref in references(record) if _is_source(graph, ref.target)]
+        for where, target in sorted(set(found)):
+            source = typing.cast(Source, graph.get(target).model)
+            rows[(record.id, kind, where, target, source.label(), source.url)] = None
+        for where, inline in _inline_sources(record.model, ""):
+            rows[(record.id, kind, where, "", inline.label(), inline.url)] = None
+    return tuple(rows)
 
 
 def _is_source(graph: SiteGraph, target: str) -> bool:
@@ -261,10 +267,18 @@ def _inline_sources(value: object, where: str) -> Iterator[tuple[str, Source]]:
 def csv_bytes(table: Table) -> bytes:
     """The table as UTF-8 CSV with a header row and `\\n` line ends; the csv module quotes commas,
     quotes and line breaks inside cells."""
+    return csv_header(table.columns) + csv_rows(table.rows)
+
+
+def csv_header(columns: Iterable[Column]) -> bytes:
+    return csv_rows([tuple(column.name for column in columns)])
+
+
+def csv_rows(rows: Iterable[Sequence[str]]) -> bytes:
+    """Rows as CSV lines, cells that would run as formulas made text, exactly as they are in a whole file:
+    a table made in parts is joined so."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(column.name for column in table.columns)
-    writer.writerows(map(_neutralised, table.rows))
+    csv.writer(out, lineterminator="\n").writerows(map(_neutralised, rows))
     return out.getvalue().encode("utf-8")
 
 
