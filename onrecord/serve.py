@@ -133,7 +133,7 @@ class FileEvents(Watcher):
     ) -> None:
         super().watch(path, func, delay, ignore)
         if func is not None:
-            self.tasks[path] = func
+            self.tasks[os.path.abspath(path)] = func
 
     def start(self, callback: Callable[[], None]) -> bool:
         loop = IOLoop.current()
@@ -162,8 +162,9 @@ class FileEvents(Watcher):
             loop.add_callback(self._run_tasks, {path for _, path in batch})
 
     def _run_tasks(self, paths: set[str]) -> None:
+        changed = {os.path.abspath(path) for path in paths}
         for folder, task in self.tasks.items():
-            if any(path == folder or path.startswith(folder + os.sep) for path in paths):
+            if any(path == folder or path.startswith(folder + os.sep) for path in changed):
                 task()
 
 
