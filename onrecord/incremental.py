@@ -2,7 +2,7 @@
 
 Each file is read once per content hash, so only edited files are parsed and validated again (see
 inputs.py). Every rebuild then links the whole site in memory and brings the page views up to date,
-computing again only the views whose reads from the graph changed (see tracking.py); a page is
+computing again only the views whose reads from the graph changed (see depends.py); a page is
 rendered again only when its view, its title or one of its templates (with those it extends,
 includes or imports) differs from the last build. Views are frozen dataclasses, so `==` tells. The
 scratch folder ends up byte for byte as a full build with drafts would write it: only files whose
@@ -28,14 +28,14 @@ from jinja2 import meta
 
 from . import drawings, pipeline, write
 from . import load as loading
+from .depends import Dependencies
 from .errors import ContentErrors, Location, Problem
 from .inputs import CHUNK, Entry, Inputs, Listing, Progress, digest, shown
 from .link import SiteGraph
 from .model import Filed
 from .render import Renderer
-from .tracking import Views
 from .validate import Record, validate_record
-from .views import Page, SiteView, site_view
+from .views import Context, Page, SiteView, made_files, page_specs, site_view
 
 Source = Record[Filed] | loading.RawDoc | loading.StoredText | list[Problem]
 """What the preview keeps of a content file: its record, site.yaml's document, or its problems."""
@@ -73,6 +73,29 @@ def _listed(changes: tuple[str, ...]) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s'[: number != 1]}"
+
+
+class Views:
+    """The preview's page views, each kept from the last build while what it read is unchanged."""
+
+    def __init__(self) -> None:
+        self.dependencies = Dependencies()
+        self.context: Context | None = None
+
+    def update(self, graph: SiteGraph) -> list[Page]:
+        """Every page of `graph` with its view; `computed` tells how many views were computed again."""
+        ctx = self.context = Context(self.dependencies.begin(graph), self.dependencies)
+        return [self.dependencies.memo(("page", spec), functools.partial(spec.page, ctx)) for spec in page_specs(ctx)]
+
+    @property
+    def computed(self) -> int:
+        return self.dependencies.computed["page"]
+
+    def made_files(self, pages: list[Page]) -> list[tuple[str, bytes]]:
+        """The site's made files, from the context the pages' views were made in, so that every part of
+        them whose reads did not change (a kind's data, a share card) is kept too."""
+        assert self.context is not None, "made files follow the pages"
+        return made_files(self.context, pages)
 
 
 class Builder:

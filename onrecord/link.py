@@ -20,7 +20,7 @@ from .evidence import Evidence, check_quotes, evidence, stored_text_problems
 from .load import KeyPath, StoredText
 from .memo import PerRecord
 from .model import Comparison, Dated, Entity, Fact, Filed, Ref, Said, Site, markdown_texts
-from .order import after_problems, reading_order
+from .order import OrderKey, after_problems, reading_order
 from .previous import previous_id_problems
 from .validate import Record, as_kind, text_location
 
@@ -51,6 +51,8 @@ class SiteGraph:
     kinds: Mapping[str, list[Record[Filed]]]
     referrers: Mapping[str, list[str]] = field(default_factory=dict)
     tags: Mapping[str, list[str]] = field(default_factory=dict)
+    order: Mapping[str, OrderKey] = field(default_factory=dict)
+    """Each record's place in reading order (see order.py), for views to sort by."""
     warnings: tuple[Problem, ...] = ()
     """What check tells the author without refusing the content (see Problem.warning)."""
     evidence: Evidence = field(default_factory=Evidence)
@@ -102,7 +104,8 @@ def link(
     problems += previous_id_problems(records)
     published = {r.id: r for r in records if drafts or not r.model.is_draft()}
     left_out = {r.id: r for r in records if r.id not in published}
-    ordered = sorted(published.values(), key=lambda record: reading_order(record, published))
+    order = {record_id: reading_order(record, published) for record_id, record in published.items()}
+    ordered = sorted(published.values(), key=lambda record: order[record.id])
     referrers = _backlinks(ordered, published, left_out, unreadable, problems)
     problems += _embed_problems(published)
     problems += after_problems(published)
@@ -114,7 +117,7 @@ def link(
     problems += differing
     if problems or site is None:
         raise ContentErrors(problems)
-    graph = _graph(site, published, ordered, referrers)
+    graph = _graph(site, published, ordered, referrers, order)
     graph.warnings = tuple(sorted(highlight_warnings(published)))
     graph.evidence = evidence(published, texts, checks)
     return graph
@@ -377,7 +380,11 @@ def _quote_problem(record: Record[Filed], ref: Link, target: Record[Filed]) -> P
 
 
 def _graph(
-    site: Site, published: dict[str, Record[Filed]], ordered: list[Record[Filed]], referrers: dict[str, list[str]]
+    site: Site,
+    published: dict[str, Record[Filed]],
+    ordered: list[Record[Filed]],
+    referrers: dict[str, list[str]],
+    order: dict[str, OrderKey],
 ) -> SiteGraph:
     """Records by kind and tag lists, in reading order, as `ordered` and `referrers` already are."""
     by_kind: dict[str, list[Record[Filed]]] = {name: [] for name in kinds.names()}
@@ -388,7 +395,7 @@ def _graph(
         if isinstance(model, (Dated, Comparison, Entity)):
             for tag in model.tags:
                 tags[tag].append(record.id)
-    return SiteGraph(site, published, by_kind, referrers, dict(sorted(tags.items())))
+    return SiteGraph(site, published, by_kind, referrers, dict(sorted(tags.items())), order)
 
 
 _REFERENCES = PerRecord(lambda record: tuple(references(record)))

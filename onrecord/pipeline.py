@@ -67,10 +67,11 @@ def check(content: Path, drafts: bool = False) -> SiteGraph:
     with _collector_paused():
         graph = load_graph(content, drafts)
         renderer = Renderer(TEMPLATES)
-        specs = page_specs(graph)
-        share(specs, lambda part: len(render_pages(graph, [spec.page() for spec in part], renderer)))
+        ctx = Context(graph)
+        specs = page_specs(ctx)
+        share(specs, lambda part: len(render_pages(graph, [spec.page(ctx) for spec in part], renderer)))
         with drawings.using(drawings.Unset()):
-            made_files(Context(graph), specs)
+            made_files(ctx, specs)
     return graph
 
 
@@ -112,11 +113,12 @@ def build(
         renderer = Renderer(templates)
         with output:
             staged = output.staged
-            specs = page_specs(graph)
-            written = share(specs, lambda part: _render_and_write(graph, part, renderer, staged))
+            ctx = Context(graph)
+            specs = page_specs(ctx)
+            written = share(specs, lambda part: _render_and_write(ctx, part, renderer, staged))
             with search.Index(staged) as index:
                 with drawings.using(drawings.Drawings(drawings.beside(output.real))) as drawn:
-                    made = made_files(Context(graph), specs)
+                    made = made_files(ctx, specs)
                     copied = write.copy_assets(assets, staged) + write.write_files(staged, made)
                 indexing = index.finish()
             output.commit()
@@ -124,7 +126,7 @@ def build(
     return BuildReport(written, copied, time.perf_counter() - started, graph.warnings, indexing)
 
 
-def _render_and_write(graph: SiteGraph, part: Sequence[PageSpec], renderer: Renderer, staged: Path) -> int:
+def _render_and_write(ctx: Context, part: Sequence[PageSpec], renderer: Renderer, staged: Path) -> int:
     """One process's share of a build: prepare each page's view, render it and write it."""
-    extra = {"site": site_view(graph)}
-    return write.write_files(staged, ((spec.file, renderer.render(spec.page(), extra)) for spec in part))
+    extra = {"site": site_view(ctx.graph)}
+    return write.write_files(staged, ((spec.file, renderer.render(spec.page(ctx), extra)) for spec in part))

@@ -126,7 +126,7 @@ def test_lists_timelines_entities_and_sources_say_what_they_hold(built: Path) ->
 
 def test_the_sitemap_lists_exactly_the_pages_with_the_days_their_records_changed(built: Path) -> None:
     entries = sitemap_entries(built)
-    specs = views.page_specs(pipeline.load_graph(built.parent / "content"))
+    specs = views.page_specs(views.Context(pipeline.load_graph(built.parent / "content")))
     assert [loc for loc, _ in entries] == [BASE + s.url for s in specs if s.url != "404.html" and not s.moved_to]
     files = {page_url(p.relative_to(built).as_posix()) for p in built.rglob("*.html")}
     assert {loc.removeprefix(BASE) for loc, _ in entries} == files - {"404.html"}
@@ -272,8 +272,9 @@ def test_the_base_url_drives_the_output_and_nothing_else_does(make_site, tmp_pat
 
 def test_a_share_image_is_named_absolutely_with_a_large_card(built: Path) -> None:
     graph = pipeline.load_graph(built.parent / "content")
-    spec = next(s for s in views.page_specs(graph) if s.url == "comparisons/pledge-vs-reply/")
-    page = dataclasses.replace(spec.page(), image="comparisons/pledge-vs-reply/share.png")
+    ctx = views.Context(graph)
+    spec = next(s for s in views.page_specs(ctx) if s.url == "comparisons/pledge-vs-reply/")
+    page = dataclasses.replace(spec.page(ctx), image="comparisons/pledge-vs-reply/share.png")
     found = meta(Elements(Renderer(pipeline.TEMPLATES).render(page, {"site": site_view(graph)}).decode()))
     assert found["og:image"] == BASE + "comparisons/pledge-vs-reply/share.png"
     assert found["twitter:card"] == "summary_large_image"

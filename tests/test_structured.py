@@ -14,7 +14,7 @@ from test_scales import CUSTOM, rated
 
 from onrecord import pipeline
 from onrecord.incremental import Builder
-from onrecord.views import page_specs
+from onrecord.views import Context, page_specs
 
 MakeSite = Callable[[Path, dict[str, str]], Path]
 BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -49,7 +49,7 @@ updates:
 def pages_of(out: Path, content: Path = EXAMPLE) -> Iterator[tuple[str, str]]:
     """(address, HTML) of every page of the site's page list, as the build wrote it; not the old addresses of
     renamed records, which only forward to their pages."""
-    for spec in page_specs(pipeline.load_graph(content)):
+    for spec in page_specs(Context(pipeline.load_graph(content))):
         if spec.moved_to is None:
             yield spec.url, (out / spec.file).read_text(encoding="utf-8")
 

@@ -18,7 +18,7 @@ are made files, written beside the pages they belong to.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -155,36 +155,36 @@ def made_files(ctx: Context, pages: Sequence[Declared]) -> list[tuple[str, bytes
 
 def pages(graph: SiteGraph) -> list[Page]:
     """Every page of the site with its view, in a fixed order."""
-    return [spec.page() for spec in page_specs(graph)]
+    ctx = Context(graph)
+    return [spec.page(ctx) for spec in page_specs(ctx)]
 
 
-def page_specs(graph: SiteGraph, context: Callable[[SiteGraph], Context] = Context) -> list[PageSpec]:
+def page_specs(ctx: Context) -> list[PageSpec]:
     """Every page of the site in a fixed order, each view prepared only when its page is asked for.
 
-    `context` lets the preview watch what each view reads (see tracking.py).
+    Memoised as a whole, and record by record, so that the preview lists again only what an edit reaches.
     """
-    return list(_pages(context(graph)))
+    return ctx.memo("pages", "", lambda: list(_pages(ctx)))
 
 
 def _pages(ctx: Context) -> Iterator[PageSpec]:
     site = ctx.graph.site
-    updates = partial(ctx.memo, "updates", "", partial(update_rows, ctx))
-    yield PageSpec(
-        url="", template="home.html", title=site.title, description=site.tagline, make=lambda: home_view(ctx, updates())
-    )
+    yield PageSpec(url="", template="home.html", title=site.title, description=site.tagline, draw=_home)
     for kind in kinds.names():
         yield from _index_pages(ctx, kind, list_pages(ctx, kind))
-    yield from _record_pages(ctx)
+    for name in kinds.names():
+        for record in ctx.graph.kinds[name]:
+            yield ctx.memo_of("page-of", record, _record_page)
     yield from redirect_pages(ctx)
     yield from _timeline_pages(ctx)
-    yield from _updates_pages(ctx, updates)
+    yield from _updates_pages(ctx)
     url, title = METHODOLOGY
     yield PageSpec(
         url=url,
         template="methodology.html",
         title=title,
         description=f"What each verdict and each pledge status on {site.title} means.",
-        make=partial(methodology_view, ctx),
+        draw=methodology_view,
     )
     url, title = SEARCH
     yield PageSpec(
@@ -192,7 +192,7 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
         template="search.html",
         title=title,
         description=f"Search everything on record on {site.title}, or browse its indexes.",
-        make=partial(search_view, ctx),
+        draw=search_view,
     )
     url, title = DOWNLOADS
     yield PageSpec(
@@ -200,7 +200,7 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
         template="data.html",
         title=title,
         description=f"Every record on {site.title} as JSON and CSV, free to reuse under {site.licence}.",
-        make=partial(downloads_view, ctx),
+        draw=downloads_view,
     )
     yield PageSpec(
         url=NOT_FOUND,
@@ -208,27 +208,33 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
         title="Page not found",
         description=f"There is no page at this address on {site.title}: where to find what you were looking for.",
         root_path=root_path(site),
-        make=partial(not_found_view, ctx),
+        draw=not_found_view,
     )
 
 
-def _updates_pages(ctx: Context, updates: Callable[[], tuple[UpdateRow, ...]]) -> Iterator[PageSpec]:
+def _updates(ctx: Context) -> tuple[UpdateRow, ...]:
+    return ctx.memo("updates", "", partial(update_rows, ctx))
+
+
+def _home(ctx: Context) -> object:
+    return home_view(ctx, _updates(ctx))
+
+
+def _updates_pages(ctx: Context) -> Iterator[PageSpec]:
     about = f"Every correction and update on {ctx.graph.site.title}, newest first."
-    pages = numbered_pages("updates/", len(updates()))
-    first, *rest = _numbered(
-        "updates/", "updates.html", UPDATES_TITLE, about, pages, partial(_updates_page, updates, pages)
-    )
+    pages = numbered_pages("updates/", len(_updates(ctx)))
+    first, *rest = _numbered("updates/", "updates.html", UPDATES_TITLE, about, pages, _updates_page, (pages,))
     yield dataclasses.replace(first, feed=feed_of("updates/"))
     yield from rest
 
 
-def _updates_page(updates: Callable[[], tuple[UpdateRow, ...]], pages: tuple[PageLink, ...], number: int) -> object:
-    return updates_view(updates(), pages, number)
+def _updates_page(ctx: Context, pages: tuple[PageLink, ...], number: int) -> object:
+    return updates_view(_updates(ctx), pages, number)
 
 
 def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:
     title, intro = kinds.kind(kind).title, kinds.kind(kind).intro
-    return _numbered(f"{kind}/", "list.html", title, intro, pages, partial(list_view, ctx, kind, pages))
+    return _numbered(f"{kind}/", "list.html", title, intro, pages, list_view, (kind, pages))
 
 
 def _scorecard_pages(ctx: Context, record: Record[Entity]) -> Iterator[PageSpec]:
@@ -238,9 +244,11 @@ def _scorecard_pages(ctx: Context, record: Record[Entity]) -> Iterator[PageSpec]
     url, name = scorecard_url(record), record.model.name
     about = f"Every comparison with {name}’s own words or deeds on a side, counted by verdict."
     pages = numbered_pages(url, len(entity_scorecard(ctx, record).comparisons))
-    return _numbered(
-        url, "scorecard.html", f"{name}: scorecard", about, pages, partial(scorecard_page, ctx, record, pages)
-    )
+    return _numbered(url, "scorecard.html", f"{name}: scorecard", about, pages, _scorecard, (record.id, pages))
+
+
+def _scorecard(ctx: Context, entity: str, pages: tuple[PageLink, ...], number: int) -> object:
+    return scorecard_page(ctx, ctx.graph.entity(entity), pages, number)
 
 
 def _comparisons_pages(ctx: Context, record: Record[Entity]) -> Iterator[PageSpec]:
@@ -250,77 +258,95 @@ def _comparisons_pages(ctx: Context, record: Record[Entity]) -> Iterator[PageSpe
     url, name = comparisons_url(record), record.model.name
     about = f"Every comparison of something on record about {name}, newest first."
     pages = numbered_pages(url, len(entity_comparisons(ctx, record)))
-    make = partial(comparisons_page, ctx, record, pages)
-    return _numbered(url, "entity-comparisons.html", f"{name}: comparisons", about, pages, make)
+    title = f"{name}: comparisons"
+    return _numbered(url, "entity-comparisons.html", title, about, pages, _comparisons, (record.id, pages))
+
+
+def _comparisons(ctx: Context, entity: str, pages: tuple[PageLink, ...], number: int) -> object:
+    return comparisons_page(ctx, ctx.graph.entity(entity), pages, number)
 
 
 def _numbered(
-    url: str, template: str, title: str, about: str, pages: tuple[PageLink, ...], make: Callable[[int], object]
+    url: str,
+    template: str,
+    title: str,
+    about: str,
+    pages: tuple[PageLink, ...],
+    draw: Callable[..., object],
+    args: tuple[Hashable, ...],
 ) -> Iterator[PageSpec]:
-    """A list's page at `url` and, when it is split, its numbered pages after the first."""
-    yield PageSpec(url=url, template=template, title=title, description=about, make=partial(make, 1))
+    """A list's page at `url` and, when it is split, its numbered pages after the first; `draw` takes the
+    page's number after `args`."""
+    yield PageSpec(url=url, template=template, title=title, description=about, draw=draw, args=(*args, 1))
     for link in pages[1:]:
         yield PageSpec(
             url=link.url,
             template=template,
             title=f"{title}, page {link.number}",
             description=f"{about} Page {link.number} of {len(pages)}.",
-            make=partial(make, link.number),
+            draw=draw,
+            args=(*args, link.number),
         )
 
 
-def _record_pages(ctx: Context) -> Iterator[PageSpec]:
-    """A page per record, kind by kind in registry order, each drawn by its kind's page family."""
-    for kind in kinds.kinds():
-        for record in ctx.graph.kinds[kind.name]:
-            spec = with_image(ctx, record, _record_page(record, kind.template, _drawing(ctx, kind.page, record)))
-            yield dataclasses.replace(spec, feed=feed_of(spec.url)) if kind.page == "entity" else spec
-
-
-def _drawing(ctx: Context, family: str, record: Record[Filed]) -> Callable[[], object]:
-    """How a page family prepares the view of one of its records."""
-    if family == "fact":
-        return partial(fact_view, ctx, as_kind(record, Fact))
-    if family == "comparison":
-        return partial(comparison_view, ctx, as_kind(record, Comparison))
-    if family == "story":
-        return partial(story_view, ctx, as_kind(record, Story))
-    if family == "entity":
-        return partial(entity_view, ctx, as_kind(record, Entity))
-    return partial(source_page, ctx, as_kind(record, Source))
-
-
-def _record_page(record: Record[Filed], template: str, make: Callable[[], object]) -> PageSpec:
+def _record_page(ctx: Context, record: Record[Filed]) -> PageSpec:
+    """A record's page, drawn by its kind's page family."""
     model = record.model
-    return PageSpec(
+    spec = PageSpec(
         url=record_url(record),
-        template=template,
+        template=kinds.kind(record.kind).template,
         title=model.label(),
         description=record_description(model),
         article=record_article(model),
         modified=modified(model),
-        make=make,
+        draw=_record_view,
+        args=(record.id,),
     )
+    spec = with_image(ctx, record, spec)
+    return dataclasses.replace(spec, feed=feed_of(spec.url)) if kinds.kind(record.kind).page == "entity" else spec
+
+
+def _record_view(ctx: Context, record_id: str) -> object:
+    record = ctx.graph.get(record_id)
+    family = kinds.kind(record.kind).page
+    if family == "fact":
+        return fact_view(ctx, as_kind(record, Fact))
+    if family == "comparison":
+        return comparison_view(ctx, as_kind(record, Comparison))
+    if family == "story":
+        return story_view(ctx, as_kind(record, Story))
+    if family == "entity":
+        return entity_view(ctx, as_kind(record, Entity))
+    return source_page(ctx, as_kind(record, Source))
 
 
 def _timeline_pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
-    yield from _timeline(ctx, "timeline/", "Timeline", partial(_site_timeline, ctx))
+    yield from _timeline(ctx, "timeline/", SITE, "")
     for r in graph.listed("entities", Entity):
-        yield from _timeline(
-            ctx, f"{record_url(r)}timeline/", f"{r.model.name}: timeline", partial(_entity_timeline, ctx, r)
-        )
-        yield from _scorecard_pages(ctx, r)
-        yield from _comparisons_pages(ctx, r)
+        yield from ctx.memo_of("entity-pages", r, _entity_pages)
     yield PageSpec(
         url="tags/",
         template="list.html",
         title="Tags",
         description=f"Every topic on {graph.site.title}, each with its own timeline.",
-        make=partial(tags_index, ctx),
+        draw=tags_index,
     )
     for tag in graph.tags:
-        yield from _advertising(_timeline(ctx, f"tags/{tag}/", f"Tag: {tag}", partial(_tag_timeline, ctx, tag)))
+        yield from ctx.memo("tag-pages", tag, partial(_tag_pages, ctx, tag))
+
+
+def _tag_pages(ctx: Context, tag: str) -> list[PageSpec]:
+    return list(_advertising(_timeline(ctx, f"tags/{tag}/", TAG, tag)))
+
+
+def _entity_pages(ctx: Context, record: Record[Entity]) -> list[PageSpec]:
+    """An entity's timeline, and its scorecard and comparisons when they have pages of their own."""
+    return [
+        *_timeline(ctx, f"{record_url(record)}timeline/", ENTITY, record.id),
+        *_scorecard_pages(ctx, record),
+        *_comparisons_pages(ctx, record),
+    ]
 
 
 def _advertising(specs: Iterator[PageSpec]) -> Iterator[PageSpec]:
@@ -332,26 +358,25 @@ def _advertising(specs: Iterator[PageSpec]) -> Iterator[PageSpec]:
 
 @dataclass(frozen=True, kw_only=True)
 class Chronicle:
-    """A timeline page's words and links, and its facts in reading order (made once, shared by its year pages)."""
+    """A timeline page's words and links, shared by its year pages."""
 
     heading: str
     intro: str
     parent: LinkView | None
     related: tuple[LinkView, ...]
-    facts: list[Record[Fact]]
 
 
-def _timeline(ctx: Context, url: str, heading: str, chronicle: Callable[[], Chronicle]) -> Iterator[PageSpec]:
-    """The timeline's page and, when it is split, a page per year.
+SITE, ENTITY, TAG = "site", "entity", "tag"
+"""Whose timeline a chronicle is: the site's, an entity's (by id) or a tag's."""
 
-    Each page makes its chronicle again (cheaply: the facts are memoised), so that what it shows is
-    all read while its own view is made.
-    """
-    shown = chronicle()
-    years, intro = year_pages(ctx, shown.facts, url), shown.intro
+
+def _timeline(ctx: Context, url: str, whose: str, key: str) -> Iterator[PageSpec]:
+    """The timeline's page and, when it is split, a page per year."""
+    shown = _chronicle(ctx, whose, key)
+    years, intro, heading = year_pages(ctx, _facts(ctx, whose, key), url), shown.intro, shown.heading
     if not years:
         yield PageSpec(
-            url=url, template="timeline.html", title=heading, description=intro, make=partial(_whole, chronicle, ctx)
+            url=url, template="timeline.html", title=heading, description=intro, draw=_whole, args=(whose, key)
         )
         return
     yield PageSpec(
@@ -359,28 +384,29 @@ def _timeline(ctx: Context, url: str, heading: str, chronicle: Callable[[], Chro
         template="timeline.html",
         title=heading,
         description=intro,
-        make=partial(_overview, chronicle, ctx, years),
+        draw=_overview,
+        args=(whose, key, years),
     )
     for link in years:
+        _part(ctx, whose, key, link)
         entries = "the entry" if link.count == 1 else f"the {link.count} entries"
-        whose = link.year.described if link.of == 1 else f"{link.year.described} (page {link.number} of {link.of})"
+        whole = link.year.described if link.of == 1 else f"{link.year.described} (page {link.number} of {link.of})"
         yield PageSpec(
             url=link.url,
             template="timeline.html",
             title=f"{heading}, {link.label}",
-            description=f"{intro} This page: {entries} {whose}.",
-            make=partial(_year, url, chronicle, ctx, years, link),
+            description=f"{intro} This page: {entries} {whole}.",
+            draw=_year,
+            args=(whose, key, url, years, link),
         )
 
 
-def _whole(chronicle: Callable[[], Chronicle], ctx: Context) -> TimelinePage:
-    shown = chronicle()
-    return _page(shown, timeline(ctx, shown.facts))
+def _whole(ctx: Context, whose: str, key: str) -> TimelinePage:
+    return _page(_chronicle(ctx, whose, key), timeline(ctx, _facts(ctx, whose, key)))
 
 
-def _overview(chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[PartLink, ...]) -> TimelinePage:
-    shown = chronicle()
-    return _page(shown, overview(ctx, shown.facts, years))
+def _overview(ctx: Context, whose: str, key: str, years: tuple[PartLink, ...]) -> TimelinePage:
+    return _page(_chronicle(ctx, whose, key), overview(ctx, _facts(ctx, whose, key), years))
 
 
 def _page(shown: Chronicle, drawn: TimelineView) -> TimelinePage:
@@ -389,47 +415,52 @@ def _page(shown: Chronicle, drawn: TimelineView) -> TimelinePage:
     )
 
 
-def _year(
-    url: str, chronicle: Callable[[], Chronicle], ctx: Context, years: tuple[PartLink, ...], link: PartLink
-) -> TimelinePage:
-    shown = chronicle()
+def _year(ctx: Context, whose: str, key: str, url: str, years: tuple[PartLink, ...], link: PartLink) -> TimelinePage:
+    shown = _chronicle(ctx, whose, key)
+    part = _part(ctx, whose, key, link)
     return TimelinePage(
         heading=f"{shown.heading}, {link.label}",
         intro=shown.intro,
         parent=LinkView(url=url, label=shown.heading),
-        timeline=year_page(ctx, shown.facts, years, link.url),
+        timeline=year_page(ctx, part, years, link.url),
         related=(),
     )
 
 
-def _site_timeline(ctx: Context) -> Chronicle:
-    listed = ctx.graph.kinds
-    facts = ctx.memo("timeline", "", lambda: chronological(ctx, (r for k in kinds.fact_names() for r in listed[k])))
+def _part(ctx: Context, whose: str, key: str, link: PartLink) -> list[Record[Fact]]:
+    """A year page's entries, memoised while the pages are listed: when an edit elsewhere in the timeline
+    leaves them as they were, the page is kept."""
+    at = f"{link.url} {link.start} {link.count}"
+    return ctx.memo("timeline-part", at, lambda: _facts(ctx, whose, key)[link.start : link.start + link.count])
+
+
+def _chronicle(ctx: Context, whose: str, key: str) -> Chronicle:
+    if whose == SITE:
+        return Chronicle(
+            heading="Timeline", intro="Everything on record, in the order it happened.", parent=None, related=()
+        )
+    if whose == ENTITY:
+        entity = ctx.graph.entity(key)
+        name = entity.model.name
+        return Chronicle(
+            heading=f"{name}: timeline",
+            intro=f"Everything on record that names {name}.",
+            parent=record_link(ctx, entity),
+            related=(),
+        )
     return Chronicle(
-        heading="Timeline",
-        intro="Everything on record, in the order it happened.",
-        parent=None,
-        related=(),
-        facts=facts,
-    )
-
-
-def _entity_timeline(ctx: Context, r: Record[Entity]) -> Chronicle:
-    return Chronicle(
-        heading=f"{r.model.name}: timeline",
-        intro=f"Everything on record that names {r.model.name}.",
-        parent=record_link(ctx, r),
-        related=(),
-        facts=entity_facts(ctx, r),
-    )
-
-
-def _tag_timeline(ctx: Context, tag: str) -> Chronicle:
-    facts = ctx.memo("tag-timeline", tag, lambda: chronological(ctx, map(ctx.graph.get, ctx.graph.tags[tag])))
-    return Chronicle(
-        heading=f"Tag: {tag}",
-        intro=f"Everything on record tagged “{tag}”.",
+        heading=f"Tag: {key}",
+        intro=f"Everything on record tagged “{key}”.",
         parent=LinkView(url="tags/", label="Tags"),
-        related=tag_links(ctx, tag),
-        facts=facts,
+        related=tag_links(ctx, key),
     )
+
+
+def _facts(ctx: Context, whose: str, key: str) -> list[Record[Fact]]:
+    """The timeline's facts in reading order, memoised for its pages."""
+    if whose == SITE:
+        listed = ctx.graph.kinds
+        return ctx.memo("timeline", "", lambda: chronological(ctx, (r for k in kinds.fact_names() for r in listed[k])))
+    if whose == ENTITY:
+        return entity_facts(ctx, ctx.graph.entity(key))
+    return ctx.memo("tag-timeline", key, lambda: chronological(ctx, map(ctx.graph.get, ctx.graph.tags[key])))

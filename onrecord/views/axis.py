@@ -120,10 +120,10 @@ def period(record: Record[Fact]) -> tuple[dates.Point | None, dates.Point | None
 
 
 def place(ctx: Context, record: Record[Fact]) -> Place:
-    return ctx.memo("place", record.id, lambda: _place(record))
+    return ctx.memo_of("place", record, _place)
 
 
-def _place(record: Record[Fact]) -> Place:
+def _place(ctx: Context, record: Record[Fact]) -> Place:
     when = record.model.date
     if isinstance(when, dates.Unknown):
         return Place(

@@ -137,7 +137,7 @@ class ComparisonCard:
 
 
 def comparison_card(ctx: Context, record: Record[Comparison]) -> ComparisonCard:
-    return ctx.memo("comparison", record.id, lambda: _card(ctx, record))
+    return ctx.memo_of("comparison", record, _card)
 
 
 def _card(ctx: Context, record: Record[Comparison]) -> ComparisonCard:

@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
 from .. import dates, kinds
+from ..depends import Memo, Store
 from ..link import SiteGraph
 from ..model import Comparison, Dated, Fact, Filed, Reply, Source, Update, Verification
-from ..order import OrderKey, reading_order
+from ..order import OrderKey
 from ..validate import Record, as_kind
 from .money import locale
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Filed)
-Order = int | OrderKey
-"""A record's place in reading order: its rank, or the reading order itself (which compares the same)."""
 SOURCE_TYPES = {
     "news": "News report",
     "primary-document": "Primary document",
@@ -82,12 +81,21 @@ def page_file(url: str) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class PageSpec(Declared):
-    """A page whose view is prepared only when asked for, so processes can share a build's pages."""
+    """A page whose view is prepared only when asked for, so processes can share a build's pages.
 
-    make: Callable[[], object]
+    The view is `draw(ctx, *args)`. Arguments are plain values (ids, numbers, links), never records, so
+    that a view reads every record it shows from the graph and two specs are equal when their pages are.
+    """
 
-    def page(self) -> Page:
-        return self.showing(self.make())
+    draw: Callable[..., object]
+    args: tuple[Hashable, ...] = ()
+
+    def __post_init__(self) -> None:
+        if any(isinstance(arg, Record) for arg in self.args):
+            raise TypeError(f"{self.url}: a page's arguments name records by id")
+
+    def page(self, ctx: Context) -> Page:
+        return self.showing(self.draw(ctx, *self.args))
 
     def showing(self, view: object) -> Page:
         """The page as declared here, with `view`."""
@@ -187,52 +195,47 @@ class FactCard:
 
 
 class Context:
-    """The graph plus memoised views, so a fact shown on many pages is prepared once per build.
+    """The graph views read, and the store their memoised parts are kept in: a build's memo, so that a fact
+    shown on many pages is prepared once, or the preview's dependencies (depends.py)."""
 
-    `rank` is each record's place in reading order: sorting by it is cheaper than comparing dates again.
-    """
-
-    def __init__(self, graph: SiteGraph) -> None:
+    def __init__(self, graph: SiteGraph, store: Store | None = None) -> None:
         self.graph = graph
-        self._memo: dict[tuple[str, str], object] = {}
-        self._referring: dict[tuple[str, str], tuple[Record[Filed], ...]] | None = None
-        ordered = sorted(graph.records.values(), key=lambda record: reading_order(record, graph.records))
-        self.rank: Mapping[str, Order] = {record.id: index for index, record in enumerate(ordered)}
+        self.store = store or Memo()
         self.locale = locale(graph.site.language)
 
     def memo(self, family: str, key: str, make: Callable[[], T]) -> T:
-        """The view for (family, key), made on first use."""
-        found = self._memo.get((family, key))
-        if found is None:
-            found = self._memo[(family, key)] = make()
-        return cast(T, found)
+        """The part for (family, key), made on first use; `make` may hold nothing but this context and `key`."""
+        return self.store.memo((family, key), make)
+
+    def memo_of(self, family: str, record: Record[F], make: Callable[[Context, Record[F]], T]) -> T:
+        """The part of `family` for a record, made from the graph's record of that id."""
+        return self.store.memo((family, record.id), lambda: make(self, self._fetched(record)))
+
+    def _fetched(self, record: Record[F]) -> Record[F]:
+        return cast(Record[F], self.graph.records[record.id])
 
     def referring(self, record_id: str, kind: str) -> tuple[Record[Filed], ...]:
-        """Records of `kind` that refer to `record_id`, in reading order, from an index made once per build.
+        """Records of `kind` that refer to `record_id`, in reading order.
 
-        Scanning an entity's or a source's referrers for every page that asks would cost as much as
-        the whole site's references each time.
+        Grouped by kind once per record: an entity's or a source's referrers are asked for by many pages.
         """
-        if self._referring is None:
-            self._referring = _referring_index(self.graph)
-        return self._referring.get((record_id, kind), ())
+        return self.memo("referring", record_id, lambda: _referring_by_kind(self.graph, record_id)).get(kind, ())
 
     def referring_as(self, record_id: str, kind: str, cls: type[F]) -> tuple[Record[F], ...]:
         """`referring`, typed as the model the kind holds."""
         self.graph.listed(kind, cls)
         return cast(tuple[Record[F], ...], self.referring(record_id, kind))
 
-    def order(self, record: Record[Filed]) -> Order:
+    def order(self, record: Record[Filed]) -> OrderKey:
         """A sort key placing records in reading order."""
-        return self.rank[record.id]
+        return self.graph.order[record.id]
 
 
-def _referring_index(graph: SiteGraph) -> dict[tuple[str, str], tuple[Record[Filed], ...]]:
-    found: dict[tuple[str, str], list[Record[Filed]]] = {}
-    for target, ids in graph.referrers.items():
-        for record in map(graph.records.__getitem__, ids):
-            found.setdefault((target, record.kind), []).append(record)
-    return {key: tuple(records) for key, records in found.items()}
+def _referring_by_kind(graph: SiteGraph, record_id: str) -> dict[str, tuple[Record[Filed], ...]]:
+    found: dict[str, list[Record[Filed]]] = {}
+    for record in map(graph.records.__getitem__, graph.referrers.get(record_id, ())):
+        found.setdefault(record.kind, []).append(record)
+    return {kind: tuple(records) for kind, records in found.items()}
 
 
 class Citations:
@@ -279,11 +282,11 @@ def label(record: Record[Filed]) -> str:
 
 def record_link(ctx: Context, record: Record[Filed]) -> LinkView:
     """Memoised: an entity is linked from thousands of pages."""
-    return ctx.memo(
-        "link",
-        record.id,
-        lambda: LinkView(url=record_url(record), label=label(record), kind=kinds.kind(record.kind).singular),
-    )
+    return ctx.memo_of("link", record, _link)
+
+
+def _link(ctx: Context, record: Record[Filed]) -> LinkView:
+    return LinkView(url=record_url(record), label=label(record), kind=kinds.kind(record.kind).singular)
 
 
 def kind_label(kind: str) -> str:
@@ -320,7 +323,7 @@ def optional_date(value: dates.Edtf | None) -> DateView | None:
 
 def fact_card(ctx: Context, record: Record[Fact]) -> FactCard:
     """Memoised: the same card serves timelines, lists and stories."""
-    return ctx.memo("card", record.id, lambda: _fact_card(ctx, record))
+    return ctx.memo_of("card", record, _fact_card)
 
 
 def _fact_card(ctx: Context, record: Record[Fact]) -> FactCard:

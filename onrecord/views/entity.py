@@ -208,7 +208,7 @@ def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
 
 def entity_scorecard(ctx: Context, record: Record[Entity]) -> Scorecard:
     """The entity's scorecard, memoised for its page and its scorecard pages."""
-    return ctx.memo("scorecard", record.id, lambda: _scorecard_of(ctx, record))
+    return ctx.memo_of("scorecard", record, _scorecard_of)
 
 
 def _scorecard_of(ctx: Context, record: Record[Entity]) -> Scorecard:
@@ -239,7 +239,11 @@ def scorecard_page(ctx: Context, record: Record[Entity], pages: tuple[PageLink, 
 
 def entity_comparisons(ctx: Context, record: Record[Entity]) -> list[Record[Comparison]]:
     """Every comparison of a fact that names the entity, in reading order; memoised for its pages."""
-    return ctx.memo("entity-comparisons", record.id, lambda: _comparisons(ctx, entity_facts(ctx, record)))
+    return ctx.memo_of("entity-comparisons", record, _entity_comparisons)
+
+
+def _entity_comparisons(ctx: Context, record: Record[Entity]) -> list[Record[Comparison]]:
+    return _comparisons(ctx, entity_facts(ctx, record))
 
 
 def comparisons_url(record: Record[Entity]) -> str:

@@ -307,7 +307,11 @@ def source_page(ctx: Context, record: Record[Source]) -> SourcePage:
 
 
 def tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
-    """Stories and comparisons carrying a tag (facts are on the tag's timeline)."""
+    """Stories and comparisons carrying a tag (facts are on the tag's timeline); memoised for its pages."""
+    return ctx.memo("tag-links", tag, lambda: _tag_links(ctx, tag))
+
+
+def _tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
     ids = ctx.graph.tags.get(tag, ())
     return tuple(record_link(ctx, r) for r in by_reading_order(ctx, ids, ("stories", "comparisons")))
 

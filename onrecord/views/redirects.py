@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 
 from .. import kinds
-from ..model import Filed
-from ..validate import Record
 from .common import Context, PageSpec, record_url
 from .web import absolute
 
@@ -42,11 +39,13 @@ def redirect_pages(ctx: Context) -> Iterator[PageSpec]:
                     title=record.model.label(),
                     description=f"{record.model.label()} has moved to a new address.",
                     moved_to=record_url(record),
-                    make=partial(redirect_view, ctx, record),
+                    draw=redirect_view,
+                    args=(record.id,),
                 )
 
 
-def redirect_view(ctx: Context, record: Record[Filed]) -> RedirectView:
+def redirect_view(ctx: Context, record_id: str) -> RedirectView:
+    record = ctx.graph.get(record_id)
     return RedirectView(
         target=record_url(record),
         canonical=absolute(ctx.graph.site, record_url(record)),

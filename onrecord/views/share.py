@@ -59,7 +59,7 @@ def _cards(ctx: Context) -> Iterator[tuple[Record[Filed], Card]]:
 
 def card(ctx: Context, record: Record[Filed]) -> Card:
     """What the record's image shows (memoised for its page's description of it and the image)."""
-    return ctx.memo("share-card", record.id, lambda: _card(ctx, record))
+    return ctx.memo_of("share-card", record, _card)
 
 
 def _card(ctx: Context, record: Record[Filed]) -> Card:

@@ -67,20 +67,20 @@ def reading_minutes(text: str) -> int:
 
 
 def story_card(ctx: Context, record: Record[Story]) -> StoryCard:
+    return ctx.memo_of("story", record, _story_card)
+
+
+def _story_card(ctx: Context, record: Record[Story]) -> StoryCard:
     model = record.model
-    return ctx.memo(
-        "story",
-        record.id,
-        lambda: StoryCard(
-            url=record_url(record),
-            title=model.title,
-            summary=model.summary,
-            authors=tuple(model.authors),
-            date=date_view(model.date),
-            updated=optional_date(model.updated),
-            minutes=reading_minutes(model.body),
-            draft=model.draft,
-        ),
+    return StoryCard(
+        url=record_url(record),
+        title=model.title,
+        summary=model.summary,
+        authors=tuple(model.authors),
+        date=date_view(model.date),
+        updated=optional_date(model.updated),
+        minutes=reading_minutes(model.body),
+        draft=model.draft,
     )
 
 

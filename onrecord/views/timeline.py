@@ -143,14 +143,14 @@ def year_pages(ctx: Context, facts: list[Record[Fact]], url: str) -> tuple[PartL
     return tuple(pages)
 
 
-def _split(facts: list[Record[Fact]], pages: tuple[PartLink, ...], at: int | None) -> Split:
+def _split(total: int, pages: tuple[PartLink, ...], at: int | None) -> Split:
     years = tuple(page.year for page in pages if page.number == 1)
     if at is None:
-        return Split(years=years, pages=pages, total=len(facts), current=None, previous=None, next=None)
+        return Split(years=years, pages=pages, total=total, current=None, previous=None, next=None)
     return Split(
         years=years,
         pages=pages,
-        total=len(facts),
+        total=total,
         current=pages[at],
         previous=pages[at - 1] if at else None,
         next=pages[at + 1] if at + 1 < len(pages) else None,
@@ -160,14 +160,13 @@ def _split(facts: list[Record[Fact]], pages: tuple[PartLink, ...], at: int | Non
 def overview(ctx: Context, facts: list[Record[Fact]], pages: tuple[PartLink, ...]) -> TimelineView:
     """A split timeline's first page: the axis of every entry, and the way to each year's page."""
     drawn = axis(facts, [place(ctx, r) for r in facts], "")
-    return TimelineView(years=(), axis=drawn, count=len(facts), filterable=False, split=_split(facts, pages, None))
+    return TimelineView(years=(), axis=drawn, count=len(facts), filterable=False, split=_split(len(facts), pages, None))
 
 
-def year_page(ctx: Context, facts: list[Record[Fact]], pages: tuple[PartLink, ...], url: str) -> TimelineView:
-    """One page of a split timeline, with links to the pages before and after it."""
+def year_page(ctx: Context, shown: list[Record[Fact]], pages: tuple[PartLink, ...], url: str) -> TimelineView:
+    """One page of a split timeline (`shown`, its entries), with links to the pages before and after it."""
     at = next(index for index, page in enumerate(pages) if page.url == url)
-    shown = facts[pages[at].start : pages[at].start + pages[at].count]
-    return _view(ctx, shown, "", True, _split(facts, pages, at))
+    return _view(ctx, shown, "", True, _split(sum(page.count for page in pages), pages, at))
 
 
 def _view(ctx: Context, facts: list[Record[Fact]], prefix: str, filterable: bool, split: Split | None) -> TimelineView:
@@ -201,7 +200,7 @@ def _year(ctx: Context, prefix: str, group: list[tuple[Record[Fact], Place]]) ->
 
 
 def entry(ctx: Context, record: Record[Fact]) -> Entry:
-    return ctx.memo("entry", record.id, lambda: _entry(ctx, record))
+    return ctx.memo_of("entry", record, _entry)
 
 
 def _entry(ctx: Context, record: Record[Fact]) -> Entry:
