@@ -1,7 +1,7 @@
 """Stage 3b: the dependency layer, so that the preview computes again only what an edit reaches.
 
 Views read the linked graph only through its tables: a record by id, a kind's records, who refers to
-an id, a tag's ids, a record's place in reading order. Over a `Recorded` graph each of those reads is
+an id, a tag's ids, a record's place in reading order. Over a `recorded` graph each of those reads is
 noted in the innermost result being computed. Results are memoised under a key (a family and what it
 is of); each keeps the reads it made and the other results it used. After an edit, `changes` names
 the reads whose answer differs between the two graphs, and a result of the last build is kept when
