@@ -16,9 +16,10 @@ def build(args: argparse.Namespace) -> int:
     """Build the site into --out."""
     report = pipeline.build(args.content, args.out, drafts=args.drafts, waiting=lambda: _waiting(args.out))
     print_warnings(list(report.warnings), sys.stderr, args.content)
+    search = f"search index {report.search_seconds:.2f} s" if report.search_seconds else "search index unchanged"
     print(
-        f"Built {report.pages} pages and {report.assets} assets into {args.out}/ in {report.seconds:.2f} s "
-        f"(search index {report.search_seconds:.2f} s)"
+        f"Built {report.pages} pages ({report.reused} unchanged since the last build) and {report.assets} assets "
+        f"into {args.out}/ in {report.seconds:.2f} s ({search})"
     )
     return 0
 

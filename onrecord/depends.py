@@ -29,7 +29,7 @@ Read = tuple[str, str | None]
 Key = tuple[str, Hashable]
 """A result's family and what it is of: ("card", "ibm-pledge"), ("page", spec)."""
 TABLES = ("records", "kinds", "referrers", "tags", "order")
-"""The graph's tables that views read, in the order `_tables` gives them. `site` is not one: a change to
+"""The graph's tables that views read, in the order `tables` gives them. `site` is not one: a change to
 site.yaml computes everything again."""
 
 
@@ -81,13 +81,14 @@ class Dependencies:
         self.changed: set[Read] = set()
         self.frames: list[Frame] = []
         self.computed: Counter[str] = Counter()
+        self.closures: dict[Key, frozenset[Read]] = {}
 
     def begin(self, graph: SiteGraph) -> SiteGraph:
         """Start a build of `graph`; returns the graph views are to read, which notes their reads."""
         changed = changes(self.graph, graph)
         self.last = {} if changed is None else self.results
         self.results, self.differ, self.changed = {}, set(), changed or set()
-        self.frames, self.computed, self.graph = [], Counter(), graph
+        self.frames, self.computed, self.graph, self.closures = [], Counter(), graph, {}
         return recorded(graph, self)
 
     def note(self, read: Read) -> None:
@@ -102,6 +103,23 @@ class Dependencies:
         if self.frames:
             self.frames[-1].used[key] = None
         return cast(T, found.value)
+
+    def traced(self, make: Callable[[], T]) -> tuple[T, frozenset[Read]]:
+        """Make a value that is not kept (a page's view, which a build renders once), with every read it
+        made, itself or through the results it used: what a build notes so the next one can keep the page."""
+        self.frames.append(Frame())
+        try:
+            value = make()
+        finally:
+            frame = self.frames.pop()
+        return value, frozenset(frame.reads).union(*map(self._closure, frame.used))
+
+    def _closure(self, key: Key) -> frozenset[Read]:
+        found = self.closures.get(key)
+        if found is None:
+            result = self.results[key]
+            found = self.closures[key] = result.reads.union(*map(self._closure, result.used))
+        return found
 
     def _current(self, key: Key, make: Callable[[], object]) -> Result:
         last = self.last.get(key)
@@ -177,7 +195,7 @@ def changes(old: SiteGraph | None, new: SiteGraph) -> set[Read] | None:
     if old is None or old.site != new.site:
         return None
     changed: set[Read] = set()
-    for table, before, after in zip(TABLES, _tables(old), _tables(new), strict=True):
+    for table, before, after in zip(TABLES, tables(old), tables(new), strict=True):
         keys = {key for key in before.keys() | after.keys() if not _same(before.get(key), after.get(key))}
         changed.update((table, key) for key in keys)
         if keys or list(before) != list(after):
@@ -185,7 +203,7 @@ def changes(old: SiteGraph | None, new: SiteGraph) -> set[Read] | None:
     return changed
 
 
-def _tables(graph: SiteGraph) -> tuple[Mapping[str, object], ...]:
+def tables(graph: SiteGraph) -> tuple[Mapping[str, object], ...]:
     """The graph's tables, in the order of TABLES."""
     return graph.records, graph.kinds, graph.referrers, graph.tags, graph.order
 

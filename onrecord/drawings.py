@@ -1,10 +1,8 @@
 """Drawn images kept between builds, so a page whose image did not change is not drawn again.
 
-Each drawing is kept under a key naming exactly what it draws and how (views/images.py `key`). A build
-keeps them in `.onrecord-cache/{output's name}/` beside its output folder: never inside the content
-(a build refuses an output there), never in the output itself (which a build replaces whole). The
-folder holds a CACHEDIR.TAG: only a folder holding ours is written to, and pruning removes only files
-named as ours, so after a build it holds just that build's drawings. A file is stored with
+Each drawing is kept under a key naming exactly what it draws and how (views/images.py `key`), in the
+build's cache folder (cache.py `beside`). Pruning removes only files named as drawings, so after a
+build the folder holds just that build's drawings. A file is stored with
 the SHA-256 of its bytes first, so a file cut short or damaged is drawn again rather than used, and
 it is written under a temporary name and renamed, so no reader sees half of one. The cache is only
 ever a saving: if it cannot be read or written, the drawing is made again and the build goes on.
@@ -25,15 +23,11 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from .cache import beside, ours
 from .parallel import share
 
-FOLDER = ".onrecord-cache"
-TAG = "CACHEDIR.TAG"
-TAG_TEXT = (
-    b"Signature: 8a477f597d28d172789f06886806bc55\n"
-    b"# Drawings kept by On the Record (site.py build) between builds; safe to delete.\n"
-)
-"""The cache directory tag (bford.info/cachedir) that backup tools skip, and that marks the folder ours."""
+__all__ = ["Drawings", "Unset", "active", "beside", "using"]
+
 NAME = re.compile(r"[0-9a-f]{64}\.png|\.\w+\.tmp")
 """A kept drawing's file, or one a build killed while writing it left behind."""
 SUFFIX = ".png"
@@ -43,7 +37,7 @@ class Drawings:
     """Drawings by key: those of this round and the last in memory, and, given a folder, kept there."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder if folder is not None and _ours(folder) else None
+        self.folder = folder if folder is not None and ours(folder) else None
         self.current: dict[str, bytes] = {}
         self.last: dict[str, bytes] = {}
 
@@ -123,23 +117,6 @@ class Unset(Drawings):
 
     def fill(self, wanted: Sequence[tuple[str, Callable[[], bytes]]]) -> None:
         return None
-
-
-def beside(out: Path) -> Path:
-    """The folder a build into `out` keeps its drawings in."""
-    return out.parent / FOLDER / out.name
-
-
-def _ours(folder: Path) -> bool:
-    """Make the folder ours if it is new or empty; True when it holds our tag, and so may be written to."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tag = folder / TAG
-        if not os.listdir(folder):
-            tag.write_bytes(TAG_TEXT)
-        return tag.is_file() and not tag.is_symlink() and tag.read_bytes() == TAG_TEXT
-    except OSError:
-        return False
 
 
 _ACTIVE: contextvars.ContextVar[Drawings | None] = contextvars.ContextVar("drawings", default=None)

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Protocol, TypeVar
 
 import jinja2
 from jinja2 import meta
@@ -32,13 +31,9 @@ from .depends import Dependencies
 from .errors import ContentErrors, Location, Problem
 from .inputs import CHUNK, Entry, Inputs, Listing, Progress, digest, shown
 from .link import SiteGraph
-from .model import Filed
 from .render import Renderer
-from .validate import Record, validate_record
 from .views import Context, Page, SiteView, made_files, page_specs, site_view
 
-Source = Record[Filed] | loading.RawDoc | loading.StoredText | list[Problem]
-"""What the preview keeps of a content file: its record, site.yaml's document, or its problems."""
 References = tuple[str, ...] | None
 """The templates a template pulls in; None when it may pull in any."""
 PageKey = tuple[bytes, SiteView, Page]
@@ -108,7 +103,7 @@ class Builder:
         self.folder = loading.ContentFolder(content)
         self.scratch = write.Scratch(out)
         self.folders = Listing(content)
-        self.sources: Inputs[Source] = Inputs(_read_source, self.folder.read, refused=_itself)
+        self.sources: Inputs[pipeline.Source] = Inputs(pipeline.read_source, self.folder.read, refused=_itself)
         self.layouts = Inputs(_template_refs)
         self.files = Inputs(_bytes)
         self.renderer, self.renderer_key = Renderer(templates), frozenset[tuple[str, bytes]]()
@@ -168,22 +163,13 @@ class Builder:
 
     def _graph(self) -> SiteGraph:
         """Link the cached records exactly as a full build with drafts would."""
-        files, problems = self.listing[0], list(self.listing[1])
-        site_raw: loading.RawDoc | None = None
-        records: list[Record[Filed]] = []
-        texts: list[loading.StoredText] = []
-        for entry in self.sources.entries.values():
-            if isinstance(entry.value, list):
-                problems += entry.value
-            elif isinstance(entry.value, loading.RawDoc):
-                site_raw = entry.value
-            elif isinstance(entry.value, loading.StoredText):
-                texts.append(entry.value)
-            else:
-                records.append(entry.value)
-        if site_raw is None:
+        position = {path: index for index, (_, path) in enumerate(self.listing[0])}
+        ordered = sorted(self.sources.entries.items(), key=lambda item: position.get(item[0], -1))
+        read = [entry.value for _, entry in ordered]
+        problems = list(self.listing[1])
+        if not any(isinstance(source, loading.RawDoc) for source in read):
             problems += self._site_problems()
-        return pipeline.link_all(site_raw, _in_order(records, files), problems, True, _in_order(texts, files))
+        return pipeline.link_sources(read, problems, True)
 
     def _site_problems(self) -> list[Problem]:
         try:
@@ -281,37 +267,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_source(path: Path, kind: str, data: bytes) -> Source:
-    """A validated record, site.yaml's raw document, or the file's problems."""
-    try:
-        if kind == "site":
-            return loading.load_site(data, str(path))
-        loaded = loading.load_any(kind, path, str(path), data)
-        return loaded if isinstance(loaded, loading.StoredText) else validate_record(loaded)
-    except ContentErrors as errors:
-        return errors.problems
-
-
-def _itself(problems: list[Problem]) -> Source:
+def _itself(problems: list[Problem]) -> pipeline.Source:
     return problems
 
 
 def _bytes(path: Path, label: str, data: bytes) -> bytes:
     return data
-
-
-class _Read(Protocol):
-    @property
-    def path(self) -> str: ...
-
-
-R = TypeVar("R", bound=_Read)
-
-
-def _in_order(read: list[R], files: list[tuple[str, Path]]) -> list[R]:
-    """Records or stored texts in the order a full build reads them, so problems are reported the same way."""
-    position = {str(path): index for index, (_, path) in enumerate(files)}
-    return sorted(read, key=lambda item: position.get(item.path, len(position)))
 
 
 def _templates(folder: Path) -> dict[Path, str]:

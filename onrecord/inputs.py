@@ -9,7 +9,6 @@ still be written within the same tick, is never trusted: that file is read (that
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Callable
@@ -19,7 +18,10 @@ from typing import Generic, TypeVar
 
 from . import kinds
 from . import load as loading
+from .cache import digest
 from .errors import ContentErrors, Problem
+
+__all__ = ["CHUNK", "Entry", "Inputs", "Listing", "Progress", "digest", "shown"]
 
 T = TypeVar("T")
 Progress = Callable[[str, int, int], None]
@@ -162,10 +164,6 @@ def _stamp(path: Path | str, now: int) -> Stamp | None:
     if now - status.st_mtime_ns < RACY_NS:
         return None
     return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
-
-
-def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def shown(path: str | Path) -> str:

@@ -76,14 +76,19 @@ class SiteGraph:
 
     def listed(self, kind: str, cls: type[F]) -> list[Record[F]]:
         """Every record of `kind`, in reading order, typed as `cls` (which its model must be)."""
-        model = kinds.kind(kind).model
-        if not issubclass(model, cls):
-            raise TypeError(f"{kind} hold {model.__name__}, not {cls.__name__}")
+        holding(kind, cls)
         return cast(list[Record[F]], self.kinds[kind])
 
     def referring(self, record_id: str, kind: str) -> list[Record[Filed]]:
         """Records of `kind` that refer to `record_id`, in reading order."""
         return [self.records[i] for i in self.referrers.get(record_id, ()) if self.records[i].kind == kind]
+
+
+def holding(kind: str, cls: type[F]) -> None:
+    """Check that `kind` holds models of `cls`, without reading the graph; a TypeError (a bug) if not."""
+    model = kinds.kind(kind).model
+    if not issubclass(model, cls):
+        raise TypeError(f"{kind} hold {model.__name__}, not {cls.__name__}")
 
 
 def link(

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from . import files, kinds, limits
@@ -286,59 +284,16 @@ def read_site(folder: ContentFolder) -> RawDoc:
     try:
         data = folder.read(path)
     except FileNotFoundError:
-        raise ContentErrors(
-            [
-                Problem(
-                    Location(str(path)),
-                    f"the content folder has no {SITE_FILE}",
-                    "create it with title, tagline, base_url, language, publisher, licence",
-                )
-            ]
-        ) from None
+        raise ContentErrors([unread("site", path)]) from None
     return load_site(data, str(path))
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """Everything read from a content folder: site.yaml, the records, the stored texts, the problems."""
-
-    site: RawDoc | None
-    docs: list[RawDoc]
-    texts: list[StoredText]
-    problems: list[Problem]
-
-
-def load_all(content: Path) -> Loaded:
-    """site.yaml and every content file, with every problem found while reading them."""
-    folder = ContentFolder(content)
-    site, problems = _attempt(lambda: read_site(folder))
-    found, stray = folder.files()
-    problems += stray
-    docs, texts = [], []
-    for kind, path in found:
-        doc, trouble = _attempt(partial(_load, folder, kind, path))
-        problems += trouble
-        if isinstance(doc, StoredText):
-            texts.append(doc)
-        elif doc is not None:
-            docs.append(doc)
-    return Loaded(site if isinstance(site, RawDoc) else None, docs, texts, problems)
-
-
-def _load(folder: ContentFolder, kind: str, path: Path) -> RawDoc | StoredText:
-    return load_any(kind, path, str(path), folder.read(path))
-
-
-def _attempt(read: Callable[[], RawDoc | StoredText]) -> tuple[RawDoc | StoredText | None, list[Problem]]:
-    try:
-        return read(), []
-    except ContentErrors as errors:
-        return None, errors.problems
-    except FileNotFoundError as error:
-        return None, [
-            Problem(
-                Location(str(error.filename)),
-                "the file disappeared while it was being read",
-                "build again once it is saved",
-            )
-        ]
+def unread(kind: str, path: Path) -> Problem:
+    """What to tell of a file that was gone when it was to be read; site.yaml must exist."""
+    if kind == "site":
+        return Problem(
+            Location(str(path)),
+            f"the content folder has no {SITE_FILE}",
+            "create it with title, tagline, base_url, language, publisher, licence",
+        )
+    return Problem(Location(str(path)), "the file disappeared while it was being read", "build again once it is saved")

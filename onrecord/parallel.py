@@ -15,9 +15,10 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import TypeVar, cast
 
 T = TypeVar("T")
+R = TypeVar("R")
 PAGES_PER_PROCESS = 300
 """Below this many pages a second process costs more than it saves."""
 PR_SET_PDEATHSIG = 1
@@ -28,25 +29,25 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def share(items: Sequence[T], work: Callable[[Sequence[T]], int]) -> int:
-    """Run `work` on interleaved slices of `items`, one per process; the sum of what each returned.
+def share(items: Sequence[T], work: Callable[[Sequence[T]], R]) -> list[R]:
+    """Run `work` on interleaved slices of `items`, one per process; what each returned, this one's first.
 
     An exception in any process is raised here, after every process has stopped.
     """
     count = max(1, min(cores(), len(items) // PAGES_PER_PROCESS))
     if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return work(items)
+        return [work(items)]
     context = multiprocessing.get_context("fork")
     children = [_start(context, work, items[index::count]) for index in range(1, count)]
     try:
-        total = work(items[0::count])
+        own = work(items[0::count])
     finally:
-        results = [_finish(*child) for child in children]
-    return total + sum(results)
+        results = [cast(R, _finish(*child)) for child in children]
+    return [own, *results]
 
 
 def _start(
-    context: multiprocessing.context.ForkContext, work: Callable[[Sequence[T]], int], part: Sequence[T]
+    context: multiprocessing.context.ForkContext, work: Callable[[Sequence[T]], R], part: Sequence[T]
 ) -> tuple[multiprocessing.process.BaseProcess, Connection]:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(work, part, sender, os.getpid()), daemon=True)
@@ -55,7 +56,7 @@ def _start(
     return process, receiver
 
 
-def _child(work: Callable[[Sequence[T]], int], part: Sequence[T], sender: Connection, parent: int) -> None:
+def _child(work: Callable[[Sequence[T]], R], part: Sequence[T], sender: Connection, parent: int) -> None:
     _die_with(parent)
     try:
         sender.send((True, work(part)))
@@ -79,7 +80,7 @@ def _picklable(error: BaseException) -> BaseException:
         return RuntimeError(f"{type(error).__name__}: {error}")
 
 
-def _finish(process: multiprocessing.process.BaseProcess, receiver: Connection) -> int:
+def _finish(process: multiprocessing.process.BaseProcess, receiver: Connection) -> object:
     try:
         ok, value = receiver.recv()
     except EOFError:
@@ -87,4 +88,4 @@ def _finish(process: multiprocessing.process.BaseProcess, receiver: Connection) 
     process.join()
     if not ok:
         raise value
-    return int(value)
+    return value

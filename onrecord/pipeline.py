@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import drawings, search, write
+from . import cache, drawings, reuse, search, write
 from . import load as loading
+from .depends import Dependencies
 from .errors import ContentErrors, Problem
 from .link import SiteGraph, link
 from .model import Filed
 from .parallel import share
 from .render import Renderer
-from .validate import Record, validate_all, validate_site
+from .validate import Record, validate_record, validate_site
 from .views import Context, Page, PageSpec, made_files, page_specs, site_view
 
+Source = Record[Filed] | loading.RawDoc | loading.StoredText | list[Problem]
+"""What a content file is read into: its record, site.yaml's document, a source's stored text, or its problems."""
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
 ASSETS = ROOT / "assets"
@@ -34,13 +38,71 @@ class BuildReport:
     warnings: tuple[Problem, ...] = ()
     search_seconds: float = 0.0
     """Of `seconds`, the time Pagefind took to index the site for search, while the other files were made."""
+    reused: int = 0
+    """Of `pages`, those taken as they were from the last build's output."""
 
 
-def load_graph(content: Path, drafts: bool = False) -> SiteGraph:
+class Sources:
+    """Each content file read into its source (its record, site.yaml's document, a stored text or its
+    problems), found under a digest of its kind, path and bytes: from the last build's when a cache has
+    it, since a file's source follows from those alone."""
+
+    def __init__(self, last: object = None) -> None:
+        self.last: Mapping[bytes, Source] = last if isinstance(last, dict) else {}
+        self.current: dict[bytes, Source] = {}
+        self.digests: dict[str, bytes] = {}
+        """Each file's digest, by its path as records give it, for telling whether a record changed."""
+
+    def read(self, folder: loading.ContentFolder, kind: str, path: Path) -> Source:
+        try:
+            data = folder.read(path)
+        except ContentErrors as errors:
+            return errors.problems
+        except FileNotFoundError:
+            return [loading.unread(kind, path)]
+        key = self.digests[str(path)] = cache.digest(b"\0".join((kind.encode(), bytes(path), data)))
+        found = self.current.get(key) or self.last.get(key)
+        if found is None:
+            found = read_source(path, kind, data)
+        self.current[key] = found
+        return found
+
+
+def read_source(path: Path, kind: str, data: bytes) -> Source:
+    """A validated record, site.yaml's raw document, a stored text, or the file's problems."""
+    try:
+        if kind == "site":
+            return loading.load_site(data, str(path))
+        loaded = loading.load_any(kind, path, str(path), data)
+        return loaded if isinstance(loaded, loading.StoredText) else validate_record(loaded)
+    except ContentErrors as errors:
+        return errors.problems
+
+
+def load_graph(content: Path, drafts: bool = False, sources: Sources | None = None) -> SiteGraph:
     """Read, validate and link the whole content folder; raise ContentErrors with every problem."""
-    loaded = loading.load_all(content)
-    records, invalid = validate_all(loaded.docs)
-    return link_all(loaded.site, records, loaded.problems + invalid, drafts, loaded.texts)
+    sources = sources or Sources()
+    folder = loading.ContentFolder(content)
+    found, problems = folder.files()
+    read = [sources.read(folder, kind, path) for kind, path in (("site", content / loading.SITE_FILE), *found)]
+    return link_sources(read, problems, drafts)
+
+
+def link_sources(read: Iterable[Source], problems: list[Problem], drafts: bool) -> SiteGraph:
+    """Link the files' sources, given in the order a build reads them: site.yaml, then each folder's files."""
+    site: loading.RawDoc | None = None
+    records: list[Record[Filed]] = []
+    texts: list[loading.StoredText] = []
+    for source in read:
+        if isinstance(source, list):
+            problems += source
+        elif isinstance(source, loading.RawDoc):
+            site = source
+        elif isinstance(source, loading.StoredText):
+            texts.append(source)
+        else:
+            records.append(source)
+    return link_all(site, records, problems, drafts, texts)
 
 
 def link_all(
@@ -105,28 +167,63 @@ def build(
     """Build the site into `out`; on any failure `out` is left exactly as it was.
 
     An `out` the build may not replace is refused before anything is read; `waiting` is told when
-    another build into the same place must finish first."""
+    another build into the same place must finish first. What the last build into `out` kept (cache.py)
+    is used where it still holds, and what this one made is kept for the next."""
     started = time.perf_counter()
     output = write.Output(out, {"current": Path.cwd(), "content": content, "project": ROOT}, waiting)
+    kept = cache.BuildCache(cache.beside(output.real), cache.version(templates))
     with _collector_paused():
-        graph = load_graph(content, drafts)
+        sources = Sources(kept.get("sources"))
+        graph = load_graph(content, drafts, sources)
         renderer = Renderer(templates)
         with output:
-            staged = output.staged
-            ctx = Context(graph)
+            staged, last = output.staged, output.real
+            dependencies = Dependencies()
+            ctx = Context(dependencies.begin(graph), dependencies)
             specs = page_specs(ctx)
-            written = share(specs, lambda part: _render_and_write(ctx, part, renderer, staged))
-            with search.Index(staged) as index:
-                with drawings.using(drawings.Drawings(drawings.beside(output.real))) as drawn:
-                    made = made_files(ctx, specs)
-                    copied = write.copy_assets(assets, staged) + write.write_files(staged, made)
+            answers = reuse.Answers(graph, sources.digests)
+            plan = reuse.Plan(kept.get(reuse.PART), cache.fingerprint(graph.site), answers)
+            shares = share(specs, lambda part: _make_pages(ctx, dependencies, part, (renderer, plan), staged, last))
+            made = [page for part in shares for page in part]
+            pages = [(page.file, page.digest) for page in made]
+            with search.Index(staged, pages, last, kept.get(search.PART)) as index:
+                with drawings.using(drawings.Drawings(drawings.beside(last))) as drawn:
+                    files = made_files(ctx, specs)
+                    copied = write.copy_assets(assets, staged) + write.write_files(staged, files)
                 indexing = index.finish()
             output.commit()
             drawn.prune()
-    return BuildReport(written, copied, time.perf_counter() - started, graph.warnings, indexing)
+            kept.put("sources", sources.current)
+            kept.put(reuse.PART, plan.next(made))
+            kept.put(search.PART, index.noted())
+            kept.save()
+    reused = sum(page.reads is None for page in made)
+    return BuildReport(len(made), copied, time.perf_counter() - started, graph.warnings, indexing, reused)
 
 
-def _render_and_write(ctx: Context, part: Sequence[PageSpec], renderer: Renderer, staged: Path) -> int:
-    """One process's share of a build: prepare each page's view, render it and write it."""
+def _make_pages(
+    ctx: Context,
+    dependencies: Dependencies,
+    part: Sequence[PageSpec],
+    making: tuple[Renderer, reuse.Plan],
+    staged: Path,
+    last: Path,
+) -> list[reuse.Made]:
+    """One process's share of a build: each page taken from the last build's output where it holds,
+    otherwise its view prepared, with what it read, then rendered; and written."""
+    renderer, plan = making
     extra = {"site": site_view(ctx.graph)}
-    return write.write_files(staged, ((spec.file, renderer.render(spec.page(ctx), extra)) for spec in part))
+    made: list[reuse.Made] = []
+
+    writer = write.Writer(staged)
+    for spec in part:
+        printed = cache.fingerprint(spec)
+        noted = plan.kept(spec.file, printed)
+        kept = None if noted is None else writer.keep(last, spec.file, noted[1])
+        if noted is not None and kept is not None:
+            made.append(reuse.Made(spec.file, printed, None, noted[0], kept))
+            continue
+        page, reads = dependencies.traced(functools.partial(spec.page, ctx))
+        data = renderer.render(page, extra)
+        made.append(reuse.Made(spec.file, printed, reads, cache.digest(data), writer.write(spec.file, data)))
+    return made

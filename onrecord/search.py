@@ -12,13 +12,16 @@ says so).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pagefind_bin
 
-from . import kinds, search_order
+from . import kinds, search_order, write
+from .cache import fingerprint
 from .errors import EnvironmentFailure
 
 BUNDLE = "pagefind"
@@ -32,15 +35,36 @@ TIMEOUT = 600
 """Seconds an index may take: far beyond what 10,000 facts need, short of a hung build."""
 
 
+PART = "search"
+"""The name of the cache's part that holds what the last index was made from, and its files."""
+Bundle = tuple[tuple[str, write.Stamp], ...]
+"""The files of an index, each with its stamp, as the cache keeps them."""
+
+
+def indexed(file: str) -> bool:
+    """Whether Pagefind reads the page at `file` (PAGES, for the files a build writes)."""
+    parts = file.split("/")
+    return len(parts) == 3 and parts[0] in kinds.names() and parts[2] == "index.html"
+
+
 class Index:
     """Pagefind indexing the pages under `site` in its own process, started once every page is written, so
     the build makes its other files (none of them pages) while Pagefind reads.
 
-    Used as a context: leaving it before `finish` (a failure elsewhere, Ctrl-C) ends Pagefind."""
+    An index depends on nothing but the pages Pagefind reads (and Pagefind's version, which is the
+    cache's): when the last build's index was made from the same pages and its files in the last output
+    are still as written, they are kept instead. Used as a context: leaving it before `finish`
+    (a failure elsewhere, Ctrl-C) ends Pagefind."""
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, pages: Iterable[tuple[str, bytes]], last: Path, noted: object) -> None:
         self.bundle = site / BUNDLE
         self.started = time.perf_counter()
+        self.key = fingerprint(sorted(page for page in pages if indexed(page[0])))
+        self.process: subprocess.Popen[str] | None = None
+        self.files: Bundle = ()
+        if isinstance(noted, tuple) and len(noted) == 2 and noted[0] == self.key and _copied(last, site, noted[1]):
+            self.files = noted[1]
+            return
         command = [str(_executable()), "--site", str(site), "--output-path", str(self.bundle), "--quiet"]
         command += ["--glob", PAGES, "--exclude-selectors", IGNORED]
         try:
@@ -52,24 +76,48 @@ class Index:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        if self.process is None:
+            return
         if self.process.returncode is None:
             self.process.kill()
         self.process.communicate()
 
     def finish(self) -> float:
-        """Wait for the index and settle its files; the seconds since Pagefind started.
+        """Wait for the index and settle its files; the seconds since Pagefind started (0 for a copied index).
 
         Raises EnvironmentFailure, saying what Pagefind reported, when the index cannot be made."""
+        if self.process is None:
+            return 0.0
         try:
             out, err = self.process.communicate(timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
-            raise EnvironmentFailure(f"Pagefind did not finish indexing the site within {TIMEOUT} s") from None
+            raise EnvironmentFailure(
+                f"Pagefind did not finish indexing the site for search within {TIMEOUT} s"
+            ) from None
         if self.process.returncode:
             code = self.process.returncode
             said = (err.strip() or out.strip()).splitlines()[-1:] or [f"exit status {code}"]
             raise EnvironmentFailure(f"Pagefind could not index the site for search: {said[0]}")
         search_order.settle(self.bundle)
+        self.files = tuple(
+            (path.relative_to(self.bundle).as_posix(), write.stamp(path))
+            for path in sorted(self.bundle.rglob("*"))
+            if path.is_file()
+        )
         return time.perf_counter() - self.started
+
+    def noted(self) -> tuple[bytes, Bundle]:
+        """What the cache keeps of the index: the pages it was made from, and its files."""
+        return self.key, self.files
+
+
+def _copied(last: Path, site: Path, files: Bundle) -> bool:
+    """Keep the last output's index in `site`, if every file of it is as written; otherwise none of it."""
+    writer = write.Writer(site / BUNDLE)
+    if all(writer.keep(last / BUNDLE, name, noted) for name, noted in files):
+        return True
+    shutil.rmtree(site / BUNDLE, ignore_errors=True)
+    return False
 
 
 def _executable() -> Path:

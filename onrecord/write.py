@@ -23,6 +23,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from stat import S_ISREG
 from types import TracebackType
 
 from .errors import EnvironmentFailure, UsageError
@@ -235,16 +236,61 @@ def failure(error: OSError, out: Path) -> EnvironmentFailure:
 
 def write_files(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
     """Write each (relative path, content) under `root`; returns how many were written."""
-    count = 0
-    made: set[Path] = set()
+    writer, count = Writer(root), 0
     for relative, content in files:
-        target = root / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(content)
+        writer.write(relative, content)
         count += 1
     return count
+
+
+Stamp = tuple[int, int, int]
+"""A file's inode, size and modification time: what tells that a file a build wrote is as it was written."""
+
+
+class Writer:
+    """Puts a site's files under `root`: written from their bytes, or kept from the last output as they are."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folders: set[Path] = set()
+
+    def write(self, relative: str, content: bytes) -> Stamp:
+        """Write one file; its stamp."""
+        target = self._place(relative)
+        target.write_bytes(content)
+        return stamp(target)
+
+    def keep(self, last: Path, relative: str, noted: Stamp) -> Stamp | None:
+        """Put the last output's file in place, if it is a file with the stamp noted when it was written:
+        linked, as the same file, where the disk allows, and copied where it does not. Its stamp here, or
+        None (and nothing put in place) when it is not as written."""
+        source = last / relative
+        try:
+            if stamp(source) != noted:
+                return None
+            target = self._place(relative)
+            try:
+                os.link(source, target, follow_symlinks=False)
+            except OSError:
+                shutil.copyfile(source, target, follow_symlinks=False)
+            return stamp(target)
+        except OSError:
+            return None
+
+    def _place(self, relative: str) -> Path:
+        target = self.root / relative
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
+        return target
+
+
+def stamp(path: Path) -> Stamp:
+    """The stamp of a regular file; a link or anything else raises OSError, so it is never kept."""
+    status = os.lstat(path)
+    if not S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def copy_assets(assets: Path, root: Path) -> int:

@@ -14,7 +14,7 @@ from typing import TypeVar, cast
 
 from .. import dates, kinds
 from ..depends import Memo, Store
-from ..link import SiteGraph
+from ..link import SiteGraph, holding
 from ..model import Comparison, Dated, Fact, Filed, Reply, Source, Update, Verification
 from ..order import OrderKey
 from ..validate import Record, as_kind
@@ -223,7 +223,7 @@ class Context:
 
     def referring_as(self, record_id: str, kind: str, cls: type[F]) -> tuple[Record[F], ...]:
         """`referring`, typed as the model the kind holds."""
-        self.graph.listed(kind, cls)
+        holding(kind, cls)
         return cast(tuple[Record[F], ...], self.referring(record_id, kind))
 
     def order(self, record: Record[Filed]) -> OrderKey:

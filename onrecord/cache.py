@@ -1,0 +1,154 @@
+"""What a build keeps between builds, so that a build after a small change does only what it reaches.
+
+A build keeps its cache in `.onrecord-cache/{output's name}/` beside its output folder: never inside
+the content (a build refuses an output there), never in the output itself (which a build replaces
+whole). The folder holds a CACHEDIR.TAG, and only a folder holding ours is written to.
+
+Everything kept is content-addressed: a part is found under a digest of all it was made from, so an
+entry is either right for this build or never looked up. The whole cache is tied to a `version`: the
+bytes of the engine's code and the templates, the installed packages and the Python that runs them;
+a cache of any other version is not read at all. The cache is only ever a saving: one that cannot be
+read, or is damaged, is ignored, and one that cannot be written is not written; the build goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import io
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+FOLDER = ".onrecord-cache"
+TAG = "CACHEDIR.TAG"
+TAG_TEXT = (
+    b"Signature: 8a477f597d28d172789f06886806bc55\n"
+    b"# What On the Record (site.py build) keeps between builds: drawings and built parts; safe to delete.\n"
+)
+"""The cache directory tag (bford.info/cachedir) that backup tools skip, and that marks the folder ours."""
+FILE = "build.pickle"
+"""The file of a build's kept parts (sources, pages, search index), beside the kept drawings."""
+ENGINE = Path(__file__).resolve().parent
+
+
+def beside(out: Path) -> Path:
+    """The folder a build into `out` keeps its cache in."""
+    return out.parent / FOLDER / out.name
+
+
+def ours(folder: Path) -> bool:
+    """Make the folder ours if it is new or empty; True when it holds our tag, and so may be written to."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tag = folder / TAG
+        if not os.listdir(folder):
+            tag.write_bytes(TAG_TEXT)
+        return tag.is_file() and not tag.is_symlink() and tag.read_bytes() == TAG_TEXT
+    except OSError:
+        return False
+
+
+def digest(data: bytes) -> bytes:
+    """The digest a cache compares bytes by."""
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def fingerprint(value: object) -> bytes:
+    """A digest of a plain value (specs, settings): equal values of equal structure give equal digests,
+    in any process and under any hash seed, since pickling follows the value's own order and sets are
+    put in order first."""
+    buffer = io.BytesIO()
+    pickler = _Ordered(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return digest(buffer.getvalue())
+
+
+class _Ordered(pickle.Pickler):
+    """A pickler that writes a set as its members' fingerprints in order, not its members in the order of
+    their hashes (a model's set of given fields, say, whose order changes with the hash seed). Only the
+    persistent-id hook sees every object: picklers write sets before any other hook is asked."""
+
+    def persistent_id(self, obj: object) -> object:
+        if isinstance(obj, set | frozenset):
+            return type(obj).__name__, sorted(map(fingerprint, obj))
+        return None
+
+
+def version(templates: Path) -> bytes:
+    """A digest of everything besides the content that decides a build's output."""
+    parts = hashlib.blake2b(digest_size=20)
+    parts.update(sys.version.encode())
+    for root in (ENGINE, templates):
+        for path in sorted(_files(root)):
+            parts.update(path.relative_to(root).as_posix().encode() + b"\0" + _bytes(path) + b"\0")
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    parts.update("\n".join(installed).encode())
+    return parts.digest()
+
+
+def _files(root: Path) -> Iterable[Path]:
+    if not root.is_dir():
+        return ()
+    return (path for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"unreadable"
+
+
+class BuildCache:
+    """A build's kept parts by name (`sources`, `pages`, `search`): the last build's, and this build's.
+
+    Only what this build `put` is saved, so the cache holds just what the last build used."""
+
+    def __init__(self, folder: Path | None, version: bytes) -> None:
+        self.folder = folder if folder is not None and ours(folder) else None
+        self.version = version
+        self.last: dict[str, object] = self._read()
+        self.current: dict[str, object] = {}
+
+    def get(self, part: str) -> object | None:
+        """The last build's part of that name, or None."""
+        return self.last.get(part)
+
+    def put(self, part: str, value: object) -> None:
+        self.current[part] = value
+
+    def save(self) -> None:
+        """Write this build's parts, replacing the last build's in one step."""
+        if self.folder is None:
+            return
+        try:
+            descriptor, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
+        except OSError:
+            return
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(self.version)
+                pickle.dump(self.current, file, protocol=5)
+            os.replace(temporary, self.folder / FILE)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+    def _read(self) -> dict[str, object]:
+        """The kept parts, when the file starts with this version; the rest is not even unpickled."""
+        if self.folder is None:
+            return {}
+        try:
+            with open(self.folder / FILE, "rb") as file:
+                if file.read(len(self.version)) != self.version:
+                    return {}
+                stored = pickle.load(file)
+        except Exception:  # a damaged cache is any error unpickling can raise; it is ignored whole
+            return {}
+        return stored if isinstance(stored, dict) else {}
