@@ -20,7 +20,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -45,9 +44,17 @@ def ours(folder: Path) -> bool:
     """Make the folder ours if it is new or empty; True when it holds our tag, and so may be written to."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tag = folder / TAG
         if not os.listdir(folder):
-            tag.write_bytes(TAG_TEXT)
+            (folder / TAG).write_bytes(TAG_TEXT)
+    except OSError:
+        return False
+    return tagged(folder)
+
+
+def tagged(folder: Path) -> bool:
+    """Whether the folder holds our tag, and so holds what our builds kept."""
+    tag = folder / TAG
+    try:
         return tag.is_file() and not tag.is_symlink() and tag.read_bytes() == TAG_TEXT
     except OSError:
         return False
@@ -110,8 +117,8 @@ class BuildCache:
 
     Only what this build `put` is saved, so the cache holds just what the last build used."""
 
-    def __init__(self, folder: Path | None, version: bytes) -> None:
-        self.folder = folder if folder is not None and ours(folder) else None
+    def __init__(self, folder: Path, version: bytes) -> None:
+        self.folder = folder
         self.version = version
         self.last: dict[str, object] = self._read()
         self.current: dict[str, object] = {}
@@ -124,15 +131,13 @@ class BuildCache:
         self.current[part] = value
 
     def save(self) -> None:
-        """Write this build's parts, replacing the last build's in one step."""
-        if self.folder is None:
+        """Write this build's parts, replacing the last build's in one step. Builds into one output take
+        turns, so the file written first has a name of its own."""
+        if not ours(self.folder):
             return
+        temporary = self.folder / (FILE + ".new")
         try:
-            descriptor, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
-        except OSError:
-            return
-        try:
-            with os.fdopen(descriptor, "wb") as file:
+            with open(temporary, "wb") as file:
                 file.write(self.version)
                 pickle.dump(self.current, file, protocol=5)
             os.replace(temporary, self.folder / FILE)
@@ -141,8 +146,9 @@ class BuildCache:
                 os.unlink(temporary)
 
     def _read(self) -> dict[str, object]:
-        """The kept parts, when the file starts with this version; the rest is not even unpickled."""
-        if self.folder is None:
+        """The kept parts, when the folder is ours and the file starts with this version; the rest of a
+        file of another version is not even unpickled."""
+        if not tagged(self.folder):
             return {}
         try:
             with open(self.folder / FILE, "rb") as file:

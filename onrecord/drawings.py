@@ -75,8 +75,9 @@ class Drawings:
         self.last, self.current = self.current, {}
 
     def prune(self) -> None:
-        """Remove from the folder every drawing of ours this round did not use."""
-        if self.folder is None:
+        """Remove from the folder every drawing of ours this round did not use. A round that asked for
+        none (a build that kept the last one's images whole) removes none."""
+        if self.folder is None or not self.current:
             return
         with contextlib.suppress(OSError):
             for name in os.listdir(self.folder):

@@ -46,6 +46,20 @@ def share(items: Sequence[T], work: Callable[[Sequence[T]], R]) -> list[R]:
     return [own, *results]
 
 
+def alongside(away: Callable[[], object], here: Callable[[], object]) -> None:
+    """Run `away` in another process while `here` runs in this one (deleting an old site while the cache
+    is saved); both have ended when this returns, and an exception in either is raised here."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        away()
+        here()
+        return
+    child = _start(multiprocessing.get_context("fork"), lambda _: away(), ())
+    try:
+        here()
+    finally:
+        _finish(*child)
+
+
 def _start(
     context: multiprocessing.context.ForkContext, work: Callable[[Sequence[T]], R], part: Sequence[T]
 ) -> tuple[multiprocessing.process.BaseProcess, Connection]:

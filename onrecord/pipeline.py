@@ -19,7 +19,7 @@ from .model import Filed
 from .parallel import share
 from .render import Renderer
 from .validate import Record, validate_record, validate_site
-from .views import Context, Page, PageSpec, made_files, page_specs, site_view
+from .views import OUTPUTS, Context, MadeFiles, Page, PageSpec, made_files, page_specs, site_view
 
 Source = Record[Filed] | loading.RawDoc | loading.StoredText | list[Problem]
 """What a content file is read into: its record, site.yaml's document, a source's stored text, or its problems."""
@@ -79,13 +79,18 @@ def read_source(path: Path, kind: str, data: bytes) -> Source:
         return errors.problems
 
 
-def load_graph(content: Path, drafts: bool = False, sources: Sources | None = None) -> SiteGraph:
-    """Read, validate and link the whole content folder; raise ContentErrors with every problem."""
+def read_all(content: Path, sources: Sources | None = None) -> tuple[list[Source], list[Problem]]:
+    """Every content file's source, site.yaml's first, and the problems of the folder's own entries."""
     sources = sources or Sources()
     folder = loading.ContentFolder(content)
     found, problems = folder.files()
     read = [sources.read(folder, kind, path) for kind, path in (("site", content / loading.SITE_FILE), *found)]
-    return link_sources(read, problems, drafts)
+    return read, problems
+
+
+def load_graph(content: Path, drafts: bool = False, sources: Sources | None = None) -> SiteGraph:
+    """Read, validate and link the whole content folder; raise ContentErrors with every problem."""
+    return link_sources(*read_all(content, sources), drafts)
 
 
 def link_sources(read: Iterable[Source], problems: list[Problem], drafts: bool) -> SiteGraph:
@@ -184,21 +189,24 @@ def build(
             answers = reuse.Answers(graph, sources.digests)
             plan = reuse.Plan(kept.get(reuse.PART), cache.fingerprint(graph.site), answers)
             shares = share(specs, lambda part: _make_pages(ctx, dependencies, part, (renderer, plan), staged, last))
-            made = [page for part in shares for page in part]
-            pages = [(page.file, page.digest) for page in made]
-            with search.Index(staged, pages, last, kept.get(search.PART)) as index:
+            pages = [page for part in shares for page in part]
+            written = [file for page in pages for file in page.files]
+            with search.Index(
+                staged, [(file, digest) for file, digest, _ in written], last, kept.get(search.PART)
+            ) as index:
+                copied = write.copy_assets(assets, staged)
                 with drawings.using(drawings.Drawings(drawings.beside(last))) as drawn:
-                    files = made_files(ctx, specs)
-                    copied = write.copy_assets(assets, staged) + write.write_files(staged, files)
+                    files = _make_files(ctx, dependencies, specs, plan, write.Writer(staged), last)
                 indexing = index.finish()
-            output.commit()
-            drawn.prune()
             kept.put("sources", sources.current)
-            kept.put(reuse.PART, plan.next(made))
+            kept.put(reuse.PART, plan.next([*pages, *files]))
             kept.put(search.PART, index.noted())
-            kept.save()
-    reused = sum(page.reads is None for page in made)
-    return BuildReport(len(made), copied, time.perf_counter() - started, graph.warnings, indexing, reused)
+            output.commit(meanwhile=kept.save)
+            drawn.prune()
+    made = sum(len(part.files) for part in files)
+    reused = sum(page.reads is None for page in pages)
+    seconds = time.perf_counter() - started
+    return BuildReport(len(pages), copied + made, seconds, graph.warnings, indexing, reused)
 
 
 def _make_pages(
@@ -218,12 +226,57 @@ def _make_pages(
     writer = write.Writer(staged)
     for spec in part:
         printed = cache.fingerprint(spec)
-        noted = plan.kept(spec.file, printed)
-        kept = None if noted is None else writer.keep(last, spec.file, noted[1])
-        if noted is not None and kept is not None:
-            made.append(reuse.Made(spec.file, printed, None, noted[0], kept))
+        files = _kept(writer, last, plan.kept(spec.file, printed))
+        if files is not None:
+            made.append(reuse.Made(spec.file, printed, None, files))
             continue
         page, reads = dependencies.traced(functools.partial(spec.page, ctx))
         data = renderer.render(page, extra)
-        made.append(reuse.Made(spec.file, printed, reads, cache.digest(data), writer.write(spec.file, data)))
+        made.append(
+            reuse.Made(spec.file, printed, reads, ((spec.file, cache.digest(data), writer.write(spec.file, data)),))
+        )
     return made
+
+
+def _make_files(
+    ctx: Context,
+    dependencies: Dependencies,
+    specs: Sequence[PageSpec],
+    plan: reuse.Plan,
+    writer: write.Writer,
+    last: Path,
+) -> list[reuse.Made]:
+    """The site's made files, each maker's taken from the last build's output where they hold, and
+    otherwise made, with what the maker read, and written. A maker is given the list of pages too, so
+    that list is what its files are made from besides the graph."""
+    listed = cache.fingerprint(specs)
+    made: list[reuse.Made] = []
+    for maker in OUTPUTS:
+        name, printed = f"made/{maker.__name__}", cache.fingerprint((maker.__name__, listed))
+        files = _kept(writer, last, plan.kept(name, printed))
+        if files is not None:
+            made.append(reuse.Made(name, printed, None, files))
+            continue
+        written, reads = dependencies.traced(functools.partial(_files_of, maker, ctx, specs))
+        files = tuple((file, cache.digest(data), writer.write(file, data)) for file, data in written)
+        made.append(reuse.Made(name, printed, reads, files))
+    return made
+
+
+def _files_of(maker: MadeFiles, ctx: Context, specs: Sequence[PageSpec]) -> list[tuple[str, bytes]]:
+    return list(maker(ctx, specs))
+
+
+def _kept(
+    writer: write.Writer, last: Path, noted: tuple[reuse.Written, ...] | None
+) -> tuple[reuse.Written, ...] | None:
+    """A part's files kept from the last output, with their stamps here; None unless every one is as written."""
+    if noted is None:
+        return None
+    files = []
+    for file, digest, stamp in noted:
+        now = writer.keep(last, file, stamp)
+        if now is None:
+            return None
+        files.append((file, digest, now))
+    return tuple(files)

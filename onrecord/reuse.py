@@ -1,12 +1,14 @@
-"""Stage 4c: the pages a build takes from the last build's output instead of rendering them again.
+"""Stage 4c: the parts of a site a build takes from the last build's output instead of making them again.
 
-A build notes, for every page it renders, what the page's view read from the graph (the reads of
-depends.py, which the preview goes by too) and the digest of the bytes it wrote. The next build keeps
-a page when its spec and the site's settings are the same and each of those reads gives the same
-answer, compared by digest: a record by the digest of its file (pipeline.Sources), anything else by
-its fingerprint. It takes a kept page's bytes from the last output only while they still have the
-digest noted, so a page changed or lost since is rendered again. What else decides a page (the code,
-the templates, the packages) is the cache's version: a cache of another is never read.
+A part is a page, or the files one maker of files makes (views.OUTPUTS). A build notes, for every part
+it makes, what it read from the graph (the reads of depends.py, which the preview goes by too) and the
+files it wrote, each with its digest and its stamp. The next build keeps a part when what it was made
+from besides the graph (a page's spec; the list of pages, for makers) and the site's settings are the
+same, and each of those reads gives the same answer, compared by digest: a record by the digest of
+its file (pipeline.Sources), anything else by its fingerprint. It takes a kept part's files from the
+last output only while each still has the stamp noted (write.Writer.keep), so a file changed or lost
+since is made again. What else decides a part (the code, the templates, the packages) is the cache's
+version: a cache of another is never read.
 """
 
 from __future__ import annotations
@@ -21,35 +23,39 @@ from .link import SiteGraph
 from .validate import Record
 from .write import Stamp
 
-PART = "pages"
-"""The name of the cache's part that holds what a build noted of its pages."""
+PART = "parts"
+"""The name of the cache's entry that holds what a build noted of its parts."""
 INDEX = "I"
 """The array type a page's reads are kept in, as places in the table of every read."""
-Page = tuple[bytes, bytes, bytes, Stamp]
-"""What is noted of a page: its spec's fingerprint, its reads' places, its bytes' digest, its stamp."""
+
+
+Written = tuple[str, bytes, Stamp]
+"""A file a build wrote: its path in the site, its bytes' digest and its stamp."""
+Part = tuple[bytes, bytes, tuple[Written, ...]]
+"""What is noted of a part: what it was made from besides the graph, its reads' places, its files."""
 
 
 @dataclass(frozen=True)
 class Made:
-    """A page as this build wrote it: its file, its spec's fingerprint, the reads its view made (None for
-    a page kept from the last build, whose reads are as noted then), its bytes' digest and its stamp."""
+    """One part of the site as this build wrote it (a page, or the files of one maker of files): its
+    name, the fingerprint of what it was made from besides the graph (a page's spec), the reads it made
+    (None for a part kept from the last build, whose reads are as noted then) and its files."""
 
-    file: str
+    name: str
     spec: bytes
     reads: frozenset[Read] | None
-    digest: bytes
-    stamp: Stamp
+    files: tuple[Written, ...]
 
 
 @dataclass(frozen=True)
 class Noted:
-    """What the cache keeps of a build's pages: every read any page made, with its answer's digest, and
-    each page's spec, reads (places in `reads`, as an array's bytes), digest and stamp, by file."""
+    """What the cache keeps of a build's parts: every read any part made, with its answer's digest, and
+    each part's spec, reads (places in `reads`, as an array's bytes) and files, by name."""
 
     site: bytes
     reads: tuple[Read, ...]
     answers: tuple[bytes, ...]
-    pages: dict[str, Page]
+    parts: dict[str, Part]
 
 
 class Answers:
@@ -81,7 +87,7 @@ class Answers:
 
 
 class Plan:
-    """Which pages the last build's output holds as this build would write them."""
+    """Which parts the last build's output holds as this build would write them."""
 
     def __init__(self, last: object, site: bytes, answers: Answers) -> None:
         self.site, self.answers = site, answers
@@ -91,47 +97,45 @@ class Plan:
             pairs = zip(self.last.reads, self.last.answers, strict=True)
             self.changed = {place for place, (read, answer) in enumerate(pairs) if answers(read) != answer}
 
-    def kept(self, file: str, spec: bytes) -> tuple[bytes, Stamp] | None:
-        """The digest and stamp of the page in the last output, when the page holds for this build."""
-        noted = self.last.pages.get(file) if self.last is not None else None
+    def kept(self, name: str, spec: bytes) -> tuple[Written, ...] | None:
+        """The part's files as the last build wrote them, when the part holds for this build."""
+        noted = self.last.parts.get(name) if self.last is not None else None
         if noted is None or noted[0] != spec:
             return None
         if self.changed and not self.changed.isdisjoint(array(INDEX, noted[1])):
             return None
-        return noted[2], noted[3]
+        return noted[2]
 
     def next(self, made: Iterable[Made]) -> Noted:
-        """What to note for the next build: the kept pages as noted before, the rendered ones as made.
+        """What to note for the next build: the kept parts as noted before, the others as made now.
 
-        The table of reads keeps the last one's places, so kept pages' reads stay as they are, unless
+        The table of reads keeps the last one's places, so kept parts' reads stay as they are, unless
         most of it has fallen out of use; then it is made again from the reads still used."""
-        made = list(made)
         reads = list(self.last.reads) if self.last is not None else []
         place = {read: index for index, read in enumerate(reads)}
-        pages: dict[str, Page] = {}
-        for page in made:
-            if page.reads is None and self.last is not None:
-                spec, noted, digest, _ = self.last.pages[page.file]
-                pages[page.file] = (spec, noted, digest, page.stamp)
+        parts: dict[str, Part] = {}
+        for part in made:
+            if part.reads is None and self.last is not None:
+                parts[part.name] = (part.spec, self.last.parts[part.name][1], part.files)
                 continue
-            for read in page.reads or ():
+            for read in part.reads or ():
                 if read not in place:
                     place[read] = len(reads)
                     reads.append(read)
-            places = array(INDEX, sorted(map(place.__getitem__, page.reads or ())))
-            pages[page.file] = (page.spec, places.tobytes(), page.digest, page.stamp)
-        used = set().union(*(array(INDEX, noted[1]) for noted in pages.values()))
+            places = array(INDEX, sorted(map(place.__getitem__, part.reads or ())))
+            parts[part.name] = (part.spec, places.tobytes(), part.files)
+        used = set().union(*(array(INDEX, noted[1]) for noted in parts.values()))
         if len(used) * 2 < len(reads):
-            reads, pages = _compacted(reads, pages, used)
-        return Noted(self.site, tuple(reads), tuple(map(self.answers, reads)), pages)
+            reads, parts = _compacted(reads, parts, used)
+        return Noted(self.site, tuple(reads), tuple(map(self.answers, reads)), parts)
 
 
-def _compacted(reads: list[Read], pages: dict[str, Page], used: set[int]) -> tuple[list[Read], dict[str, Page]]:
-    """The table of reads without those no page made, and each page's places in it."""
+def _compacted(reads: list[Read], parts: dict[str, Part], used: set[int]) -> tuple[list[Read], dict[str, Part]]:
+    """The table of reads without those no part made, and each part's places in it."""
     kept = sorted(used)
     moved = {old: new for new, old in enumerate(kept)}
     again = {
-        file: (spec, array(INDEX, (moved[old] for old in array(INDEX, places))).tobytes(), digest, stamp)
-        for file, (spec, places, digest, stamp) in pages.items()
+        name: (spec, array(INDEX, (moved[old] for old in array(INDEX, places))).tobytes(), files)
+        for name, (spec, places, files) in parts.items()
     }
     return [reads[old] for old in kept], again

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import functools
 import os
 import re
 import shutil
@@ -27,6 +28,7 @@ from stat import S_ISREG
 from types import TracebackType
 
 from .errors import EnvironmentFailure, UsageError
+from .parallel import alongside
 
 MARKER = ".onrecord-build"
 MARKER_TEXT = b"Made by On the Record (site.py build); the next build replaces this folder whole.\n"
@@ -111,9 +113,9 @@ class Output:
             raise failure(error, self.shown) from None
         return self
 
-    def commit(self) -> None:
-        """Put the staged site in place of the old one, at once."""
-        swap_in(self.staged, self.real)
+    def commit(self, meanwhile: Callable[[], object] = lambda: None) -> None:
+        """Put the staged site in place of the old one, at once; `meanwhile` runs while the old one is deleted."""
+        swap_in(self.staged, self.real, meanwhile)
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
@@ -178,17 +180,19 @@ def umask() -> int:
     return mask
 
 
-def swap_in(staged: Path, out: Path) -> None:
-    """Make `out` the staged site in one step, then delete the old one."""
+def swap_in(staged: Path, out: Path, meanwhile: Callable[[], object] = lambda: None) -> None:
+    """Make `out` the staged site in one step, then delete the old one in another process while `meanwhile`
+    runs here."""
     if not os.path.lexists(out):
         os.rename(staged, out)
+        meanwhile()
         return
     if not _exchange(staged, out):
-        _replace_in_two_steps(staged, out)
+        _replace_in_two_steps(staged, out, meanwhile)
         return
     retired = staged.with_name(staged.name.removesuffix(".new") + ".old")
     os.rename(staged, retired)
-    shutil.rmtree(retired)
+    alongside(functools.partial(shutil.rmtree, retired), meanwhile)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -204,12 +208,12 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-def _replace_in_two_steps(staged: Path, out: Path) -> None:
+def _replace_in_two_steps(staged: Path, out: Path, meanwhile: Callable[[], object]) -> None:
     """Where no exchange exists: the old site is moved aside, then the new one into place."""
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
     os.rename(out, retired / out.name)
     os.rename(staged, out)
-    shutil.rmtree(retired)
+    alongside(functools.partial(shutil.rmtree, retired), meanwhile)
 
 
 def _libc() -> ctypes.CDLL | None:
@@ -253,10 +257,15 @@ class Writer:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.folders: set[Path] = set()
+        self.linked: set[str] = set()
 
     def write(self, relative: str, content: bytes) -> Stamp:
-        """Write one file; its stamp."""
+        """Write one file; its stamp. A file kept by a link is unlinked first, never written through, since
+        the last output holds the same file."""
         target = self._place(relative)
+        if relative in self.linked:
+            target.unlink()
+            self.linked.discard(relative)
         target.write_bytes(content)
         return stamp(target)
 
@@ -271,6 +280,7 @@ class Writer:
             target = self._place(relative)
             try:
                 os.link(source, target, follow_symlinks=False)
+                self.linked.add(relative)
             except OSError:
                 shutil.copyfile(source, target, follow_symlinks=False)
             return stamp(target)

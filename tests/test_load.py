@@ -3,12 +3,35 @@ crashes it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from onrecord.errors import ContentErrors, Location, UsageError
-from onrecord.load import load_all, load_file, parse_yaml
+from onrecord import pipeline
+from onrecord.errors import ContentErrors, Location, Problem, UsageError
+from onrecord.load import RawDoc, StoredText, load_file, parse_yaml
+from onrecord.validate import Record
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A content folder as a build reads it, sorted out: site.yaml, the records, the stored texts, the problems."""
+
+    site: RawDoc | None
+    records: list[Record]
+    texts: list[StoredText]
+    problems: list[Problem]
+
+
+def load_all(content: Path) -> Loaded:
+    sources, problems = pipeline.read_all(content)
+    site = next((source for source in sources if isinstance(source, RawDoc)), None)
+    records = [source for source in sources if isinstance(source, Record)]
+    texts = [source for source in sources if isinstance(source, StoredText)]
+    return Loaded(
+        site, records, texts, problems + [p for source in sources if isinstance(source, list) for p in source]
+    )
 
 
 def problems_of(text: str) -> list[str]:
@@ -93,14 +116,14 @@ def test_editor_litter_and_hidden_folders_are_skipped_but_stray_folders_are_not(
         },
     )
     loaded = load_all(content)
-    assert loaded.site is not None and [d.id for d in loaded.docs] == ["acme"]
+    assert loaded.site is not None and [r.id for r in loaded.records] == ["acme"]
     assert [p.message for p in loaded.problems] == ["unknown content folder 'drafts'"]
 
 
 def test_a_file_with_the_wrong_extension_is_refused(make_site, tmp_path: Path) -> None:
     content = make_site(tmp_path, {"entities/acme.yml": "name: Acme\ntype: company\n"})
     loaded = load_all(content)
-    assert loaded.docs == []
+    assert loaded.records == []
     assert [(p.message, p.hint) for p in loaded.problems] == [
         ("a file in entities/ must end in '.yaml'", "rename it to acme.yaml")
     ]

@@ -240,17 +240,13 @@ def test_a_problem_page_of_the_preview_survives_a_file_name_that_is_not_utf8(con
 
 
 def test_loading_a_file_that_vanished_is_a_problem_not_a_crash(content: Path) -> None:
-    from onrecord import load
+    from onrecord import load, pipeline
 
     folder = load.ContentFolder(content)
     with pytest.raises(FileNotFoundError):
         folder.read(content / "entities" / "nobody.yaml")
-    doc, problems = load._attempt(
-        lambda: load.load_file(
-            "entities", content / "x.yaml", "x.yaml", folder.read(content / "entities" / "nobody.yaml")
-        )
-    )
-    assert doc is None and problems[0].message == "the file disappeared while it was being read"
+    problems = pipeline.Sources().read(folder, "entities", content / "entities" / "nobody.yaml")
+    assert isinstance(problems, list) and problems[0].message == "the file disappeared while it was being read"
     assert isinstance(ContentErrors(problems), ContentErrors)
 
 
