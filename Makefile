@@ -52,4 +52,4 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf build .serve screenshots
+	rm -rf build .serve screenshots .onrecord-cache

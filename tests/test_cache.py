@@ -1,0 +1,212 @@
+"""The build cache: after any change a build gives the bytes a cold build gives, and takes the rest from
+the last output; a cache of another version, a damaged cache or a changed output file is never trusted."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from onrecord import cache, pipeline, write
+from onrecord.errors import ContentErrors
+from onrecord.pipeline import BuildReport
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "content"
+
+
+@dataclass
+class Site:
+    """A copy of the example with its own templates and assets, built again and again into `site/`."""
+
+    root: Path
+    colds: int = 0
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def out(self) -> Path:
+        return self.root / "site"
+
+    def build(self, out: Path | None = None, drafts: bool = False) -> BuildReport:
+        templates, assets = self.root / "templates", self.root / "assets"
+        return pipeline.build(self.content, out or self.out, drafts=drafts, templates=templates, assets=assets)
+
+    def cold(self, drafts: bool = False) -> dict[str, bytes]:
+        """What a build with nothing kept writes: into a new folder, so with a cache of its own."""
+        self.colds += 1
+        out = self.root / "cold" / str(self.colds)
+        assert not cache.beside(out).exists()
+        self.build(out, drafts)
+        return files_in(out)
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    for folder, source in (("content", EXAMPLE), ("templates", pipeline.TEMPLATES), ("assets", pipeline.ASSETS)):
+        shutil.copytree(source, tmp_path / folder)
+    built = Site(tmp_path)
+    built.build()
+    return built
+
+
+def first_line(path: Path, key: str) -> str:
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith(key + ":"))
+
+
+def rename(site: Site, path: Path, new_id: str) -> None:
+    """Rename a file and every reference to it, as an author would."""
+    old_id = path.stem
+    path.rename(path.with_name(new_id + path.suffix))
+    pattern = re.compile(rf"(?<![a-z0-9-]){re.escape(old_id)}(?![a-z0-9-])")
+    for other in site.content.rglob("*.*"):
+        text = other.read_text(encoding="utf-8")
+        if pattern.search(text):
+            other.write_text(pattern.sub(new_id, text), encoding="utf-8")
+
+
+def retitle(site: Site, relative: str, title: str) -> Callable[[], None]:
+    path = site.content / relative
+    return lambda: site.edit(f"content/{relative}", first_line(path, "title"), f"title: {title}")
+
+
+def test_after_every_kind_of_change_a_warm_build_is_a_cold_build_byte_for_byte(site: Site) -> None:
+    pledge = site.content / "pledges" / "ibm-2020-facial-recognition-pledge.yaml"
+    story = min((site.content / "stories").glob("*.md"))
+    steps: list[tuple[str, Callable[[], None], bool]] = [
+        ("a fact edited", retitle(site, "pledges/ibm-2020-facial-recognition-pledge.yaml", "IBM edited"), True),
+        ("an entity edited", lambda: site.edit("content/entities/ibm.yaml", "name: IBM", "name: I.B.M."), True),
+        ("a source edited", retitle(site, min_name(site, "sources", ".yaml"), "A source retitled"), True),
+        (
+            "a story edited",
+            lambda: site.edit(str(story.relative_to(site.root)), "\n\n", "\n\nAn added line.\n\n"),
+            True,
+        ),
+        ("a fact renamed", lambda: rename(site, pledge, "ibm-pledge-renamed"), True),
+        (
+            "an entity added",
+            lambda: shutil.copy(site.content / "entities" / "ibm.yaml", site.content / "entities" / "added.yaml"),
+            True,
+        ),
+        ("a file deleted", lambda: (site.content / "entities" / "added.yaml").unlink(), True),
+        ("a stylesheet edited", lambda: site.edit("assets/site.css", "", "/* edited */\n"), True),
+        (
+            "site.yaml edited",
+            lambda: site.edit(
+                "content/site.yaml", first_line(site.content / "site.yaml", "title"), "title: A Renamed Desk"
+            ),
+            False,
+        ),
+        (
+            "a template edited",
+            lambda: site.edit("templates/base.html", "</main>", "</main>\n<p>Edited base</p>"),
+            False,
+        ),
+    ]
+    for what, step, keeps_some in steps:
+        step()
+        report = site.build()
+        assert files_in(site.out) == site.cold(), f"after {what}"
+        assert (report.reused > 0) == keeps_some, f"after {what}: {report.reused} of {report.pages} pages kept"
+
+
+def min_name(site: Site, folder: str, suffix: str) -> str:
+    return f"{folder}/{min(path.name for path in (site.content / folder).glob('*' + suffix))}"
+
+
+def test_an_unchanged_site_is_taken_whole_from_the_last_build(site: Site) -> None:
+    before = {name: (site.out / name).stat().st_mtime_ns for name in files_in(site.out)}
+    report = site.build()
+    assert report.reused == report.pages and report.search_seconds == 0
+    after = {name: (site.out / name).stat().st_mtime_ns for name in files_in(site.out)}
+    made_again = {name for name in after if after[name] != before.get(name)}
+    assert all(name.startswith("assets/") or name == write.MARKER for name in made_again), sorted(made_again)[:5]
+
+
+def test_one_edited_fact_renders_only_the_pages_that_show_it(site: Site) -> None:
+    retitle(site, "pledges/ibm-2020-facial-recognition-pledge.yaml", "IBM edited")()
+    report = site.build()
+    rendered = report.pages - report.reused
+    assert 0 < rendered < report.pages / 2
+    assert files_in(site.out) == site.cold()
+
+
+def test_a_build_with_drafts_after_one_without_is_a_cold_build_with_drafts(site: Site) -> None:
+    pledge = site.content / "pledges" / "ibm-2020-facial-recognition-pledge.yaml"
+    (pledge.parent / "a-draft.yaml").write_text("draft: true\n" + pledge.read_text(encoding="utf-8"), encoding="utf-8")
+    site.build()
+    site.build(drafts=True)
+    assert files_in(site.out) == site.cold(drafts=True)
+
+
+def test_a_cache_of_another_version_of_the_templates_is_not_used(site: Site) -> None:
+    site.edit("templates/base.html", "</body>", "<!-- another version -->\n</body>")
+    report = site.build()
+    assert report.reused == 0 and report.search_seconds > 0
+    assert files_in(site.out) == site.cold()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut short", "same version, garbage after"])
+def test_a_damaged_cache_is_ignored(site: Site, damage: str) -> None:
+    kept = cache.beside(site.out) / cache.FILE
+    data = kept.read_bytes()
+    version = cache.version(site.root / "templates")
+    damaged = {
+        "garbage": os.urandom(len(data)),
+        "cut short": data[: len(data) // 2],
+        "same version, garbage after": version + os.urandom(64),
+    }[damage]
+    kept.write_bytes(damaged)
+    report = site.build()
+    assert report.reused == 0
+    assert files_in(site.out) == site.cold()
+
+
+def test_a_file_changed_in_the_last_output_is_made_again(site: Site) -> None:
+    page = site.out / "pledges" / "ibm-2020-facial-recognition-pledge" / "index.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"IBM", b"Tampered", 1))
+    index = next((site.out / "pagefind").glob("pagefind-entry.json"))
+    index.write_text("{}", encoding="utf-8")
+    report = site.build()
+    assert page.read_bytes() == original
+    assert report.reused == report.pages - 1 and report.search_seconds > 0
+    assert files_in(site.out) == site.cold()
+
+
+def test_a_build_never_writes_into_the_files_of_the_last_output(site: Site) -> None:
+    """Kept files are the last output's own (linked): one made again after all is replaced, not written into,
+    so a build that fails later leaves the old site as it was."""
+    witnesses = {}
+    for name in ("sitemap.xml", "robots.txt"):
+        os.link(site.out / name, site.root / name)
+        witnesses[name] = (site.root / name).stat().st_mtime_ns
+    (site.out / "favicon.svg").write_text("<svg/>", encoding="utf-8")  # so the files made with it are made again
+    site.build()
+    assert {name: (site.root / name).stat().st_mtime_ns for name in witnesses} == witnesses
+    assert files_in(site.out) == site.cold()
+
+
+def test_the_cache_lies_beside_the_output_and_a_failed_build_leaves_none(
+    make_site, valid_files, tmp_path: Path
+) -> None:
+    content = make_site(tmp_path, {**valid_files, "entities/acme.yaml": "name: Acme\ntype: nonsense\n"})
+    with pytest.raises(ContentErrors):
+        pipeline.build(content, tmp_path / "site")
+    assert not (tmp_path / cache.FOLDER).exists()
