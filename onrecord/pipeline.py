@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from . import cache, drawings, reuse, search, write
 from . import load as loading
@@ -45,20 +46,26 @@ class BuildReport:
 class Sources:
     """Each content file read into its source (its record, site.yaml's document, a stored text or its
     problems), found under a digest of its kind, path and bytes: from the last build's when a cache has
-    it, since a file's source follows from those alone."""
+    it, since a file's source follows from those alone. Likewise the linked graph follows from the
+    sources in the order they were read, and drafts or not."""
 
-    def __init__(self, last: object = None) -> None:
+    def __init__(self, last: object = None, linked: object = None) -> None:
         self.last: Mapping[bytes, Source] = last if isinstance(last, dict) else {}
         self.current: dict[bytes, Source] = {}
         self.digests: dict[str, bytes] = {}
         """Each file's digest, by its path as records give it, for telling whether a record changed."""
+        self.last_linked = linked if isinstance(linked, tuple) and len(linked) == 2 else None
+        self.linked: tuple[bytes, SiteGraph] | None = None
+        self.refused = False
 
     def read(self, folder: loading.ContentFolder, kind: str, path: Path) -> Source:
         try:
             data = folder.read(path)
         except ContentErrors as errors:
+            self.refused = True
             return errors.problems
         except FileNotFoundError:
+            self.refused = True
             return [loading.unread(kind, path)]
         key = self.digests[str(path)] = cache.digest(b"\0".join((kind.encode(), bytes(path), data)))
         found = self.current.get(key) or self.last.get(key)
@@ -66,6 +73,17 @@ class Sources:
             found = read_source(path, kind, data)
         self.current[key] = found
         return found
+
+    def link(self, read: list[Source], problems: list[Problem], drafts: bool) -> SiteGraph:
+        """The linked graph of what was read: the last build's, when it was linked from the same."""
+        key = cache.digest(b"".join((b"drafts" if drafts else b"published", *self.current)))
+        last = self.last_linked
+        if last is not None and last[0] == key and not problems and not self.refused:
+            self.linked = last
+            return cast(SiteGraph, last[1])
+        graph = link_sources(read, problems, drafts)
+        self.linked = key, graph
+        return graph
 
 
 def read_source(path: Path, kind: str, data: bytes) -> Source:
@@ -90,7 +108,8 @@ def read_all(content: Path, sources: Sources | None = None) -> tuple[list[Source
 
 def load_graph(content: Path, drafts: bool = False, sources: Sources | None = None) -> SiteGraph:
     """Read, validate and link the whole content folder; raise ContentErrors with every problem."""
-    return link_sources(*read_all(content, sources), drafts)
+    sources = sources or Sources()
+    return sources.link(*read_all(content, sources), drafts)
 
 
 def link_sources(read: Iterable[Source], problems: list[Problem], drafts: bool) -> SiteGraph:
@@ -178,7 +197,7 @@ def build(
     output = write.Output(out, {"current": Path.cwd(), "content": content, "project": ROOT}, waiting)
     kept = cache.BuildCache(cache.beside(output.real), cache.version(templates))
     with _collector_paused():
-        sources = Sources(kept.get("sources"))
+        sources = Sources(kept.get("sources"), kept.get("graph"))
         graph = load_graph(content, drafts, sources)
         renderer = Renderer(templates)
         with output:
@@ -199,6 +218,7 @@ def build(
                     files = _make_files(ctx, dependencies, specs, plan, write.Writer(staged), last)
                 indexing = index.finish()
             kept.put("sources", sources.current)
+            kept.put("graph", sources.linked)
             kept.put(reuse.PART, plan.next([*pages, *files]))
             kept.put(search.PART, index.noted())
             output.commit(meanwhile=kept.save)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +18,8 @@ from onrecord import cache, pipeline, write
 from onrecord.errors import ContentErrors
 from onrecord.pipeline import BuildReport
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "content"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "content"
 
 
 @dataclass
@@ -210,3 +213,19 @@ def test_the_cache_lies_beside_the_output_and_a_failed_build_leaves_none(
     with pytest.raises(ContentErrors):
         pipeline.build(content, tmp_path / "site")
     assert not (tmp_path / cache.FOLDER).exists()
+
+
+@pytest.mark.process
+def test_a_build_under_another_hash_seed_keeps_every_page(site: Site) -> None:
+    """What a build notes is the same in any process: a set's order, which the hash seed decides, never shows."""
+    for seed in ("1", "2"):
+        shown = subprocess.run(
+            [sys.executable, "site.py", "build", "--content", str(site.content), "--out", str(site.root / "seeded")],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    pages = re.search(r"Built (\d+) pages \((\d+) unchanged", shown)
+    assert pages is not None and pages[1] == pages[2], shown
