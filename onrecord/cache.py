@@ -32,6 +32,8 @@ TAG_TEXT = (
 """The cache directory tag (bford.info/cachedir) that backup tools skip, and that marks the folder ours."""
 FILE = "build.pickle"
 """The file of a build's kept parts (sources, pages, search index), beside the kept drawings."""
+REPLACED = "replaced"
+"""The folder that holds the site a build replaced until the next build, which deletes it while it works."""
 ENGINE = Path(__file__).resolve().parent
 
 

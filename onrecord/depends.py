@@ -112,13 +112,14 @@ class Dependencies:
             value = make()
         finally:
             frame = self.frames.pop()
-        return value, frozenset(frame.reads).union(*map(self._closure, frame.used))
+        return value, frozenset(frame.reads).union(*map(self.closure, frame.used))
 
-    def _closure(self, key: Key) -> frozenset[Read]:
+    def closure(self, key: Key) -> frozenset[Read]:
+        """Every read this build's result for `key` made, itself or through the results it used."""
         found = self.closures.get(key)
         if found is None:
             result = self.results[key]
-            found = self.closures[key] = result.reads.union(*map(self._closure, result.used))
+            found = self.closures[key] = result.reads.union(*map(self.closure, result.used))
         return found
 
     def _current(self, key: Key, make: Callable[[], object]) -> Result:

@@ -46,18 +46,22 @@ def share(items: Sequence[T], work: Callable[[Sequence[T]], R]) -> list[R]:
     return [own, *results]
 
 
-def alongside(away: Callable[[], object], here: Callable[[], object]) -> None:
-    """Run `away` in another process while `here` runs in this one (deleting an old site while the cache
-    is saved); both have ended when this returns, and an exception in either is raised here."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        away()
-        here()
-        return
-    child = _start(multiprocessing.get_context("fork"), lambda _: away(), ())
-    try:
-        here()
-    finally:
-        _finish(*child)
+class Background:
+    """`work` running in another process from now until `wait` (deleting the site the last build replaced
+    while this one works); where processes cannot be forked, it is done at once."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self.child: tuple[multiprocessing.process.BaseProcess, Connection] | None = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            work()
+            return
+        self.child = _start(multiprocessing.get_context("fork"), lambda _: work(), ())
+
+    def wait(self) -> None:
+        """Wait for the work to end; an exception it raised is raised here."""
+        child, self.child = self.child, None
+        if child is not None:
+            _finish(*child)
 
 
 def _start(

@@ -194,7 +194,8 @@ def build(
     another build into the same place must finish first. What the last build into `out` kept (cache.py)
     is used where it still holds, and what this one made is kept for the next."""
     started = time.perf_counter()
-    output = write.Output(out, {"current": Path.cwd(), "content": content, "project": ROOT}, waiting)
+    protected = {"current": Path.cwd(), "content": content, "project": ROOT}
+    output = write.Output(out, protected, waiting, keep_replaced=True)
     kept = cache.BuildCache(cache.beside(output.real), cache.version(templates))
     with _collector_paused():
         sources = Sources(kept.get("sources"), kept.get("graph"))
@@ -202,11 +203,11 @@ def build(
         renderer = Renderer(templates)
         with output:
             staged, last = output.staged, output.real
-            dependencies = Dependencies()
-            ctx = Context(dependencies.begin(graph), dependencies)
-            specs = page_specs(ctx)
             answers = reuse.Answers(graph, sources.digests)
             plan = reuse.Plan(kept.get(reuse.PART), cache.fingerprint(graph.site), answers)
+            dependencies = reuse.Lasting(plan)
+            ctx = Context(dependencies.begin(graph), dependencies)
+            specs = page_specs(ctx)
             shares = share(specs, lambda part: _make_pages(ctx, dependencies, part, (renderer, plan), staged, last))
             pages = [page for part in shares for page in part]
             written = [file for page in pages for file in page.files]
@@ -219,10 +220,11 @@ def build(
                 indexing = index.finish()
             kept.put("sources", sources.current)
             kept.put("graph", sources.linked)
-            kept.put(reuse.PART, plan.next([*pages, *files]))
+            kept.put(reuse.PART, plan.next([*pages, *files], dependencies.lasting()))
             kept.put(search.PART, index.noted())
-            output.commit(meanwhile=kept.save)
+            output.commit()
             drawn.prune()
+            kept.save()
     made = sum(len(part.files) for part in files)
     reused = sum(page.reads is None for page in pages)
     seconds = time.perf_counter() - started

@@ -14,13 +14,14 @@ version: a cache of another is never read.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from .cache import fingerprint
-from .depends import TABLES, Read, tables
+from .depends import TABLES, Dependencies, Key, Read, Result, tables
 from .link import SiteGraph
 from .validate import Record
+from .views import LASTING
 from .write import Stamp
 
 PART = "parts"
@@ -50,12 +51,14 @@ class Made:
 @dataclass(frozen=True)
 class Noted:
     """What the cache keeps of a build's parts: every read any part made, with its answer's digest, and
-    each part's spec, reads (places in `reads`, as an array's bytes) and files, by name."""
+    each part's spec, reads (places in `reads`, as an array's bytes) and files, by name; and the lasting
+    results (views.LASTING) with their reads' places and values, by key."""
 
     site: bytes
     reads: tuple[Read, ...]
     answers: tuple[bytes, ...]
     parts: dict[str, Part]
+    results: dict[Key, tuple[bytes, object]]
 
 
 class Answers:
@@ -97,45 +100,92 @@ class Plan:
             pairs = zip(self.last.reads, self.last.answers, strict=True)
             self.changed = {place for place, (read, answer) in enumerate(pairs) if answers(read) != answer}
 
+    def result(self, key: Key) -> Result | None:
+        """The last build's lasting result for `key`, with every read it made, when those reads answer the same."""
+        noted = self.last.results.get(key) if self.last is not None else None
+        if noted is None or not self._holds(noted[0]):
+            return None
+        assert self.last is not None
+        return Result(noted[1], frozenset(map(self.last.reads.__getitem__, array(INDEX, noted[0]))), ())
+
+    def _holds(self, places: bytes) -> bool:
+        return not self.changed or self.changed.isdisjoint(array(INDEX, places))
+
     def kept(self, name: str, spec: bytes) -> tuple[Written, ...] | None:
         """The part's files as the last build wrote them, when the part holds for this build."""
         noted = self.last.parts.get(name) if self.last is not None else None
-        if noted is None or noted[0] != spec:
-            return None
-        if self.changed and not self.changed.isdisjoint(array(INDEX, noted[1])):
+        if noted is None or noted[0] != spec or not self._holds(noted[1]):
             return None
         return noted[2]
 
-    def next(self, made: Iterable[Made]) -> Noted:
-        """What to note for the next build: the kept parts as noted before, the others as made now.
+    def next(self, made: Iterable[Made], results: Mapping[Key, Result]) -> Noted:
+        """What to note for the next build: the kept parts as noted before, the others as made now; the
+        lasting results made now, and those of the last build that still hold.
 
         The table of reads keeps the last one's places, so kept parts' reads stay as they are, unless
         most of it has fallen out of use; then it is made again from the reads still used."""
         reads = list(self.last.reads) if self.last is not None else []
         place = {read: index for index, read in enumerate(reads)}
+
+        def placed(made_reads: Iterable[Read]) -> bytes:
+            for read in made_reads:
+                if read not in place:
+                    place[read] = len(reads)
+                    reads.append(read)
+            return array(INDEX, sorted(map(place.__getitem__, made_reads))).tobytes()
+
         parts: dict[str, Part] = {}
         for part in made:
             if part.reads is None and self.last is not None:
                 parts[part.name] = (part.spec, self.last.parts[part.name][1], part.files)
-                continue
-            for read in part.reads or ():
-                if read not in place:
-                    place[read] = len(reads)
-                    reads.append(read)
-            places = array(INDEX, sorted(map(place.__getitem__, part.reads or ())))
-            parts[part.name] = (part.spec, places.tobytes(), part.files)
-        used = set().union(*(array(INDEX, noted[1]) for noted in parts.values()))
+            else:
+                parts[part.name] = (part.spec, placed(part.reads or ()), part.files)
+        lasting = {key: (placed(result.reads), result.value) for key, result in results.items()}
+        if self.last is not None:
+            lasting.update(
+                (key, noted) for key, noted in self.last.results.items() if key not in lasting and self._holds(noted[0])
+            )
+        places = [*(noted[1] for noted in parts.values()), *(noted[0] for noted in lasting.values())]
+        used = set().union(*(array(INDEX, each) for each in places))
         if len(used) * 2 < len(reads):
-            reads, parts = _compacted(reads, parts, used)
-        return Noted(self.site, tuple(reads), tuple(map(self.answers, reads)), parts)
+            reads, parts, lasting = _compacted(reads, parts, lasting, used)
+        return Noted(self.site, tuple(reads), tuple(map(self.answers, reads)), parts, lasting)
 
 
-def _compacted(reads: list[Read], parts: dict[str, Part], used: set[int]) -> tuple[list[Read], dict[str, Part]]:
-    """The table of reads without those no part made, and each part's places in it."""
+class Lasting(Dependencies):
+    """A build's dependencies, which take a lasting result (views.LASTING) from the last build when its
+    reads answer the same, and otherwise make it as any other."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def _current(self, key: Key, make: Callable[[], object]) -> Result:
+        kept = self.plan.result(key) if key[0] in LASTING else None
+        if kept is None:
+            return super()._current(key, make)
+        self.results[key] = kept
+        return kept
+
+    def lasting(self) -> dict[Key, Result]:
+        """This build's lasting results, each with every read it made."""
+        return {
+            key: Result(result.value, self.closure(key), ())
+            for key, result in self.results.items()
+            if key[0] in LASTING
+        }
+
+
+def _compacted(
+    reads: list[Read], parts: dict[str, Part], lasting: dict[Key, tuple[bytes, object]], used: set[int]
+) -> tuple[list[Read], dict[str, Part], dict[Key, tuple[bytes, object]]]:
+    """The table of reads without those nothing made, and each part's and result's places in it."""
     kept = sorted(used)
     moved = {old: new for new, old in enumerate(kept)}
-    again = {
-        name: (spec, array(INDEX, (moved[old] for old in array(INDEX, places))).tobytes(), files)
-        for name, (spec, places, files) in parts.items()
-    }
-    return [reads[old] for old in kept], again
+
+    def again(places: bytes) -> bytes:
+        return array(INDEX, (moved[old] for old in array(INDEX, places))).tobytes()
+
+    parts = {name: (spec, again(places), files) for name, (spec, places, files) in parts.items()}
+    lasting = {key: (again(places), value) for key, (places, value) in lasting.items()}
+    return [reads[old] for old in kept], parts, lasting

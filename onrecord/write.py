@@ -27,8 +27,9 @@ from pathlib import Path
 from stat import S_ISREG
 from types import TracebackType
 
+from . import cache
 from .errors import EnvironmentFailure, UsageError
-from .parallel import alongside
+from .parallel import Background
 
 MARKER = ".onrecord-build"
 MARKER_TEXT = b"Made by On the Record (site.py build); the next build replaces this folder whole.\n"
@@ -95,11 +96,17 @@ def _strangers(folder: Path) -> list[str]:
 class Output:
     """One build's turn at an output folder: staged, swapped in on `commit`, discarded on failure."""
 
-    def __init__(self, out: Path, protected: dict[str, Path], waiting: Callable[[], None]) -> None:
+    def __init__(
+        self, out: Path, protected: dict[str, Path], waiting: Callable[[], None], keep_replaced: bool = False
+    ) -> None:
+        """With `keep_replaced`, the site this build replaces is kept in the build cache's folder until the
+        next build, which deletes it while it works; otherwise it is deleted at once."""
         self.shown, self.protected, self.waiting = out, protected, waiting
         self.real = safe_output(out, protected)
+        self.retired = cache.beside(self.real) / cache.REPLACED if keep_replaced else None
         self.staged = self.real
         self._lock = -1
+        self.clearing: Background | None = None
 
     def __enter__(self) -> Output:
         try:
@@ -111,16 +118,22 @@ class Output:
         except OSError as error:
             self._release()
             raise failure(error, self.shown) from None
+        if self.retired is not None and self.retired.is_dir() and not self.retired.is_symlink():
+            self.clearing = Background(functools.partial(shutil.rmtree, self.retired, ignore_errors=True))
         return self
 
-    def commit(self, meanwhile: Callable[[], object] = lambda: None) -> None:
-        """Put the staged site in place of the old one, at once; `meanwhile` runs while the old one is deleted."""
-        swap_in(self.staged, self.real, meanwhile)
+    def commit(self) -> None:
+        """Put the staged site in place of the old one, at once."""
+        if self.clearing is not None:
+            self.clearing.wait()
+        swap_in(self.staged, self.real, self.retired)
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         try:
+            if self.clearing is not None:
+                self.clearing.wait()
             if error is not None and self.staged.exists() and self.staged != self.real:
                 shutil.rmtree(self.staged, ignore_errors=True)
         finally:
@@ -180,19 +193,28 @@ def umask() -> int:
     return mask
 
 
-def swap_in(staged: Path, out: Path, meanwhile: Callable[[], object] = lambda: None) -> None:
-    """Make `out` the staged site in one step, then delete the old one in another process while `meanwhile`
-    runs here."""
+def swap_in(staged: Path, out: Path, retired: Path | None = None) -> None:
+    """Make `out` the staged site in one step, then set the old one aside at `retired`, or delete it."""
     if not os.path.lexists(out):
         os.rename(staged, out)
-        meanwhile()
         return
     if not _exchange(staged, out):
-        _replace_in_two_steps(staged, out, meanwhile)
+        _replace_in_two_steps(staged, out, retired)
         return
-    retired = staged.with_name(staged.name.removesuffix(".new") + ".old")
-    os.rename(staged, retired)
-    alongside(functools.partial(shutil.rmtree, retired), meanwhile)
+    old = staged.with_name(staged.name.removesuffix(".new") + ".old")
+    os.rename(staged, old)
+    _retire(old, retired)
+
+
+def _retire(old: Path, retired: Path | None) -> None:
+    """Move the replaced site to `retired` when that is free and in a folder of ours; else delete it now."""
+    if retired is not None and not os.path.lexists(retired) and cache.ours(retired.parent):
+        try:
+            os.rename(old, retired)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(old)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -208,12 +230,12 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-def _replace_in_two_steps(staged: Path, out: Path, meanwhile: Callable[[], object]) -> None:
+def _replace_in_two_steps(staged: Path, out: Path, retired: Path | None) -> None:
     """Where no exchange exists: the old site is moved aside, then the new one into place."""
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-    os.rename(out, retired / out.name)
+    aside = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+    os.rename(out, aside / out.name)
     os.rename(staged, out)
-    alongside(functools.partial(shutil.rmtree, retired), meanwhile)
+    _retire(aside, retired)
 
 
 def _libc() -> ctypes.CDLL | None:

@@ -28,8 +28,8 @@ from ..model import Comparison, Entity, Fact, Filed, Source, Story
 from ..validate import Record, as_kind
 from .common import Context, Declared, LinkView, Page, PageSpec, record_link, record_url
 from .comparison import comparison_view
+from .data import KIND_DATA, data_files, downloads_view
 from .data import PAGE as DOWNLOADS
-from .data import data_files, downloads_view
 from .discovery import FAVICON, ROBOTS, SITEMAP, favicon, robots, sitemap
 from .entity import (
     comparisons_listed_apart,
@@ -142,6 +142,10 @@ def open_data(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, by
 def share_pictures(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, bytes]]:
     return share_images(ctx)
 
+
+LASTING = frozenset({KIND_DATA})
+"""Families of memoised results a build keeps in its cache for the next one (reuse.Lasting): plain values
+(bytes, tuples), dear to make and read by several makers and pages; others are made again when needed."""
 
 OUTPUTS: tuple[MadeFiles, ...] = (stylesheets, discovery_files, feed_files, open_data, share_pictures)
 """Every kind of made file, declared once: build writes them, check makes them without writing, and the

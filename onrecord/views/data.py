@@ -38,6 +38,8 @@ from .tables import (
 from .web import absolute
 
 FOLDER = "data/"
+KIND_DATA = "data-kind"
+"""The memoised family of each kind's encoded records and rows, which every data file is joined from."""
 PAGE = (FOLDER, "Open data")
 PACKAGE = "datapackage.json"
 Json = Any  # the descriptor and the records are untyped JSON
@@ -136,7 +138,7 @@ def _made(ctx: Context) -> list[_File]:
 
 
 def _kind_data(ctx: Context, kind: str) -> _KindData:
-    return ctx.memo("data-kind", kind, lambda: _kind_made(ctx.graph, kind))
+    return ctx.memo(KIND_DATA, kind, lambda: _kind_made(ctx.graph, kind))
 
 
 def _kind_made(graph: SiteGraph, kind: str) -> _KindData:
