@@ -133,9 +133,10 @@ class BuildCache:
         self.current[part] = value
 
     def save(self) -> None:
-        """Write this build's parts, replacing the last build's in one step. Builds into one output take
-        turns, so the file written first has a name of its own."""
-        if not ours(self.folder):
+        """Write this build's parts, replacing the last build's in one step; a build that changed none of
+        them leaves the file as it is. Builds into one output take turns, so the file written first has a
+        name of its own."""
+        if self.current == self.last or not ours(self.folder):
             return
         temporary = self.folder / (FILE + ".new")
         try:
