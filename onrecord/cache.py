@@ -14,6 +14,7 @@ read, or is damaged, is ignored, and one that cannot be written is not written; 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import importlib.metadata
 import io
@@ -22,6 +23,7 @@ import pickle
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from stat import S_ISREG
 
 FOLDER = ".onrecord-cache"
 TAG = "CACHEDIR.TAG"
@@ -35,6 +37,8 @@ FILE = "build.pickle"
 REPLACED = "replaced"
 """The folder that holds the site a build replaced until the next build, which deletes it while it works."""
 ENGINE = Path(__file__).resolve().parent
+Stamp = tuple[int, int, int]
+"""A file's inode, size and modification time: what tells that a file a build wrote is as it was written."""
 
 
 def beside(out: Path) -> Path:
@@ -60,6 +64,14 @@ def tagged(folder: Path) -> bool:
         return tag.is_file() and not tag.is_symlink() and tag.read_bytes() == TAG_TEXT
     except OSError:
         return False
+
+
+def stamp(path: Path) -> Stamp:
+    """The stamp of a regular file; a link or anything else raises OSError, so it is never kept."""
+    status = os.lstat(path)
+    if not S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def digest(data: bytes) -> bytes:

@@ -17,12 +17,11 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from .cache import fingerprint
+from .cache import Stamp, fingerprint
 from .depends import TABLES, Dependencies, Key, Read, Result, tables
 from .link import SiteGraph
 from .validate import Record
 from .views import LASTING
-from .write import Stamp
 
 PART = "parts"
 """The name of the cache's entry that holds what a build noted of its parts."""

@@ -21,7 +21,7 @@ from pathlib import Path
 import pagefind_bin
 
 from . import kinds, search_order, write
-from .cache import fingerprint
+from .cache import Stamp, fingerprint, stamp
 from .errors import EnvironmentFailure
 
 BUNDLE = "pagefind"
@@ -37,7 +37,7 @@ TIMEOUT = 600
 
 PART = "search"
 """The name of the cache's part that holds what the last index was made from, and its files."""
-Bundle = tuple[tuple[str, write.Stamp], ...]
+Bundle = tuple[tuple[str, Stamp], ...]
 """The files of an index, each with its stamp, as the cache keeps them."""
 
 
@@ -100,7 +100,7 @@ class Index:
             raise EnvironmentFailure(f"Pagefind could not index the site for search: {said[0]}")
         search_order.settle(self.bundle)
         self.files = tuple(
-            (path.relative_to(self.bundle).as_posix(), write.stamp(path))
+            (path.relative_to(self.bundle).as_posix(), stamp(path))
             for path in sorted(self.bundle.rglob("*"))
             if path.is_file()
         )

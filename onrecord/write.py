@@ -24,7 +24,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from stat import S_ISREG
 from types import TracebackType
 
 from . import cache
@@ -269,10 +268,6 @@ def write_files(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
     return count
 
 
-Stamp = tuple[int, int, int]
-"""A file's inode, size and modification time: what tells that a file a build wrote is as it was written."""
-
-
 class Writer:
     """Puts a site's files under `root`: written from their bytes, or kept from the last output as they are."""
 
@@ -281,7 +276,7 @@ class Writer:
         self.folders: set[Path] = set()
         self.linked: set[str] = set()
 
-    def write(self, relative: str, content: bytes) -> Stamp:
+    def write(self, relative: str, content: bytes) -> cache.Stamp:
         """Write one file; its stamp. A file kept by a link is unlinked first, never written through, since
         the last output holds the same file."""
         target = self._place(relative)
@@ -289,15 +284,15 @@ class Writer:
             target.unlink()
             self.linked.discard(relative)
         target.write_bytes(content)
-        return stamp(target)
+        return cache.stamp(target)
 
-    def keep(self, last: Path, relative: str, noted: Stamp) -> Stamp | None:
+    def keep(self, last: Path, relative: str, noted: cache.Stamp) -> cache.Stamp | None:
         """Put the last output's file in place, if it is a file with the stamp noted when it was written:
         linked, as the same file, where the disk allows, and copied where it does not. Its stamp here, or
         None (and nothing put in place) when it is not as written."""
         source = last / relative
         try:
-            if stamp(source) != noted:
+            if cache.stamp(source) != noted:
                 return None
             target = self._place(relative)
             try:
@@ -305,7 +300,7 @@ class Writer:
                 self.linked.add(relative)
             except OSError:
                 shutil.copyfile(source, target, follow_symlinks=False)
-            return stamp(target)
+            return cache.stamp(target)
         except OSError:
             return None
 
@@ -315,14 +310,6 @@ class Writer:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(target.parent)
         return target
-
-
-def stamp(path: Path) -> Stamp:
-    """The stamp of a regular file; a link or anything else raises OSError, so it is never kept."""
-    status = os.lstat(path)
-    if not S_ISREG(status.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file", str(path))
-    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def copy_assets(assets: Path, root: Path) -> int:

@@ -229,3 +229,13 @@ def test_a_build_under_another_hash_seed_keeps_every_page(site: Site) -> None:
         ).stdout
     pages = re.search(r"Built (\d+) pages \((\d+) unchanged", shown)
     assert pages is not None and pages[1] == pages[2], shown
+
+
+def test_the_replaced_site_waits_in_the_cache_folder_until_the_next_build(site: Site) -> None:
+    replaced = cache.beside(site.out) / cache.REPLACED
+    site.build()
+    assert (replaced / write.MARKER).is_file() and not any(site.root.glob(".site.*"))
+    (replaced / "left-by-an-earlier-build").write_text("gone after the next build", encoding="utf-8")
+    site.build()
+    assert not (replaced / "left-by-an-earlier-build").exists()
+    assert files_in(site.out) == site.cold()
