@@ -13,7 +13,6 @@ from typing import cast
 
 from . import cache, drawings, reuse, search, write
 from . import load as loading
-from .depends import Dependencies
 from .errors import ContentErrors, Problem
 from .link import SiteGraph, link
 from .model import Filed
@@ -207,16 +206,14 @@ def build(
             plan = reuse.Plan(kept.get(reuse.PART), cache.fingerprint(graph.site), answers)
             dependencies = reuse.Lasting(plan)
             ctx = Context(dependencies.begin(graph), dependencies)
+            making = Making(ctx, dependencies, plan, staged, last)
             specs = page_specs(ctx)
-            shares = share(specs, lambda part: _make_pages(ctx, dependencies, part, (renderer, plan), staged, last))
-            pages = [page for part in shares for page in part]
-            written = [file for page in pages for file in page.files]
-            with search.Index(
-                staged, [(file, digest) for file, digest, _ in written], last, kept.get(search.PART)
-            ) as index:
+            pages = [page for part in share(specs, functools.partial(_make_pages, making, renderer)) for page in part]
+            read = [(file, digest) for page in pages for file, digest, _ in page.files]
+            with search.Index(staged, read, last, kept.get(search.PART)) as index:
                 copied = write.copy_assets(assets, staged)
                 with drawings.using(drawings.Drawings(drawings.beside(last))) as drawn:
-                    files = _make_files(ctx, dependencies, specs, plan, write.Writer(staged), last)
+                    files = _make_files(making, specs, pages)
                 indexing = index.finish()
             kept.put("sources", sources.current)
             kept.put("graph", sources.linked)
@@ -231,57 +228,54 @@ def build(
     return BuildReport(len(pages), copied + made, seconds, graph.warnings, indexing, reused)
 
 
-def _make_pages(
-    ctx: Context,
-    dependencies: Dependencies,
-    part: Sequence[PageSpec],
-    making: tuple[Renderer, reuse.Plan],
-    staged: Path,
-    last: Path,
-) -> list[reuse.Made]:
+@dataclass(frozen=True)
+class Making:
+    """What every part of one build is made with: the context views read, the dependencies that note
+    their reads, the plan of what the last output holds, the staging folder and the last output."""
+
+    ctx: Context
+    dependencies: reuse.Lasting
+    plan: reuse.Plan
+    staged: Path
+    last: Path
+
+
+def _make_pages(making: Making, renderer: Renderer, part: Sequence[PageSpec]) -> list[reuse.Made]:
     """One process's share of a build: each page taken from the last build's output where it holds,
     otherwise its view prepared, with what it read, then rendered; and written."""
-    renderer, plan = making
-    extra = {"site": site_view(ctx.graph)}
+    extra = {"site": site_view(making.ctx.graph)}
+    writer = write.Writer(making.staged)
     made: list[reuse.Made] = []
-
-    writer = write.Writer(staged)
     for spec in part:
         printed = cache.fingerprint(spec)
-        files = _kept(writer, last, plan.kept(spec.file, printed))
-        if files is not None:
+        files = _kept(writer, making.last, making.plan.kept(spec.file, printed))
+        if files is None:
+            page, reads = making.dependencies.traced(functools.partial(spec.page, making.ctx))
+            data = renderer.render(page, extra)
+            files = ((spec.file, cache.digest(data), writer.write(spec.file, data)),)
+            made.append(reuse.Made(spec.file, printed, reads, files))
+        else:
             made.append(reuse.Made(spec.file, printed, None, files))
-            continue
-        page, reads = dependencies.traced(functools.partial(spec.page, ctx))
-        data = renderer.render(page, extra)
-        made.append(
-            reuse.Made(spec.file, printed, reads, ((spec.file, cache.digest(data), writer.write(spec.file, data)),))
-        )
     return made
 
 
-def _make_files(
-    ctx: Context,
-    dependencies: Dependencies,
-    specs: Sequence[PageSpec],
-    plan: reuse.Plan,
-    writer: write.Writer,
-    last: Path,
-) -> list[reuse.Made]:
+def _make_files(making: Making, specs: Sequence[PageSpec], pages: list[reuse.Made]) -> list[reuse.Made]:
     """The site's made files, each maker's taken from the last build's output where they hold, and
     otherwise made, with what the maker read, and written. A maker is given the list of pages too, so
-    that list is what its files are made from besides the graph."""
-    listed = cache.fingerprint(specs)
+    that list (the pages' specs, as their fingerprints tell) is what its files are made from besides
+    the graph."""
+    listed = cache.digest(b"".join(spec for _, spec in sorted((page.name, page.spec) for page in pages)))
+    writer = write.Writer(making.staged)
     made: list[reuse.Made] = []
     for maker in OUTPUTS:
         name, printed = f"made/{maker.__name__}", cache.fingerprint((maker.__name__, listed))
-        files = _kept(writer, last, plan.kept(name, printed))
-        if files is not None:
+        files = _kept(writer, making.last, making.plan.kept(name, printed))
+        if files is None:
+            written, reads = making.dependencies.traced(functools.partial(_files_of, maker, making.ctx, specs))
+            files = tuple((file, cache.digest(data), writer.write(file, data)) for file, data in written)
+            made.append(reuse.Made(name, printed, reads, files))
+        else:
             made.append(reuse.Made(name, printed, None, files))
-            continue
-        written, reads = dependencies.traced(functools.partial(_files_of, maker, ctx, specs))
-        files = tuple((file, cache.digest(data), writer.write(file, data)) for file, data in written)
-        made.append(reuse.Made(name, printed, reads, files))
     return made
 
 

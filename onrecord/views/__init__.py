@@ -143,9 +143,11 @@ def share_pictures(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[st
     return share_images(ctx)
 
 
-LASTING = frozenset({KIND_DATA})
+PAGE_LIST = "pages"
+"""The memoised family of the list of every page (one result, of every page's spec)."""
+LASTING = frozenset({KIND_DATA, PAGE_LIST})
 """Families of memoised results a build keeps in its cache for the next one (reuse.Lasting): plain values
-(bytes, tuples), dear to make and read by several makers and pages; others are made again when needed."""
+(bytes, tuples, specs), dear to make and needed whole by every build; others are made again when needed."""
 
 OUTPUTS: tuple[MadeFiles, ...] = (stylesheets, discovery_files, feed_files, open_data, share_pictures)
 """Every kind of made file, declared once: build writes them, check makes them without writing, and the
@@ -168,7 +170,7 @@ def page_specs(ctx: Context) -> list[PageSpec]:
 
     Memoised as a whole, and record by record, so that the preview lists again only what an edit reaches.
     """
-    return ctx.memo("pages", "", lambda: list(_pages(ctx)))
+    return ctx.memo(PAGE_LIST, "", lambda: list(_pages(ctx)))
 
 
 def _pages(ctx: Context) -> Iterator[PageSpec]:
