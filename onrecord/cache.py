@@ -33,7 +33,7 @@ TAG_TEXT = (
 )
 """The cache directory tag (bford.info/cachedir) that backup tools skip, and that marks the folder ours."""
 FILE = "build.pickle"
-"""The file of a build's kept parts (sources, pages, search index), beside the kept drawings."""
+"""The file of a build's kept parts (sources, graph, pages and made files), beside the kept drawings."""
 REPLACED = "replaced"
 """The folder that holds the site a build replaced until the next build, which deletes it while it works."""
 ENGINE = Path(__file__).resolve().parent
@@ -131,9 +131,10 @@ class BuildCache:
 
     Only what this build `put` is saved, so the cache holds just what the last build used."""
 
-    def __init__(self, folder: Path, version: bytes) -> None:
+    def __init__(self, folder: Path, version: bytes, name: str = FILE) -> None:
         self.folder = folder
         self.version = version
+        self.file = folder / name
         self.last: dict[str, object] = self._read()
         self.current: dict[str, object] = {}
 
@@ -150,12 +151,12 @@ class BuildCache:
         name of its own."""
         if self.current == self.last or not ours(self.folder):
             return
-        temporary = self.folder / (FILE + ".new")
+        temporary = self.file.with_name(self.file.name + ".new")
         try:
             with open(temporary, "wb") as file:
                 file.write(self.version)
                 pickle.dump(self.current, file, protocol=5)
-            os.replace(temporary, self.folder / FILE)
+            os.replace(temporary, self.file)
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
@@ -166,7 +167,7 @@ class BuildCache:
         if not tagged(self.folder):
             return {}
         try:
-            with open(self.folder / FILE, "rb") as file:
+            with open(self.file, "rb") as file:
                 if file.read(len(self.version)) != self.version:
                     return {}
                 stored = pickle.load(file)

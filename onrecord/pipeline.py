@@ -191,11 +191,15 @@ def build(
 
     An `out` the build may not replace is refused before anything is read; `waiting` is told when
     another build into the same place must finish first. What the last build into `out` kept (cache.py)
-    is used where it still holds, and what this one made is kept for the next."""
+    is used where it still holds, and what this one made is kept for the next: saved while Pagefind
+    indexes, since what it notes of the staged files holds of the same files once swapped in, and
+    means nothing (a stamp no file has) if the swap never comes."""
     started = time.perf_counter()
     protected = {"current": Path.cwd(), "content": content, "project": ROOT}
     output = write.Output(out, protected, waiting, keep_replaced=True)
-    kept = cache.BuildCache(cache.beside(output.real), cache.version(templates))
+    version = cache.version(templates)
+    kept = cache.BuildCache(cache.beside(output.real), version)
+    indexed = cache.BuildCache(cache.beside(output.real), version, search.CACHE_FILE)
     with _collector_paused():
         sources = Sources(kept.get("sources"), kept.get("graph"))
         graph = load_graph(content, drafts, sources)
@@ -210,18 +214,19 @@ def build(
             specs = page_specs(ctx)
             pages = [page for part in share(specs, functools.partial(_make_pages, making, renderer)) for page in part]
             read = [(file, digest) for page in pages for file, digest, _ in page.files]
-            with search.Index(staged, read, last, kept.get(search.PART)) as index:
+            with search.Index(staged, read, last, indexed.get(search.PART)) as index:
                 copied = write.copy_assets(assets, staged)
                 with drawings.using(drawings.Drawings(drawings.beside(last))) as drawn:
                     files = _make_files(making, specs, pages)
+                kept.put("sources", sources.current)
+                kept.put("graph", sources.linked)
+                kept.put(reuse.PART, plan.next([*pages, *files], dependencies.lasting()))
+                kept.save()
                 indexing = index.finish()
-            kept.put("sources", sources.current)
-            kept.put("graph", sources.linked)
-            kept.put(reuse.PART, plan.next([*pages, *files], dependencies.lasting()))
-            kept.put(search.PART, index.noted())
+            indexed.put(search.PART, index.noted())
             output.commit()
             drawn.prune()
-            kept.save()
+            indexed.save()
     made = sum(len(part.files) for part in files)
     reused = sum(page.reads is None for page in pages)
     seconds = time.perf_counter() - started

@@ -37,6 +37,8 @@ TIMEOUT = 600
 
 PART = "search"
 """The name of the cache's part that holds what the last index was made from, and its files."""
+CACHE_FILE = "search.pickle"
+"""The cache's file of that part: saved once the index is made, after the rest is saved."""
 Bundle = tuple[tuple[str, Stamp], ...]
 """The files of an index, each with its stamp, as the cache keeps them."""
 
