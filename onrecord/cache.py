@@ -80,25 +80,15 @@ def digest(data: bytes) -> bytes:
 
 
 def fingerprint(value: object) -> bytes:
-    """A digest of a plain value (specs, settings): equal values of equal structure give equal digests,
-    in any process and under any hash seed, since pickling follows the value's own order and sets are
-    put in order first."""
+    """A digest of a plain value (a page's spec, the graph's answers), pickled without a memo so that it
+    follows the value's own order: equal values give equal digests in any process. A plain value holds
+    no set, whose order is its members' hashes' and so changes with the hash seed (a pydantic model
+    holds the set of its given fields: fingerprint its `model_dump()`)."""
     buffer = io.BytesIO()
-    pickler = _Ordered(buffer, protocol=5)
+    pickler = pickle.Pickler(buffer, protocol=5)
     pickler.fast = True
     pickler.dump(value)
     return digest(buffer.getvalue())
-
-
-class _Ordered(pickle.Pickler):
-    """A pickler that writes a set as its members' fingerprints in order, not its members in the order of
-    their hashes (a model's set of given fields, say, whose order changes with the hash seed). Only the
-    persistent-id hook sees every object: picklers write sets before any other hook is asked."""
-
-    def persistent_id(self, obj: object) -> object:
-        if isinstance(obj, set | frozenset):
-            return type(obj).__name__, sorted(map(fingerprint, obj))
-        return None
 
 
 def version(templates: Path) -> bytes:

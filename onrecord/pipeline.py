@@ -207,7 +207,7 @@ def build(
         with output:
             staged, last = output.staged, output.real
             answers = reuse.Answers(graph, sources.digests)
-            plan = reuse.Plan(kept.get(reuse.PART), cache.fingerprint(graph.site), answers)
+            plan = reuse.Plan(kept.get(reuse.PART), cache.fingerprint(graph.site.model_dump()), answers)
             dependencies = reuse.Lasting(plan)
             ctx = Context(dependencies.begin(graph), dependencies)
             making = Making(ctx, dependencies, plan, staged, last)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from .cache import Stamp, fingerprint
 from .depends import TABLES, Dependencies, Key, Read, Result, tables
@@ -126,19 +127,18 @@ class Plan:
         reads = list(self.last.reads) if self.last is not None else []
         place = {read: index for index, read in enumerate(reads)}
 
-        def placed(made_reads: Iterable[Read]) -> bytes:
-            for read in made_reads:
-                if read not in place:
-                    place[read] = len(reads)
-                    reads.append(read)
-            return array(INDEX, sorted(map(place.__getitem__, made_reads))).tobytes()
+        def placed(made_reads: frozenset[Read]) -> bytes:
+            for read in list(filterfalse(place.__contains__, made_reads)):
+                place[read] = len(reads)
+                reads.append(read)
+            return array(INDEX, map(place.__getitem__, made_reads)).tobytes()
 
         parts: dict[str, Part] = {}
         for part in made:
             if part.reads is None and self.last is not None:
                 parts[part.name] = (part.spec, self.last.parts[part.name][1], part.files)
             else:
-                parts[part.name] = (part.spec, placed(part.reads or ()), part.files)
+                parts[part.name] = (part.spec, placed(part.reads or frozenset()), part.files)
         lasting = {key: (placed(result.reads), result.value) for key, result in results.items()}
         if self.last is not None:
             lasting.update(
