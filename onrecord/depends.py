@@ -81,14 +81,13 @@ class Dependencies:
         self.changed: set[Read] = set()
         self.frames: list[Frame] = []
         self.computed: Counter[str] = Counter()
-        self.closures: dict[Key, frozenset[Read]] = {}
 
     def begin(self, graph: SiteGraph) -> SiteGraph:
         """Start a build of `graph`; returns the graph views are to read, which notes their reads."""
         changed = changes(self.graph, graph)
         self.last = {} if changed is None else self.results
         self.results, self.differ, self.changed = {}, set(), changed or set()
-        self.frames, self.computed, self.graph, self.closures = [], Counter(), graph, {}
+        self.frames, self.computed, self.graph = [], Counter(), graph
         return recorded(graph, self)
 
     def note(self, read: Read) -> None:
@@ -104,23 +103,15 @@ class Dependencies:
             self.frames[-1].used[key] = None
         return cast(T, found.value)
 
-    def traced(self, make: Callable[[], T]) -> tuple[T, frozenset[Read]]:
-        """Make a value that is not kept (a page's view, which a build renders once), with every read it
-        made, itself or through the results it used: what a build notes so the next one can keep the page."""
+    def traced(self, make: Callable[[], T]) -> tuple[T, frozenset[Read], tuple[Key, ...]]:
+        """Make a value that is not kept (a page's view, which a build renders once), with the reads it
+        made itself and the results it used: what a build notes so the next one can keep the page."""
         self.frames.append(Frame())
         try:
             value = make()
         finally:
             frame = self.frames.pop()
-        return value, frozenset(frame.reads).union(*map(self.closure, frame.used))
-
-    def closure(self, key: Key) -> frozenset[Read]:
-        """Every read this build's result for `key` made, itself or through the results it used."""
-        found = self.closures.get(key)
-        if found is None:
-            result = self.results[key]
-            found = self.closures[key] = result.reads.union(*map(self.closure, result.used))
-        return found
+        return value, frozenset(frame.reads), tuple(frame.used)
 
     def _current(self, key: Key, make: Callable[[], object]) -> Result:
         last = self.last.get(key)

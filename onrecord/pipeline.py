@@ -13,6 +13,7 @@ from typing import cast
 
 from . import cache, drawings, reuse, search, write
 from . import load as loading
+from .depends import Key
 from .errors import ContentErrors, Problem
 from .link import SiteGraph, link
 from .model import Filed
@@ -212,7 +213,8 @@ def build(
             ctx = Context(dependencies.begin(graph), dependencies)
             making = Making(ctx, dependencies, plan, staged, last)
             specs = page_specs(ctx)
-            pages = [page for part in share(specs, functools.partial(_make_pages, making, renderer)) for page in part]
+            shares = share(specs, functools.partial(_make_pages, making, renderer))
+            pages = [page for made, _ in shares for page in made]
             read = [(file, digest) for page in pages for file, digest, _ in page.files]
             with search.Index(staged, read, last, indexed.get(search.PART)) as index:
                 copied = write.copy_assets(assets, staged)
@@ -220,7 +222,8 @@ def build(
                     files = _make_files(making, specs, pages)
                 kept.put("sources", sources.current)
                 kept.put("graph", sources.linked)
-                kept.put(reuse.PART, plan.next([*pages, *files], dependencies.lasting()))
+                steps = {key: step for _, made in shares for key, step in made.items()} | dependencies.steps()
+                kept.put(reuse.PART, plan.next([*pages, *files], steps, dependencies.lasting()))
                 kept.save()
                 indexing = index.finish()
             indexed.put(search.PART, index.noted())
@@ -228,7 +231,7 @@ def build(
             drawn.prune()
             indexed.save()
     made = sum(len(part.files) for part in files)
-    reused = sum(page.reads is None for page in pages)
+    reused = sum(page.step is None for page in pages)
     seconds = time.perf_counter() - started
     return BuildReport(len(pages), copied + made, seconds, graph.warnings, indexing, reused)
 
@@ -245,9 +248,12 @@ class Making:
     last: Path
 
 
-def _make_pages(making: Making, renderer: Renderer, part: Sequence[PageSpec]) -> list[reuse.Made]:
+def _make_pages(
+    making: Making, renderer: Renderer, part: Sequence[PageSpec]
+) -> tuple[list[reuse.Made], dict[Key, reuse.Step]]:
     """One process's share of a build: each page taken from the last build's output where it holds,
-    otherwise its view prepared, with what it read, then rendered; and written."""
+    otherwise its view prepared, with what it read, then rendered; and written. With the step of each
+    result the process made."""
     extra = {"site": site_view(making.ctx.graph)}
     writer = write.Writer(making.staged)
     made: list[reuse.Made] = []
@@ -255,13 +261,13 @@ def _make_pages(making: Making, renderer: Renderer, part: Sequence[PageSpec]) ->
         printed = cache.fingerprint(spec)
         files = _kept(writer, making.last, making.plan.kept(spec.file, printed))
         if files is None:
-            page, reads = making.dependencies.traced(functools.partial(spec.page, making.ctx))
+            page, reads, used = making.dependencies.traced(functools.partial(spec.page, making.ctx))
             data = renderer.render(page, extra)
             files = ((spec.file, cache.digest(data), writer.write(spec.file, data)),)
-            made.append(reuse.Made(spec.file, printed, reads, files))
+            made.append(reuse.Made(spec.file, printed, (reads, used), files))
         else:
             made.append(reuse.Made(spec.file, printed, None, files))
-    return made
+    return made, making.dependencies.steps()
 
 
 def _make_files(making: Making, specs: Sequence[PageSpec], pages: list[reuse.Made]) -> list[reuse.Made]:
@@ -276,9 +282,9 @@ def _make_files(making: Making, specs: Sequence[PageSpec], pages: list[reuse.Mad
         name, printed = f"made/{maker.__name__}", cache.fingerprint((maker.__name__, listed))
         files = _kept(writer, making.last, making.plan.kept(name, printed))
         if files is None:
-            written, reads = making.dependencies.traced(functools.partial(_files_of, maker, making.ctx, specs))
+            written, reads, used = making.dependencies.traced(functools.partial(_files_of, maker, making.ctx, specs))
             files = tuple((file, cache.digest(data), writer.write(file, data)) for file, data in written)
-            made.append(reuse.Made(name, printed, reads, files))
+            made.append(reuse.Made(name, printed, (reads, used), files))
         else:
             made.append(reuse.Made(name, printed, None, files))
     return made
