@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from onrecord import cache, pipeline, write
-from onrecord.errors import ContentErrors
+from onrecord import cache, pipeline, search, write
+from onrecord.errors import ContentErrors, EnvironmentFailure
 from onrecord.pipeline import BuildReport
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,4 +238,19 @@ def test_the_replaced_site_waits_in_the_cache_folder_until_the_next_build(site: 
     (replaced / "left-by-an-earlier-build").write_text("gone after the next build", encoding="utf-8")
     site.build()
     assert not (replaced / "left-by-an-earlier-build").exists()
+    assert files_in(site.out) == site.cold()
+
+
+def test_a_build_that_fails_after_saving_the_cache_misleads_no_later_build(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is saved while Pagefind indexes: when the index then fails, what it noted of the staged
+    files matches no file of the old site but those it kept, which are the same."""
+    retitle(site, "pledges/ibm-2020-facial-recognition-pledge.yaml", "IBM edited")()
+    with monkeypatch.context() as patched:
+        patched.setattr(search, "_executable", lambda: Path("/bin/false"))
+        with pytest.raises(EnvironmentFailure):
+            site.build()
+    report = site.build()
+    assert 0 < report.reused < report.pages
     assert files_in(site.out) == site.cold()
