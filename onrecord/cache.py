@@ -117,9 +117,9 @@ def _bytes(path: Path) -> bytes:
 
 
 class BuildCache:
-    """A build's kept parts by name (`sources`, `pages`, `search`): the last build's, and this build's.
-
-    Only what this build `put` is saved, so the cache holds just what the last build used."""
+    """One file of a build's kept parts by name (`sources`, `graph`, `parts`; the search index's in a file
+    of its own): the last build's, and this build's. Only what this build `put` is saved, so the cache
+    holds just what the last build used."""
 
     def __init__(self, folder: Path, version: bytes, name: str = FILE) -> None:
         self.folder = folder

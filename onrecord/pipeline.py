@@ -251,43 +251,56 @@ class Making:
 def _make_pages(
     making: Making, renderer: Renderer, part: Sequence[PageSpec]
 ) -> tuple[list[reuse.Made], dict[Key, reuse.Step]]:
-    """One process's share of a build: each page taken from the last build's output where it holds,
-    otherwise its view prepared, with what it read, then rendered; and written. With the step of each
+    """One process's share of a build's pages, each kept or made (`_make_part`); with the step of each
     result the process made."""
     extra = {"site": site_view(making.ctx.graph)}
     writer = write.Writer(making.staged)
-    made: list[reuse.Made] = []
-    for spec in part:
-        printed = cache.fingerprint(spec)
-        files = _kept(writer, making.last, making.plan.kept(spec.file, printed))
-        if files is None:
-            page, reads, used = making.dependencies.traced(functools.partial(spec.page, making.ctx))
-            data = renderer.render(page, extra)
-            files = ((spec.file, cache.digest(data), writer.write(spec.file, data)),)
-            made.append(reuse.Made(spec.file, printed, (reads, used), files))
-        else:
-            made.append(reuse.Made(spec.file, printed, None, files))
+    made = [
+        _make_part(
+            making,
+            writer,
+            spec.file,
+            cache.fingerprint(spec),
+            functools.partial(_page, spec, making.ctx, renderer, extra),
+        )
+        for spec in part
+    ]
     return made, making.dependencies.steps()
 
 
+def _page(spec: PageSpec, ctx: Context, renderer: Renderer, extra: Mapping[str, object]) -> list[tuple[str, bytes]]:
+    return [(spec.file, renderer.render(spec.page(ctx), extra))]
+
+
 def _make_files(making: Making, specs: Sequence[PageSpec], pages: list[reuse.Made]) -> list[reuse.Made]:
-    """The site's made files, each maker's taken from the last build's output where they hold, and
-    otherwise made, with what the maker read, and written. A maker is given the list of pages too, so
-    that list (the pages' specs, as their fingerprints tell) is what its files are made from besides
-    the graph."""
+    """The site's made files, each maker's kept or made (`_make_part`). A maker is given the list of
+    pages too, so that list (the pages' specs, as their fingerprints tell) is what its files are made
+    from besides the graph."""
     listed = cache.digest(b"".join(spec for _, spec in sorted((page.name, page.spec) for page in pages)))
     writer = write.Writer(making.staged)
-    made: list[reuse.Made] = []
-    for maker in OUTPUTS:
-        name, printed = f"made/{maker.__name__}", cache.fingerprint((maker.__name__, listed))
-        files = _kept(writer, making.last, making.plan.kept(name, printed))
-        if files is None:
-            written, reads, used = making.dependencies.traced(functools.partial(_files_of, maker, making.ctx, specs))
-            files = tuple((file, cache.digest(data), writer.write(file, data)) for file, data in written)
-            made.append(reuse.Made(name, printed, (reads, used), files))
-        else:
-            made.append(reuse.Made(name, printed, None, files))
-    return made
+    return [
+        _make_part(
+            making,
+            writer,
+            f"made/{maker.__name__}",
+            cache.fingerprint((maker.__name__, listed)),
+            functools.partial(_files_of, maker, making.ctx, specs),
+        )
+        for maker in OUTPUTS
+    ]
+
+
+def _make_part(
+    making: Making, writer: write.Writer, name: str, spec: bytes, make: Callable[[], list[tuple[str, bytes]]]
+) -> reuse.Made:
+    """A part's files taken from the last build's output where the part holds; otherwise made, with
+    what the making read, and written."""
+    files = _kept(writer, making.last, making.plan.kept(name, spec))
+    if files is not None:
+        return reuse.Made(name, spec, None, files)
+    written, reads, used = making.dependencies.traced(make)
+    files = tuple((file, cache.digest(data), writer.write(file, data)) for file, data in written)
+    return reuse.Made(name, spec, (reads, used), files)
 
 
 def _files_of(maker: MadeFiles, ctx: Context, specs: Sequence[PageSpec]) -> list[tuple[str, bytes]]:

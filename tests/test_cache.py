@@ -13,33 +13,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from example_copy import ExampleCopy, files_in, first_line
 
 from onrecord import cache, pipeline, search, write
 from onrecord.errors import ContentErrors, EnvironmentFailure
 from onrecord.pipeline import BuildReport
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "content"
 
 
 @dataclass
-class Site:
+class Site(ExampleCopy):
     """A copy of the example with its own templates and assets, built again and again into `site/`."""
 
-    root: Path
     colds: int = 0
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
 
     @property
     def out(self) -> Path:
         return self.root / "site"
 
     def build(self, out: Path | None = None, drafts: bool = False) -> BuildReport:
-        templates, assets = self.root / "templates", self.root / "assets"
-        return pipeline.build(self.content, out or self.out, drafts=drafts, templates=templates, assets=assets)
+        return pipeline.build(
+            self.content, out or self.out, drafts=drafts, templates=self.templates, assets=self.assets
+        )
 
     def cold(self, drafts: bool = False) -> dict[str, bytes]:
         """What a build with nothing kept writes: into a new folder, so with a cache of its own."""
@@ -49,39 +45,13 @@ class Site:
         self.build(out, drafts)
         return files_in(out)
 
-    def edit(self, relative: str, old: str, new: str) -> None:
-        path = self.root / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} is not in {relative}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def files_in(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
-
 
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
-    for folder, source in (("content", EXAMPLE), ("templates", pipeline.TEMPLATES), ("assets", pipeline.ASSETS)):
-        shutil.copytree(source, tmp_path / folder)
+    ExampleCopy.made(tmp_path)
     built = Site(tmp_path)
     built.build()
     return built
-
-
-def first_line(path: Path, key: str) -> str:
-    return next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith(key + ":"))
-
-
-def rename(site: Site, path: Path, new_id: str) -> None:
-    """Rename a file and every reference to it, as an author would."""
-    old_id = path.stem
-    path.rename(path.with_name(new_id + path.suffix))
-    pattern = re.compile(rf"(?<![a-z0-9-]){re.escape(old_id)}(?![a-z0-9-])")
-    for other in site.content.rglob("*.*"):
-        text = other.read_text(encoding="utf-8")
-        if pattern.search(text):
-            other.write_text(pattern.sub(new_id, text), encoding="utf-8")
 
 
 def retitle(site: Site, relative: str, title: str) -> Callable[[], None]:
@@ -101,7 +71,7 @@ def test_after_every_kind_of_change_a_warm_build_is_a_cold_build_byte_for_byte(s
             lambda: site.edit(str(story.relative_to(site.root)), "\n\n", "\n\nAn added line.\n\n"),
             True,
         ),
-        ("a fact renamed", lambda: rename(site, pledge, "ibm-pledge-renamed"), True),
+        ("a fact renamed", lambda: site.rename(pledge, "ibm-pledge-renamed"), True),
         (
             "an entity added",
             lambda: shutil.copy(site.content / "entities" / "ibm.yaml", site.content / "entities" / "added.yaml"),

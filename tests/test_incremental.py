@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from example_copy import ExampleCopy, files_in, first_line
 
 from onrecord import kinds, pipeline
 from onrecord import load as loading
@@ -18,19 +18,12 @@ from onrecord.incremental import Builder, Rebuild
 from onrecord.render import Renderer
 from onrecord.views import pages
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "content"
-
 
 @dataclass
-class Site:
+class Site(ExampleCopy):
     """A copy of the example with its own templates and assets, and a preview builder over it."""
 
-    root: Path
     builder: Builder
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
 
     def rebuild(self) -> Rebuild:
         result = self.builder.rebuild()
@@ -39,27 +32,15 @@ class Site:
 
     def full_build(self) -> dict[str, bytes]:
         out = self.root / "full"
-        pipeline.build(self.content, out, drafts=True, templates=self.root / "templates", assets=self.root / "assets")
+        pipeline.build(self.content, out, drafts=True, templates=self.templates, assets=self.assets)
         # The preview makes no search index (its search page says so); a build does.
         return {name: data for name, data in files_in(out).items() if not name.startswith("pagefind/")}
-
-    def edit(self, relative: str, old: str, new: str) -> None:
-        path = self.root / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} is not in {relative}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def files_in(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
-    for folder, source in (("content", EXAMPLE), ("templates", pipeline.TEMPLATES), ("assets", pipeline.ASSETS)):
-        shutil.copytree(source, tmp_path / folder)
-    builder = Builder(tmp_path / "content", tmp_path / ".serve", tmp_path / "templates", tmp_path / "assets")
-    built = Site(tmp_path, builder)
+    copy = ExampleCopy.made(tmp_path)
+    built = Site(tmp_path, Builder(copy.content, tmp_path / ".serve", copy.templates, copy.assets))
     built.rebuild()
     return built
 
@@ -78,21 +59,6 @@ def a_fact(site: Site, referred: bool) -> Path:
     raise AssertionError(f"the example has no fact that {'is' if referred else 'is not'} referred to")
 
 
-def first_line(path: Path, key: str) -> str:
-    return next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith(key + ":"))
-
-
-def rename(site: Site, path: Path, new_id: str) -> None:
-    """Rename a file and every reference to it, as an author would."""
-    old_id = path.stem
-    path.rename(path.with_name(new_id + path.suffix))
-    pattern = re.compile(rf"(?<![a-z0-9-]){re.escape(old_id)}(?![a-z0-9-])")
-    for other in site.content.rglob("*.*"):
-        text = other.read_text(encoding="utf-8")
-        if pattern.search(text):
-            other.write_text(pattern.sub(new_id, text), encoding="utf-8")
-
-
 def test_after_edits_deletions_and_renames_the_output_is_a_full_build_byte_for_byte(site: Site) -> None:
     assert served(site) == site.full_build()
     referred, alone = a_fact(site, referred=True), a_fact(site, referred=False)
@@ -100,7 +66,7 @@ def test_after_edits_deletions_and_renames_the_output_is_a_full_build_byte_for_b
         lambda: site.edit(
             str(referred.relative_to(site.root)), first_line(referred, "title"), "title: A title edited in the preview"
         ),
-        lambda: rename(site, referred, "renamed-in-the-preview"),
+        lambda: site.rename(referred, "renamed-in-the-preview"),
         lambda: alone.unlink(),
         lambda: shutil.copy(min((site.content / "entities").iterdir()), site.content / "entities" / "added.yaml"),
         lambda: site.edit(
