@@ -149,16 +149,26 @@ def link_all(
 
 
 def check(content: Path, drafts: bool = False) -> SiteGraph:
-    """Everything a build does except writing: the content is good when this returns."""
+    """Everything a build does that can find a mistake in the content, writing nothing: stages 1-3, the
+    list of pages, every template rendered with the site's own data (`samples`), and the files made from
+    the whole site (feeds, data) but the share cards' pictures. Pages of one sort differ only in records
+    that stages 1-3 have checked, so rendering each sort once is enough."""
     with _collector_paused():
         graph = load_graph(content, drafts)
-        renderer = Renderer(TEMPLATES)
         ctx = Context(graph)
         specs = page_specs(ctx)
-        share(specs, lambda part: len(render_pages(graph, [spec.page(ctx) for spec in part], renderer)))
+        render_pages(graph, [spec.page(ctx) for spec in samples(specs)], Renderer(TEMPLATES))
         with drawings.using(drawings.Unset()):
             made_files(ctx, specs)
     return graph
+
+
+def samples(specs: Iterable[PageSpec]) -> list[PageSpec]:
+    """The first page of each sort: the same template, view maker and section of the site."""
+    first: dict[tuple[str, object, str], PageSpec] = {}
+    for spec in specs:
+        first.setdefault((spec.template, spec.draw, spec.url.split("/", 1)[0]), spec)
+    return list(first.values())
 
 
 @contextmanager

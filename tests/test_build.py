@@ -18,6 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+import jinja2
 import pytest
 
 from onrecord import kinds, pipeline
@@ -221,6 +222,23 @@ def test_a_stray_style_tag_is_refused_rather_than_taking_the_rest_of_the_field(
     [problem] = refused.value.problems
     assert (problem.location.line, problem.location.column) == (7, 9)
     assert "<style> is not allowed here: it would be removed, with everything inside it" in problem.message
+
+
+@pytest.mark.parametrize("template", ["source.html", "fact.html", "macros.html"])
+def test_check_renders_every_template_with_the_sites_own_data(
+    template: str, make_site, valid_files, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check` renders one page of each sort, not every page, yet a template that fails on the site fails it."""
+    templates = tmp_path / "templates"
+    shutil.copytree(pipeline.TEMPLATES, templates)
+    broken = templates / template
+    before, end, after = broken.read_text(encoding="utf-8").rpartition("{% endblock %}")
+    broken.write_text(f"{before}{{{{ view.not_a_field }}}}{end}{after}" if end else f"{after}{{{{ no_such_name }}}}\n")
+    content = make_site(tmp_path / "site", valid_files)
+    assert pipeline.check(content), "the site is good with the real templates"
+    monkeypatch.setattr(pipeline, "TEMPLATES", templates)
+    with pytest.raises(jinja2.UndefinedError):
+        pipeline.check(content)
 
 
 def test_the_renderer_still_removes_what_check_refuses() -> None:
