@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 
-.PHONY: build check serve lint test test-fast fuzz bench screenshots schemas system-deps clean
+.PHONY: build check serve lint test test-fast fuzz bench bench-peers screenshots schemas system-deps clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ screenshots: $(STAMP) system-deps
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# The benchmark with Hugo, Eleventy and MkDocs building the same corpus in the same rounds; installs them if missing.
+bench-peers: $(STAMP)
+	sh bench/peers.sh
+	$(PY) bench/run.py --peers
 
 clean:
 	rm -rf build .serve screenshots .onrecord-cache

@@ -9,10 +9,14 @@ sitting, so its figures are comparable with each other; no figure from another r
 - check: everything a build does but writing;
 - preview: the median and the worst of EDITS saves of one fact, from the save to its page on disk,
   through the real server (bench/edit_latency.py);
-- largest: the three largest pages of the cold build.
+- largest: the three largest pages of the cold build;
+- peers (with --peers): a cold build of the same corpus by Hugo, Eleventy and MkDocs, each exported
+  to its own idiom (bench/peers.py), in the same rounds as ours, so "x ours" and "ours / Hugo" compare
+  runs made minutes apart on the same machine, never figures from elsewhere.
 
     make bench
-    python bench/run.py [--sizes 1000 10000 100000] [--seed S] [--repeat R] [--edits E]
+    make bench-peers
+    python bench/run.py [--sizes 1000 10000 100000] [--seed S] [--repeat R] [--edits E] [--peers]
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import edit_latency  # noqa: E402
+from bench import edit_latency, peers  # noqa: E402
 
 SITE = str(ROOT / "site.py")
 SIZES = (1_000, 10_000)
@@ -51,6 +55,15 @@ class Run:
 
 
 @dataclass(frozen=True)
+class PeerResult:
+    """Another generator's cold build of the same corpus, fastest of the same rounds as ours, and its pages."""
+
+    name: str
+    cold: Run
+    pages: int
+
+
+@dataclass(frozen=True)
 class Result:
     """The figures for one corpus size."""
 
@@ -62,6 +75,7 @@ class Result:
     latency: edit_latency.Latency | None
     pages: int
     largest: tuple[tuple[int, str], ...]
+    peers: tuple[PeerResult, ...]
 
     def runs(self) -> tuple[tuple[str, Run], ...]:
         return (
@@ -78,13 +92,14 @@ class Result:
         return float(found.group(1)) if found else None
 
 
-def timed(*args: str) -> Run:
-    """Run `python ARGS` in a fresh process; wait4 gives that process's own peak memory, not an earlier one's."""
+def timed(*argv: str) -> Run:
+    """Run ARGV (a program's path, then its arguments) in a fresh process; wait4 gives that process's own
+    peak memory, not an earlier one's."""
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         pid = os.posix_spawn(
-            sys.executable,
-            [sys.executable, *args],
+            argv[0],
+            list(argv),
             os.environ,
             file_actions=[(os.POSIX_SPAWN_DUP2, log.fileno(), 1), (os.POSIX_SPAWN_DUP2, log.fileno(), 2)],
         )
@@ -96,21 +111,27 @@ def timed(*args: str) -> Run:
     return Run(seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), output)
 
 
-def measure(files: int, seed: int, repeat: int, edits: int, scratch: Path) -> Result:
-    """Generate a corpus (not timed), then time its builds and checks, keeping the fastest of each."""
+def measure(files: int, seed: int, repeat: int, edits: int, scratch: Path, others: list[peers.Peer]) -> Result:
+    """Generate a corpus (not timed), then time its builds and checks, keeping the fastest of each; each
+    round ends with a cold build by every other generator, exported (not timed) from the same corpus."""
     content = scratch / f"content-{files}"
     say(f"generating {files:,} files")
     subprocess.run(
         [sys.executable, "-m", "bench.generate", str(content), str(files), "--seed", str(seed)], cwd=ROOT, check=True
     )
+    sites: list[tuple[peers.Peer, Path]] = []
+    if others:
+        say(f"exporting {files:,} files for " + ", ".join(peer.name for peer in others))
+        sites = peers.export(content, others, scratch / f"peers-{files}")
     colds, unchanged, changed, checks = [], [], [], []
+    peer_colds: dict[str, list[Run]] = {peer.name: [] for peer in others}
     largest: tuple[tuple[int, str], ...] = ()
     for attempt in range(1, repeat + 1):
         # A fresh folder each time, nothing deleted until the end: on ext4, creating files just after
         # deleting thousands nearby costs several times the system time, which would skew the repeats.
         out = scratch / f"round-{files}-{attempt}" / "site"
         out.parent.mkdir()
-        build = (SITE, "build", "--content", str(content), "--out", str(out))
+        build = (sys.executable, SITE, "build", "--content", str(content), "--out", str(out))
         say(f"building {files:,} files, cold ({attempt}/{repeat})")
         os.sync()
         colds.append(timed(*build))
@@ -121,13 +142,24 @@ def measure(files: int, seed: int, repeat: int, edits: int, scratch: Path) -> Re
         _change_one_fact(content, attempt)
         changed.append(timed(*build))
         say(f"checking {files:,} files ({attempt}/{repeat})")
-        checks.append(timed(SITE, "check", "--content", str(content)))
+        checks.append(timed(sys.executable, SITE, "check", "--content", str(content)))
+        for peer, site in sites:
+            say(f"building {files:,} files with {peer.name}, cold ({attempt}/{repeat})")
+            os.sync()
+            peer_colds[peer.name].append(timed(*peer.argv(site, out.parent / peer.folder)))
     latency = None
     if edits:
         say(f"timing {edits} saves in the preview of {files:,} files")
         latency = edit_latency.measure(content, edits)
-    pages = sum(1 for _ in out.rglob("*.html")) if out.is_dir() else 0
-    return Result(files, fastest(colds), fastest(unchanged), fastest(changed), fastest(checks), latency, pages, largest)
+    others_done = tuple(
+        PeerResult(peer.name, fastest(peer_colds[peer.name]), _pages(out.parent / peer.folder)) for peer, _ in sites
+    )
+    cold, warm, one = fastest(colds), fastest(unchanged), fastest(changed)
+    return Result(files, cold, warm, one, fastest(checks), latency, _pages(out), largest, others_done)
+
+
+def _pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
 
 
 def say(doing: str) -> None:
@@ -154,15 +186,32 @@ def fastest(runs: list[Run]) -> Run:
     return failed[0] if failed else min(runs, key=lambda run: run.seconds)
 
 
-def header(load: tuple[float, float], repeat: int) -> str:
+def header(load: tuple[float, float], repeat: int, compared: str) -> str:
     """What the figures mean, and how busy the machine was: other work slows wall times, not CPU times."""
     return (
         f"On {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}; load average {load[0]:.1f} at the start, "
         f"{load[1]:.1f} at the end.\n"
         f"Each command is a fresh process, fastest of {repeat}. cpu s: its user + system time (above s when both "
         "cores work); peak MiB: its largest resident size.\nwarm: the build again, unchanged / after one fact "
-        "changed. search s: of the cold build, Pagefind indexing the pages while the other files are made.\n"
-        "No other generator is run here, so no ratio to one is printed."
+        "changed. search s: of the cold build, Pagefind indexing the pages while the other files are made.\n" + compared
+    )
+
+
+def compared(asked: bool, ran: list[peers.Peer], missing: list[str]) -> str:
+    """Which other generators ran on the same corpus, and why any did not, for the header's last line."""
+    if not asked:
+        return (
+            "No other generator is run here, so no ratio to one is printed. "
+            "--peers runs Hugo, Eleventy and MkDocs on the same data."
+        )
+    absent = f"\nNot installed, so not run: {', '.join(missing)} (sh bench/peers.sh installs them)." if missing else ""
+    if not ran:
+        return "No other generator is run here, so no ratio to one is printed." + absent
+    return (
+        f"{', '.join(peer.name for peer in ran)}: a cold build each of the same corpus, into a new folder, in the "
+        "same rounds as ours.\nx ours: its s over our cold build's; ours / Hugo: our cold build's s over Hugo's. "
+        "Ours also writes feeds, tag,\nsource and data pages and share cards, which the peers' sites lack, "
+        "and a search index, which\nonly Hugo + Pagefind's has." + absent
     )
 
 
@@ -183,7 +232,35 @@ def table(results: list[Result]) -> str:
         f"Largest pages of {r.files:,} files: " + ", ".join(f"{path} {size / 1024:.0f} KB" for size, path in r.largest)
         for r in results
     )
-    return _aligned(rows) + "\n\n" + _aligned(second) + "\n\n" + largest + "\n"
+    third = _peer_table(results)
+    return _aligned(rows) + "\n\n" + _aligned(second) + "\n\n" + largest + "\n" + (f"\n{third}\n" if third else "")
+
+
+def _peer_table(results: list[Result]) -> str:
+    """Our cold build beside each other generator's, with the ratios; empty when no other generator ran."""
+    if not any(r.peers for r in results):
+        return ""
+    rows: list[tuple[str, ...]] = [("files", "generator", "s", "cpu s", "peak MiB", "pages", "x ours", "ours / Hugo")]
+    for r in results:
+        hugo = next((peer.cold for peer in r.peers if peer.name == "Hugo"), None)
+        rows.append((f"{r.files:,}", "ours", *_figures(r.cold), f"{r.pages:,}", "-", _ratio(r.cold, hugo)))
+        for peer in r.peers:
+            rows.append(
+                (f"{r.files:,}", peer.name, *_figures(peer.cold), f"{peer.pages:,}", _ratio(peer.cold, r.cold), "-")
+            )
+    return _aligned(rows)
+
+
+def _figures(run: Run) -> tuple[str, str, str]:
+    shown = f"{run.seconds:.2f}" if run.exit_code == 0 else "failed"
+    return shown, f"{run.cpu_seconds:.2f}", f"{run.peak_mib:.0f}"
+
+
+def _ratio(run: Run, other: Run | None) -> str:
+    """Run's wall time over the other's, when both ran and neither failed."""
+    if other is None or run.exit_code or other.exit_code:
+        return "-"
+    return f"{run.seconds / other.seconds:.2f}"
 
 
 def _aligned(rows: list[tuple[str, ...]]) -> str:
@@ -193,10 +270,11 @@ def _aligned(rows: list[tuple[str, ...]]) -> str:
 
 def failures(results: list[Result]) -> str:
     """What a failed build or check printed, so a broken corpus or engine is not mistaken for a slow one."""
+    runs = [(name, r, run) for r in results for name, run in r.runs()]
+    runs += [(f"{peer.name} cold build", r, peer.cold) for r in results for peer in r.peers]
     return "\n".join(
         f"{name} of {r.files:,} files exited {run.exit_code}:\n{run.output[-3000:]}"
-        for r in results
-        for name, run in r.runs()
+        for name, r, run in runs
         if run.exit_code
     )
 
@@ -207,14 +285,22 @@ def main(argv: list[str] | None = None) -> int:
     cli.add_argument("--seed", type=int, default=1, help="corpus seed (default: 1)")
     cli.add_argument("--repeat", type=int, default=1, help="runs per size, fastest reported (default: 1)")
     cli.add_argument("--edits", type=int, default=EDITS, help=f"preview saves to time, 0 for none (default: {EDITS})")
+    cli.add_argument(
+        "--peers",
+        action="store_true",
+        help="also time Hugo, Eleventy and MkDocs on the same corpus (sh bench/peers.sh)",
+    )
     args = cli.parse_args(argv)
+    others, missing = peers.find() if args.peers else ([], [])
+    repeat = max(1, args.repeat)
     started = os.getloadavg()[0]
     scratch = Path(tempfile.mkdtemp(prefix="onrecord-bench-"))
     try:
-        results = [measure(files, args.seed, max(1, args.repeat), args.edits, scratch) for files in args.sizes]
+        results = [measure(files, args.seed, repeat, args.edits, scratch, others) for files in args.sizes]
     finally:
         shutil.rmtree(scratch)
-    print(header((started, os.getloadavg()[0]), max(1, args.repeat)) + "\n\n" + table(results))
+    note = compared(args.peers, others, missing)
+    print(header((started, os.getloadavg()[0]), repeat, note) + "\n\n" + table(results))
     problems = failures(results)
     if problems:
         print("\n" + problems, file=sys.stderr)
