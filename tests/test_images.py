@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from onrecord import cache, drawings, pipeline
 from onrecord.views import images, share
@@ -229,3 +229,16 @@ def test_a_title_too_long_for_its_lines_ends_with_an_ellipsis() -> None:
     assert len(lines) == 3 and lines[-1].endswith("…")
     assert all(font.getlength(line) <= 1072 for line in lines)
     assert images.wrap("Short title", font, 1072, 3) == ["Short title"]
+
+
+@pytest.mark.parametrize("anchor", ["ls", "rs"])
+def test_every_letter_is_drawn_whole_even_where_its_ink_passes_its_advance(anchor: str) -> None:
+    """A letter's ink can reach past the box its layout gives it (the last stroke of a bold "n"); none is cut."""
+    text, font, at = "Maeve Castillo, Head of policy, Lumen", images._font("sans", 28, 600), (600, 200)
+    canvas = images.Canvas()
+    canvas.text(at, text, font, images.INK, anchor=anchor)
+    alone = Image.new("L", (images.WIDTH, images.HEIGHT))
+    ImageDraw.Draw(alone).text(at, text, font=font, fill=255, anchor=anchor)
+    faintest = next(level for level in range(256) if (level * images.BLENDS + 127) // 255)
+    drawn = canvas.image.point(lambda index: 255 * (index != 0)).getbbox()
+    assert drawn == alone.point(lambda level: 255 * (level >= faintest)).getbbox()

@@ -142,15 +142,20 @@ class Canvas:
         self.pen.rectangle(box, fill=self._index(_rgb(colour)))
 
     def text(self, at: tuple[int, int], text: str, font: ImageFont.FreeTypeFont, colour: str, **options: str) -> None:
-        """Draw `text` at `at` (anchored as `anchor` says) in `colour`, over `back` (the paper unless given)."""
+        """Draw `text` at `at` (anchored as `anchor` says) in `colour`, over `back` (the paper unless given).
+        The letters are drawn in a band and cut to their ink, not to their layout's box, which the last
+        stroke of a letter can pass."""
         anchor, back = options.get("anchor", "ls"), options.get("back", PAPER)
-        left, top, right, bottom = map(int, self.pen.textbbox(at, text, font=font, anchor=anchor))
-        if right <= left or bottom <= top:
+        line = round(font.size)
+        band = Image.new("L", (WIDTH, 3 * line))
+        ImageDraw.Draw(band).text((at[0], 2 * line), text, font=font, fill=255, anchor=anchor)
+        inked = band.getbbox()
+        if inked is None:
             return
-        cover = Image.new("L", (right - left, bottom - top))
-        ImageDraw.Draw(cover).text((at[0] - left, at[1] - top), text, font=font, fill=255, anchor=anchor)
+        cover = band.crop(inked)
         shades = cover.point(self._shades(colour, back))
-        self.image.paste(Image.frombytes("P", cover.size, shades.tobytes()), (left, top), cover.point(_INKED))
+        where = (inked[0], at[1] - 2 * line + inked[1])
+        self.image.paste(Image.frombytes("P", cover.size, shades.tobytes()), where, cover.point(_INKED))
 
     def png(self) -> bytes:
         palette = [channel for colour in self.colours for channel in colour]
