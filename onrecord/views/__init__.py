@@ -132,7 +132,7 @@ def discovery_files(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[s
 
 
 def feed_files(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, bytes]]:
-    return feeds(ctx.graph)
+    return feeds(ctx)
 
 
 def open_data(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, bytes]]:

@@ -10,6 +10,7 @@ Every feed is written even when it has no entries yet, so a reader may subscribe
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .. import dates, kinds
 from ..link import SiteGraph
 from ..model import Comparison, Dated, Fact, Filed, Site, Story, Update
 from ..validate import Record
-from .common import record_url
+from .common import Context, record_url
 from .web import absolute
 
 FEED = "feed.xml"
@@ -54,34 +55,70 @@ class Entry:
     tags: tuple[str, ...]
 
 
-def feeds(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
-    """Every feed of the site as (file, bytes): the site's, the updates', each entity's, each tag's."""
-    site = graph.site
-    writer = _Writer(site, _LAST_ROUND[0])
-    base = writer.base
-    entries = {r.id: entry for r in _published(graph) if (entry := record_entry(base, graph, r))}
-    yield writer.feed("", site.title, entries.values())
-    yield writer.feed(UPDATES, "Corrections and updates", update_entries(base, _published(graph)))
+def feeds(ctx: Context) -> Iterator[tuple[str, bytes]]:
+    """Every feed of the site as (file, bytes): the site's, the updates', each entity's, each tag's.
+
+    Each feed, and each record's entries, is a memoised part, so the preview makes again only the feeds
+    an edit reaches and draws each entry once however many feeds hold it."""
+    graph = ctx.graph
+    yield ctx.memo(FAMILY, "", lambda: _feed(ctx, "", graph.site.title, _entries(ctx, _published(ctx.graph))))
+    yield ctx.memo(FAMILY, UPDATES, lambda: _feed(ctx, UPDATES, "Corrections and updates", _updates(ctx)))
     for entity in graph.kinds["entities"]:
-        wanted = (entries[i] for i in dict.fromkeys(_naming(graph, entity)) if i in entries)
-        yield writer.feed(record_url(entity), entity.model.label(), wanted)
-    for tag, ids in graph.tags.items():
-        yield writer.feed(f"tags/{tag}/", f"Tag: {tag}", (entries[i] for i in ids if i in entries))
-    _LAST_ROUND[0] = writer.drawn
+        yield ctx.memo_of(FAMILY, entity, _entity_feed)
+    for tag in graph.tags:
+        yield ctx.memo(FAMILY, f"tags/{tag}/", functools.partial(_tag_feed, ctx, tag))
 
 
-_LAST_ROUND: list[dict[Entry, str]] = [{}]
-"""The entries the last set of feeds drew: the next keeps those it shows again and drops the rest, so a
-long preview session holds only the current site's entries."""
+FAMILY = "feed"
+"""The memoised family of feeds: the site's under "", the updates' under UPDATES, an entity's under its
+id, a tag's under its page's address."""
+Drawn = tuple[Entry, str]
+"""An entry with its element, serialised."""
+
+
+def _entity_feed(ctx: Context, entity: Record[Filed]) -> tuple[str, bytes]:
+    graph = ctx.graph
+    named = (graph.get(i) for i in dict.fromkeys(_naming(graph, entity)))
+    return _feed(ctx, record_url(entity), entity.model.label(), _entries(ctx, named))
+
+
+def _tag_feed(ctx: Context, tag: str) -> tuple[str, bytes]:
+    graph = ctx.graph
+    return _feed(ctx, f"tags/{tag}/", f"Tag: {tag}", _entries(ctx, map(graph.get, graph.tags[tag])))
+
+
+def _entries(ctx: Context, records: Iterable[Record[Filed]]) -> Iterator[Drawn]:
+    """The entries of those records that are published and dated, each drawn once per build."""
+    for record in records:
+        if _is_published(record) and (found := ctx.memo_of("feed-entry", record, _record_drawn)) is not None:
+            yield found
+
+
+def _record_drawn(ctx: Context, record: Record[Filed]) -> Drawn | None:
+    base = absolute(ctx.graph.site, "")
+    entry = record_entry(base, ctx.graph, record)
+    return None if entry is None else (entry, _drawn(base, entry))
+
+
+def _updates(ctx: Context) -> Iterator[Drawn]:
+    for record in _published(ctx.graph):
+        yield from ctx.memo_of("feed-updates", record, _updates_drawn)
+
+
+def _updates_drawn(ctx: Context, record: Record[Filed]) -> tuple[Drawn, ...]:
+    base = absolute(ctx.graph.site, "")
+    return tuple((entry, _drawn(base, entry)) for entry in update_entries(base, [record]))
 
 
 def _published(graph: SiteGraph) -> Iterator[Record[Filed]]:
     """Facts, comparisons and stories, drafts left out even of a build with --drafts: a feed is subscribed
     to, not previewed."""
     for kind in kinds.names():
-        for record in graph.kinds[kind]:
-            if isinstance(record.model, (Dated, Comparison)) and not record.model.is_draft():
-                yield record
+        yield from filter(_is_published, graph.kinds[kind])
+
+
+def _is_published(record: Record[Filed]) -> bool:
+    return isinstance(record.model, (Dated, Comparison)) and not record.model.is_draft()
 
 
 def _naming(graph: SiteGraph, entity: Record[Filed]) -> Iterator[str]:
@@ -171,9 +208,9 @@ def update_entries(base: str, records: Iterable[Record[Filed]]) -> Iterator[Entr
             )
 
 
-def newest(entries: Iterable[Entry]) -> list[Entry]:
+def newest(entries: Iterable[Drawn]) -> list[Drawn]:
     """The SHOWN newest entries, newest first; entries of the same day by id, so the order never varies."""
-    return heapq.nsmallest(SHOWN, entries, key=lambda e: (-e.updated.toordinal(), e.id))
+    return heapq.nsmallest(SHOWN, entries, key=lambda drawn: (-drawn[0].updated.toordinal(), drawn[0].id))
 
 
 def feed_title(site: Site, heading: str) -> str:
@@ -181,42 +218,25 @@ def feed_title(site: Site, heading: str) -> str:
     return heading if heading == site.title else f"{heading} · {site.title}"
 
 
-class _Writer:
-    """Writes the feeds of one site."""
-
-    def __init__(self, site: Site, before: dict[Entry, str]) -> None:
-        self.site = site
-        self.base = absolute(site, "")
-        """Every address in a feed is this and an address in the site."""
-        self.before = before
-        self.drawn: dict[Entry, str] = {}
-        """Each entry drawn once however many feeds hold it (a fact is in the site's, its entities' and
-        its tags'); an entry is a value, so one unchanged since the last feeds is taken from `before`."""
-
-    def entry(self, entry: Entry) -> str:
-        found = self.drawn.get(entry)
-        if found is None:
-            found = self.drawn[entry] = self.before.get(entry) or _drawn(self.base, entry)
-        return found
-
-    def feed(self, page_url: str, heading: str, entries: Iterable[Entry]) -> tuple[str, bytes]:
-        """The feed of a page as (its file, its bytes): the feed's own elements, then its newest entries."""
-        site, shown = self.site, newest(entries)
-        root = ElementTree.Element("feed", {"xmlns": ATOM, "xml:lang": site.language})
-        _text(root, "title", feed_title(site, heading))
-        if not page_url:
-            _text(root, "subtitle", site.tagline)
-        _alternate(root, self.base + page_url)
-        address = self.base + feed_of(page_url)
-        ElementTree.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": address})
-        _text(root, "id", address)
-        _text(root, "updated", _stamp(max((e.updated for e in shown), default=NO_DATE)))
-        _text(ElementTree.SubElement(root, "author"), "name", site.publisher)
-        _text(root, "rights", site.licence)
-        ElementTree.indent(root)
-        head = ElementTree.tostring(root, encoding="unicode").removesuffix("</feed>")
-        drawn = "".join(f"  {self.entry(entry)}\n" for entry in shown)
-        return feed_of(page_url), f'<?xml version="1.0" encoding="utf-8"?>\n{head}{drawn}</feed>\n'.encode()
+def _feed(ctx: Context, page_url: str, heading: str, entries: Iterable[Drawn]) -> tuple[str, bytes]:
+    """The feed of a page as (its file, its bytes): the feed's own elements, then its newest entries."""
+    site, shown = ctx.graph.site, newest(entries)
+    base = absolute(site, "")
+    root = ElementTree.Element("feed", {"xmlns": ATOM, "xml:lang": site.language})
+    _text(root, "title", feed_title(site, heading))
+    if not page_url:
+        _text(root, "subtitle", site.tagline)
+    _alternate(root, base + page_url)
+    address = base + feed_of(page_url)
+    ElementTree.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": address})
+    _text(root, "id", address)
+    _text(root, "updated", _stamp(max((entry.updated for entry, _ in shown), default=NO_DATE)))
+    _text(ElementTree.SubElement(root, "author"), "name", site.publisher)
+    _text(root, "rights", site.licence)
+    ElementTree.indent(root)
+    head = ElementTree.tostring(root, encoding="unicode").removesuffix("</feed>")
+    drawn = "".join(f"  {element}\n" for _, element in shown)
+    return feed_of(page_url), f'<?xml version="1.0" encoding="utf-8"?>\n{head}{drawn}</feed>\n'.encode()
 
 
 def _drawn(base: str, entry: Entry) -> str:
