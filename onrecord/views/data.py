@@ -20,11 +20,13 @@ from typing import Any
 
 from .. import kinds, schemas
 from ..link import SiteGraph
-from ..model import Strict
+from ..model import Filed, Strict
+from ..validate import Record
 from .common import Context
 from .tables import (
     AMOUNT_COLUMNS,
     SOURCE_COLUMNS,
+    Cell,
     Column,
     Table,
     amount_rows,
@@ -33,6 +35,7 @@ from .tables import (
     csv_rows,
     kind_table,
     published,
+    record_cells,
     source_rows,
 )
 from .web import absolute
@@ -40,6 +43,8 @@ from .web import absolute
 FOLDER = "data/"
 KIND_DATA = "data-kind"
 """The memoised family of each kind's encoded records and rows, which every data file is joined from."""
+RECORD_DATA = "data-record"
+"""The memoised family of each record's share of its kind's (`_RecordData`)."""
 PAGE = (FOLDER, "Open data")
 PACKAGE = "datapackage.json"
 Json = Any  # the descriptor and the records are untyped JSON
@@ -92,10 +97,23 @@ class _KindData:
     records: bytes
     """Its published records, sorted by id, as the JSON list every JSON file holds."""
     table: Table
+    csv: bytes
+    """Its table as the CSV file of the kind."""
     amounts: bytes
     """Its rows of amounts.csv, as CSV lines."""
     cited: bytes
     """Its rows of sources-cited.csv, as CSV lines."""
+
+
+@dataclass(frozen=True)
+class _RecordData:
+    """One record's share of its kind's, made once per change to what it reads: a kind is joined from these."""
+
+    text: str
+    """The record as JSON text, with its id, as it reads inside the kind's list."""
+    cells: tuple[Cell, ...]
+    amounts: bytes
+    cited: bytes
 
 
 def data_files(ctx: Context) -> list[tuple[str, bytes]]:
@@ -124,7 +142,7 @@ def _made(ctx: Context) -> list[_File]:
         )
         found.append(_File(f"{kind}.json", alone.encode(), "json", f"every {each}, with every field"))
         table = parts[kind].table
-        found.append(_File(f"{kind}.csv", csv_bytes(table), "csv", f"every {each}, one a row", table))
+        found.append(_File(f"{kind}.csv", parts[kind].csv, "csv", f"every {each}, one a row", table))
     amounts = csv_header(AMOUNT_COLUMNS) + b"".join(parts[kind].amounts for kind in names)
     about = "every amount of money on record, one a row, with the conversions sources reported"
     found.append(_File("amounts.csv", amounts, "csv", about, Table(AMOUNT_COLUMNS, ())))
@@ -138,16 +156,29 @@ def _made(ctx: Context) -> list[_File]:
 
 
 def _kind_data(ctx: Context, kind: str) -> _KindData:
-    return ctx.memo(KIND_DATA, kind, lambda: _kind_made(ctx.graph, kind))
+    return ctx.memo(KIND_DATA, kind, lambda: _kind_made(ctx, kind))
 
 
-def _kind_made(graph: SiteGraph, kind: str) -> _KindData:
-    records = [(r.id, r.model.model_dump(mode="json")) for r in published(graph, kind)]
+def _kind_made(ctx: Context, kind: str) -> _KindData:
+    records = published(ctx.graph, kind)
+    parts = [ctx.memo_of(RECORD_DATA, record, _record_made) for record in records]
+    table = kind_table(kind, [(record.id, part.cells) for record, part in zip(records, parts, strict=True)])
     return _KindData(
-        records=_text([{"id": id_, **value} for id_, value in records]).encode(),
-        table=kind_table(kind, records),
-        amounts=csv_rows(amount_rows(graph, kind)),
-        cited=csv_rows(source_rows(graph, kind)),
+        records=f"[{', '.join(part.text for part in parts)}]".encode(),
+        table=table,
+        csv=csv_bytes(table),
+        amounts=b"".join(part.amounts for part in parts),
+        cited=b"".join(part.cited for part in parts),
+    )
+
+
+def _record_made(ctx: Context, record: Record[Filed]) -> _RecordData:
+    value = record.model.model_dump(mode="json")
+    return _RecordData(
+        text=_text({"id": record.id, **value}),
+        cells=record_cells(record.kind, value),
+        amounts=csv_rows(amount_rows(record)),
+        cited=csv_rows(source_rows(ctx.graph, record)),
     )
 
 

@@ -78,16 +78,20 @@ Cell = tuple[tuple[int, ...], Column, str]
 """A value in a row: where its column sorts, the column, and its text."""
 
 
-def kind_table(kind: str, records: Sequence[tuple[str, Json]]) -> Table:
-    """One row per record of `kind`, from its (id, fields as JSON), in the order given."""
-    model = kinds.kind(kind).model
-    rows = [list(_fields(model, value, "", ())) for _, value in records]
-    found = {key: column for row in rows or [list(_fields(model, None, "", ()))] for key, column, _ in row}
+def record_cells(kind: str, value: Json) -> tuple[Cell, ...]:
+    """A record's row of its kind's table, from its fields as JSON: each cell with its column."""
+    return tuple(_fields(kinds.kind(kind).model, value, "", ()))
+
+
+def kind_table(kind: str, rows: Sequence[tuple[str, Sequence[Cell]]]) -> Table:
+    """One row per record of `kind`, from its id and its `record_cells`, in the order given."""
+    empty = () if rows else record_cells(kind, None)
+    found = {key: column for cells in [*(cells for _, cells in rows), empty] for key, column, _ in cells}
     keys = sorted(found)
-    texts = [{key: text for key, _, text in row} for row in rows]
+    texts = [{key: text for key, _, text in cells} for _, cells in rows]
     return Table(
         columns=(Column("id"), *(found[key] for key in keys)),
-        rows=tuple((id_, *(row.get(key, "") for key in keys)) for (id_, _), row in zip(records, texts, strict=True)),
+        rows=tuple((id_, *(row.get(key, "") for key in keys)) for (id_, _), row in zip(rows, texts, strict=True)),
         key=("id",),
     )
 
@@ -205,17 +209,16 @@ AMOUNT_COLUMNS = (
 """The columns of the table of every amount of money on record, one a row (`amount_rows`)."""
 
 
-def amount_rows(graph: SiteGraph, kind: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of the amounts table for one kind: the exact value, its currency, and reported conversions."""
-    if kind not in kinds.fact_names():
+def amount_rows(record: Record[Filed]) -> tuple[tuple[str, ...], ...]:
+    """A record's rows of the amounts table: the exact value, its currency, and reported conversions."""
+    if record.kind not in kinds.fact_names():
         return ()
     rows = []
-    for record in published(graph, kind):
-        for money in typing.cast(Fact, record.model).amounts:
-            reported = JOIN.join(f"{_plain(c.amount)} {c.currency}" for c in money.reported_as)
-            rows.append(
-                (record.id, kind, money.role, _plain(money.amount), money.currency, reported, money.source or "")
-            )
+    for money in typing.cast(Fact, record.model).amounts:
+        reported = JOIN.join(f"{_plain(c.amount)} {c.currency}" for c in money.reported_as)
+        rows.append(
+            (record.id, record.kind, money.role, _plain(money.amount), money.currency, reported, money.source or "")
+        )
     return tuple(rows)
 
 
@@ -234,16 +237,16 @@ SOURCE_COLUMNS = (
 """The columns of the table of every source each published record cites, one a row (`source_rows`)."""
 
 
-def source_rows(graph: SiteGraph, kind: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of the sources table for one kind: each source a record cites, in any field or by `[@id]`."""
+def source_rows(graph: SiteGraph, record: Record[Filed]) -> tuple[tuple[str, ...], ...]:
+    """A record's rows of the sources table: each source it cites, in any field or by `[@id]`."""
     rows: dict[tuple[str, ...], None] = {}
-    for record in published(graph, kind):
-        found = [(str(ref.where[0]), ref.target) for ref in references(record) if _is_source(graph, ref.target)]
-        for where, target in sorted(set(found)):
-            source = typing.cast(Source, graph.get(target).model)
-            rows[(record.id, kind, where, target, source.label(), source.url)] = None
-        for where, inline in _inline_sources(record.model, ""):
-            rows[(record.id, kind, where, "", inline.label(), inline.url)] = None
+    kind = record.kind
+    found = [(str(ref.where[0]), ref.target) for ref in references(record) if _is_source(graph, ref.target)]
+    for where, target in sorted(set(found)):
+        source = typing.cast(Source, graph.get(target).model)
+        rows[(record.id, kind, where, target, source.label(), source.url)] = None
+    for where, inline in _inline_sources(record.model, ""):
+        rows[(record.id, kind, where, "", inline.label(), inline.url)] = None
     return tuple(rows)
 
 
