@@ -1,13 +1,15 @@
 """The files that help the rest of the web find the site and show it: sitemap.xml, robots.txt, favicon.svg.
 
-Each is made from site.yaml and the page list alone, written with ElementTree (so escaped as XML) or as
-plain lines; every address in them is absolute (`web.absolute`), and nothing in them comes from the clock.
+Each is made from site.yaml and the page list alone, written with ElementTree, as lines escaped as XML
+(the sitemap) or as plain lines; every address in them is absolute (`web.absolute`), and nothing in them
+comes from the clock.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from xml.sax.saxutils import escape
 
 from ..model import Site
 from ..palette import BRAND, contrast
@@ -22,16 +24,20 @@ LETTER_COLOURS = ("#ffffff", "#1c1b19")
 
 
 def sitemap(site: Site, pages: Iterable[Declared]) -> bytes:
-    """Every page that has an address of its own, with the day its record last changed when that is known."""
-    urlset = ET.Element("urlset", xmlns=SITEMAP_NS)
+    """Every page that has an address of its own, with the day its record last changed when that is known.
+
+    Written line by line (each address escaped as XML text) rather than through ElementTree, which
+    takes a tenth of a second for 10,000 pages, on every edit in the preview."""
+    lines = [f"<?xml version='1.0' encoding='utf-8'?>\n<urlset xmlns=\"{SITEMAP_NS}\">\n"]
     for page in pages:
         if page.root_path is not None or page.moved_to is not None:
             continue
-        entry = ET.SubElement(urlset, "url")
-        ET.SubElement(entry, "loc").text = absolute(site, page.url)
+        lines.append(f"  <url>\n    <loc>{escape(absolute(site, page.url))}</loc>\n")
         if page.modified:
-            ET.SubElement(entry, "lastmod").text = page.modified
-    return _xml(urlset)
+            lines.append(f"    <lastmod>{escape(page.modified)}</lastmod>\n")
+        lines.append("  </url>\n")
+    lines.append("</urlset>\n")
+    return "".join(lines).encode()
 
 
 def robots(site: Site) -> bytes:
