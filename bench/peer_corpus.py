@@ -45,6 +45,18 @@ class Fact:
     quote: str
     sources: tuple[Source, ...]
 
+    def front_matter(self) -> dict[str, object]:
+        """The fact's front matter as Hugo and Eleventy read it alike."""
+        return {
+            "title": self.title,
+            "date": self.day,
+            "shown_date": self.shown,
+            "summary": self.summary,
+            "entities": list(self.entities),
+            "quote": self.quote,
+            "sources": [{"title": source.title, "url": source.url} for source in self.sources],
+        }
+
 
 @dataclass(frozen=True)
 class Entity:

@@ -167,16 +167,7 @@ def export(corpus: Corpus, root: Path) -> None:
     for kind in sorted({fact.kind for fact in corpus.facts.values()}):
         _data(root / kind / f"{kind}.json", {"layout": "fact.njk", "tags": "facts", "kind": kind})
     for fact in corpus.facts.values():
-        front = {
-            "title": fact.title,
-            "date": fact.day,
-            "shown_date": fact.shown,
-            "summary": fact.summary,
-            "entities": list(fact.entities),
-            "quote": fact.quote,
-            "sources": [{"title": source.title, "url": source.url} for source in fact.sources],
-        }
-        page(root / fact.kind / f"{fact.id}.md", front, fact.body)
+        page(root / fact.kind / f"{fact.id}.md", fact.front_matter(), fact.body)
     _data(root / "comparisons" / "comparisons.json", {"layout": "comparison.njk"})
     for comparison in corpus.comparisons:
         front = {

@@ -113,16 +113,7 @@ def export(corpus: Corpus, root: Path) -> None:
             "",
         )
     for fact in corpus.facts.values():
-        front = {
-            "title": fact.title,
-            "date": fact.day,
-            "shown_date": fact.shown,
-            "summary": fact.summary,
-            "entities": list(fact.entities),
-            "quote": fact.quote,
-            "sources": [{"title": source.title, "url": source.url} for source in fact.sources],
-        }
-        page(content / fact.kind / f"{fact.id}.md", front, fact.body)
+        page(content / fact.kind / f"{fact.id}.md", fact.front_matter(), fact.body)
     page(content / "entities" / "_index.md", {"title": "Entities"}, "")
     for entity in corpus.entities.values():
         page(content / "entities" / entity.id / "_index.md", {"title": entity.name}, "")
