@@ -13,6 +13,7 @@ import html
 import ipaddress
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -318,7 +319,8 @@ def _html(title: str, body: str) -> str:
 
 
 def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
-    """Preview `content` with drafts at http://host:port/ until Ctrl-C."""
+    """Preview `content` with drafts at http://host:port/ until Ctrl-C, or SIGINT from a script that
+    started it in the background, where the shell starts it with SIGINT ignored."""
     if not content.is_dir():
         raise UsageError(f"no content folder at {content}/ (choose one with --content DIR)")
     if not 0 < port < 65536:
@@ -333,6 +335,7 @@ def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
     logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.CRITICAL)
     IOLoop.current().add_callback(_start, preview, content, host, port)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         server.serve(port=port, host=host, root=str(SCRATCH), open_url_delay=0 if open_browser else None)
     except OSError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import http.client
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from preview import Preview
+from preview import Preview, copy_project, free_port, wait_until_up
 
 from onrecord import serve
 
@@ -37,6 +38,26 @@ def test_a_port_in_use_is_a_clear_usage_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert f"port {port} is already in use" in done.stderr and "--port" in done.stderr
     assert not (tmp_path / ".serve").exists()
+
+
+@pytest.mark.server
+def test_sigint_stops_the_preview_even_when_it_was_started_with_sigint_ignored(tmp_path: Path) -> None:
+    """A script that starts the preview in the background, where the shell ignores SIGINT, can still stop it so."""
+    project, port, log = copy_project(tmp_path / "project"), free_port(), tmp_path / "serve.log"
+    script = 'trap "" INT; exec "$0" site.py serve --port "$1"'
+    with log.open("w", encoding="utf-8") as sink:
+        process = subprocess.Popen(
+            ["/bin/sh", "-c", script, sys.executable, str(port)], cwd=project, stdout=sink, stderr=subprocess.STDOUT
+        )
+    try:
+        wait_until_up(f"http://{HOST}:{port}/", process, log)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert "Stopped." in log.read_text(encoding="utf-8")
 
 
 def test_listening_beyond_this_computer_is_announced_with_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
