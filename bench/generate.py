@@ -550,6 +550,8 @@ class Corpus:
     def _comparison(self) -> dict[str, Any]:
         rng = self.rng
         left, right = self._side(), self._side()
+        while (right["fact"], right.get("excerpt")) == (left["fact"], left.get("excerpt")):
+            right = self._side()  # the same words or deed on both sides is refused (validate.py)
         data = {
             "title": self.text.headline(),
             "summary": self.text.sentence(),
