@@ -55,6 +55,13 @@ class Entry:
     tags: tuple[str, ...]
 
 
+FAMILY = "feed"
+"""The memoised family of feeds: the site's under "", the updates' under UPDATES, an entity's under its
+id, a tag's under its page's address."""
+Drawn = tuple[Entry, str]
+"""An entry with its element, serialised."""
+
+
 def feeds(ctx: Context) -> Iterator[tuple[str, bytes]]:
     """Every feed of the site as (file, bytes): the site's, the updates', each entity's, each tag's.
 
@@ -67,13 +74,6 @@ def feeds(ctx: Context) -> Iterator[tuple[str, bytes]]:
         yield ctx.memo_of(FAMILY, entity, _entity_feed)
     for tag in graph.tags:
         yield ctx.memo(FAMILY, f"tags/{tag}/", functools.partial(_tag_feed, ctx, tag))
-
-
-FAMILY = "feed"
-"""The memoised family of feeds: the site's under "", the updates' under UPDATES, an entity's under its
-id, a tag's under its page's address."""
-Drawn = tuple[Entry, str]
-"""An entry with its element, serialised."""
 
 
 def _entity_feed(ctx: Context, entity: Record[Filed]) -> tuple[str, bytes]:
