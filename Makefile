@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 
-.PHONY: build check serve lint test test-fast fuzz bench bench-peers screenshots schemas system-deps clean
+.PHONY: build check serve lint test test-fast fuzz bench bench-peers screenshots schemas catalogues system-deps clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,17 @@ serve: $(STAMP)
 
 schemas: $(STAMP)
 	$(PY) site.py schemas
+
+# The interface's strings as marked in the code and templates, and each language's catalogue brought up
+# to date with them: new strings are added untranslated, strings no longer marked are dropped.
+LOCALES := onrecord/locales
+LANGUAGES := fr ar
+catalogues: $(STAMP)
+	$(VENV)/bin/pybabel extract --mapping-file $(LOCALES)/babel.cfg --keywords n_:1,2 --no-location \
+		--sort-output --output-file $(LOCALES)/messages.pot .
+	for language in $(LANGUAGES); do $(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete \
+		--input-file $(LOCALES)/messages.pot --output-file $(LOCALES)/$$language.po \
+		--locale $$language; done
 
 # What the browser and HTML tests need beyond Python: Debian's Chromium, a Java runtime, axe-core.
 system-deps:

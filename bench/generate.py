@@ -5,8 +5,9 @@ statements, contracts with reported conversions, rulings with excerpts and appea
 lawsuits, laws with their stages, reports, events and periods, comparisons of quotes and of deeds, and
 a few stories that embed and cite the rest. Dates come at honest, mixed precision. Quotes name their
 source, and some sources keep a stored text of their document (beyond the N files) holding the words
-quoted from it, so checking quotes is measured too. The same size and seed always give byte-identical
-files.
+quoted from it, so checking quotes is measured too. A few images, each a drawn picture beside its
+file (also beyond the N files), lead some facts and stand as figures in stories, so sizing pictures is
+measured. The same size and seed always give byte-identical files.
 
     python -m bench.generate OUT N [--seed S]
 """
@@ -14,6 +15,7 @@ files.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import random
 import re
@@ -21,6 +23,8 @@ from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
+
+from PIL import Image, ImageDraw
 
 from .prose import COMPANY_SUFFIXES, COMPANY_WORDS, NOUNS, PLACES, SURNAMES, TAILS, USES, Writer
 
@@ -39,7 +43,12 @@ SHARES = {
     "laws": 0.02,
     "reports": 0.02,
     "comparisons": 0.05,
+    "images": 0.01,
 }
+IMAGE_SHARE = 0.05
+"""Of the facts, those led by an image; every story shows one as a figure."""
+PICTURE_SIZES = ((1600, 1000), (1200, 900), (2000, 1333), (900, 1200), (640, 480))
+"""Width and height of the drawn pictures: photographs' shapes, most wider than the widest size written."""
 FACT_KINDS = (
     "pledges",
     "statements",
@@ -200,7 +209,7 @@ class Corpus:
         self.rng = random.Random(seed)
         self.text = Writer(self.rng)
         self.counts = _counts(n)
-        self.files: dict[str, str] = {}
+        self.files: dict[str, str | bytes] = {}
         self.serial = 0
         self.tags = Pool(list(TAGS))
         # Narrow tags, one per running case, as a story's timeline follows: tens of facts each, not thousands.
@@ -214,10 +223,11 @@ class Corpus:
         self.facts: list[str] = []
         self.rulings: list[str] = []
 
-    def build(self) -> dict[str, str]:
-        """Every file of the site, relative path -> text."""
+    def build(self) -> dict[str, str | bytes]:
+        """Every file of the site, relative path -> text, or bytes for a picture."""
         self.files["site.yaml"] = to_yaml(SITE)
         self._entities(self.counts["entities"])
+        self.images = Pool([self._image() for _ in range(self.counts["images"])])
         self.sources = Pool([self._add("sources", self._source()) for _ in range(self.counts["sources"])])
         for kind in FACT_KINDS:
             for _ in range(self.counts[kind]):
@@ -316,6 +326,31 @@ class Corpus:
     def _publisher(self) -> str:
         return f"The {self.rng.choice(PLACES)} {self.rng.choice(('Herald', 'Courier', 'Ledger', 'Gazette'))}"
 
+    def _image(self) -> str:
+        """An image's file, and its picture: a few coloured shapes, as a chart or a photograph's blocks."""
+        rng = self.rng
+        title = self.text.headline()
+        data: dict[str, Any] = {
+            "title": title,
+            "alt": self.text.sentence(),
+            "credit": f"Photo: {self.text.person()}",
+        }
+        if rng.random() < 0.5:
+            data["caption"] = self.text.sentence()
+        data["licence"] = rng.choice(("CC BY 4.0", "All rights reserved, used with permission"))
+        image_id = self._add("images", data)
+        width, height = rng.choice(PICTURE_SIZES)
+        picture = Image.new("RGB", (width, height), _colour(rng))
+        draw = ImageDraw.Draw(picture)
+        for _ in range(rng.randint(3, 12)):
+            left, top = rng.randrange(width), rng.randrange(height)
+            box = (left, top, left + rng.randint(20, width // 2), top + rng.randint(20, height // 2))
+            draw.rectangle(box, fill=_colour(rng))
+        encoded = io.BytesIO()
+        picture.save(encoded, "JPEG", quality=85)
+        self.files[f"images/{image_id}.jpg"] = encoded.getvalue()
+        return image_id
+
     # Facts: the common fields, then what each kind adds.
 
     def _fact(self, kind: str) -> None:
@@ -327,6 +362,8 @@ class Corpus:
             "summary": self.text.sentence(),
         }
         data.update(getattr(self, "_" + kind.replace("-", "_"))(when))
+        if self.images.ids and rng.random() < IMAGE_SHARE:
+            data["image"] = self.images.pick(rng)
         if rng.random() < 0.75:
             data["body"] = self.text.prose(
                 rng.choice((1, 1, 1, 2, 3, 4, 6, 9)), self._cite if rng.random() < 0.15 else None
@@ -589,6 +626,7 @@ class Corpus:
         rng = self.rng
         embeds = [f"::fact {fact}" for fact in rng.sample(self.facts, 4)]
         embeds += [f"::comparison {c}" for c in rng.sample(self.comparisons, min(2, len(self.comparisons)))]
+        embeds += [f"::figure {self.images.pick(rng)}"] if self.images.ids else []
         embeds += [
             f"::timeline tag={case}",
             f"::timeline entity={rng.choice(self.entities.ids)}",
@@ -611,6 +649,10 @@ SITE = {
 }
 
 
+def _colour(rng: random.Random) -> tuple[int, int, int]:
+    return (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+
+
 def _counts(n: int) -> dict[str, int]:
     """Files per kind, summing to exactly n; events take what the fixed shares leave."""
     counts = {kind: round(n * share) for kind, share in SHARES.items()}
@@ -627,7 +669,10 @@ def generate(root: Path, n: int, seed: int = 1) -> None:
     for relative, text in Corpus(n, seed).build().items():
         path = root / relative
         path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8", newline="\n")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,7 +19,7 @@ import yaml
 
 from bench.generate import to_yaml
 
-NOT_FACTS = frozenset({"entities", "sources", "comparisons", "stories"})
+NOT_FACTS = frozenset({"entities", "sources", "images", "comparisons", "stories"})
 """Content folders that hold no facts; every other folder is a fact kind."""
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from . import evidence, pipeline, scaffold
 from . import schemas as json_schemas
@@ -24,8 +25,10 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _waiting(out: object) -> None:
-    print(f"Another build is writing {out}/; waiting for it to finish.", file=sys.stderr, flush=True)
+def _waiting(out: Path) -> None:
+    """Builds into one folder take turns there, whichever of its outputs each writes."""
+    where = out.resolve().parent
+    print(f"Another build is writing into {where}/; waiting for it to finish.", file=sys.stderr, flush=True)
 
 
 def check(args: argparse.Namespace) -> int:

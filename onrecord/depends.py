@@ -1,12 +1,12 @@
 """Stage 3b: the dependency layer, so that the preview computes again only what an edit reaches.
 
-Views read the linked graph only through its tables: a record by id, a kind's records, who refers to
-an id, a tag's ids, a record's place in reading order. Over a `recorded` graph each of those reads is
-noted in the innermost result being computed. Results are memoised under a key (a family and what it
-is of); each keeps the reads it made and the other results it used. After an edit, `changes` names
-the reads whose answer differs between the two graphs, and a result of the last build is kept when
-none of its reads changed and every result it used was kept too, or was computed again to an equal
-value (an unchanged value stops the change there). Anything else is computed again.
+Views read the linked graph only through its tables: a record by id, a kind's records, who refers to an id, a tag's
+ids, a record's place in reading order, an image's picture. Over a `recorded` graph each of those reads
+is noted in the innermost result being computed. Results are memoised under a key (a family and what it
+is of); each keeps the reads it made and the other results it used. After an edit, `changes` names the
+reads whose answer differs between the two graphs, and a result of the last build is kept when none of
+its reads changed and every result it used was kept too, or was computed again to an equal value (an
+unchanged value stops the change there). Anything else is computed again.
 
 A result's value must follow from its key and its reads alone: a maker gets records from the graph
 by id, never from its caller (see `Context.memo_of` in views/common.py).
@@ -28,7 +28,7 @@ Read = tuple[str, str | None]
 """(table, key) of the graph; key None stands for the whole table."""
 Key = tuple[str, Hashable]
 """A result's family and what it is of: ("card", "ibm-pledge"), ("page", spec)."""
-TABLES = ("records", "kinds", "referrers", "tags", "order")
+TABLES = ("records", "kinds", "referrers", "tags", "order", "pictures")
 """The graph's tables that views read, in the order `tables` gives them. `site` is not one: a change to
 site.yaml computes everything again."""
 
@@ -175,6 +175,7 @@ def recorded(graph: SiteGraph, dependencies: Dependencies) -> SiteGraph:
         referrers=Noted(dependencies, "referrers", graph.referrers),
         tags=Noted(dependencies, "tags", graph.tags),
         order=Noted(dependencies, "order", graph.order),
+        pictures=Noted(dependencies, "pictures", graph.pictures),
     )
 
 
@@ -197,7 +198,7 @@ def changes(old: SiteGraph | None, new: SiteGraph) -> set[Read] | None:
 
 def tables(graph: SiteGraph) -> tuple[Mapping[str, object], ...]:
     """The graph's tables, in the order of TABLES."""
-    return graph.records, graph.kinds, graph.referrers, graph.tags, graph.order
+    return graph.records, graph.kinds, graph.referrers, graph.tags, graph.order, graph.pictures
 
 
 def _same(old: object, new: object) -> bool:

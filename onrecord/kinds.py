@@ -22,6 +22,7 @@ from .model import (
     Event,
     Fact,
     Filed,
+    Image,
     Law,
     Lawsuit,
     Pledge,
@@ -34,8 +35,10 @@ from .model import (
     Story,
     Strict,
 )
+from .pictures import FORMATS
+from .translation import N_
 
-PAGE_FAMILIES = ("fact", "comparison", "story", "entity", "source")
+PAGE_FAMILIES = ("fact", "comparison", "story", "entity", "source", "image")
 """How a kind's records are drawn: each family is a template (`{family}.html`) and a view."""
 SHAPES = (
     "circle",
@@ -64,7 +67,8 @@ class Kind:
     """Its folder in the content folder, and its name everywhere: `pledges`."""
     model: type[Filed]
     singular: str
-    """What one record is called: `pledge`."""
+    """What one record is called: `pledge`. In English, as authors' messages name it; readers see it
+    translated (`_(kind.singular)`), and so its title and intro, which are marked for the catalogue."""
     title: str
     """What its index is called: `Pledges`."""
     intro: str
@@ -80,6 +84,8 @@ class Kind:
     stored_texts: tuple[str, ...] = ()
     """Endings of the text a record may keep beside its file, under the same name: a source's stored
     copy of its document (plain text or Markdown), which quotes are checked against."""
+    pictures: tuple[str, ...] = ()
+    """Endings of the picture a record must keep beside its file, under the same name: an image's."""
 
     def __post_init__(self) -> None:
         """A kind that could not be drawn is a mistake in the registry, found when it is declared."""
@@ -107,135 +113,144 @@ REGISTRY: list[Kind] = [
     Kind(
         name="entities",
         model=Entity,
-        singular="entity",
-        title="Entities",
+        singular=N_("entity"),
+        title=N_("Entities"),
         page="entity",
-        intro="Organisations, people, courts and public bodies on the record.",
+        intro=N_("Organisations, people, courts and public bodies on the record."),
     ),
     Kind(
         name="sources",
         model=Source,
-        singular="source",
-        title="Sources",
+        singular=N_("source"),
+        title=N_("Sources"),
         page="source",
-        intro="Every document the facts cite.",
+        intro=N_("Every document the facts cite."),
         stored_texts=(".txt", ".md"),
+    ),
+    Kind(
+        name="images",
+        model=Image,
+        singular=N_("image"),
+        title=N_("Images"),
+        page="image",
+        intro=N_("Every picture the site shows, with who made it and where it appears."),
+        pictures=tuple(FORMATS),
     ),
     Kind(
         name="pledges",
         model=Pledge,
-        singular="pledge",
-        title="Pledges",
+        singular=N_("pledge"),
+        title=N_("Pledges"),
         page="fact",
-        intro="Public commitments, with their status on the site's scale.",
+        intro=N_("Public commitments, with their status on the site's scale."),
         colour=("#1d5a9e", "#8fbaf5"),
         shape="circle",
     ),
     Kind(
         name="statements",
         model=Statement,
-        singular="statement",
-        title="Statements",
+        singular=N_("statement"),
+        title=N_("Statements"),
         page="fact",
-        intro="Other things said on the record, word for word.",
+        intro=N_("Other things said on the record, word for word."),
         colour=("#0d6b68", "#6fd2cb"),
         shape="ring",
     ),
     Kind(
         name="contracts",
         model=Contract,
-        singular="contract",
-        title="Contracts",
+        singular=N_("contract"),
+        title=N_("Contracts"),
         page="fact",
-        intro="Contracts awarded, with values in their own currency and conversions as reported.",
+        intro=N_("Contracts awarded, with values in their own currency and conversions as reported."),
         colour=("#8a4700", "#f0b468"),
         shape="square",
     ),
     Kind(
         name="rulings",
         model=Ruling,
-        singular="ruling",
-        title="Rulings",
+        singular=N_("ruling"),
+        title=N_("Rulings"),
         page="fact",
-        intro="Court rulings, with their citations and key passages.",
+        intro=N_("Court rulings, with their citations and key passages."),
         colour=("#6a3b99", "#cba8f3"),
         shape="diamond",
     ),
     Kind(
         name="enforcement-actions",
         model=EnforcementAction,
-        singular="enforcement action",
-        title="Enforcement actions",
+        singular=N_("enforcement action"),
+        title=N_("Enforcement actions"),
         page="fact",
-        intro="What regulators did: fines, orders, bans and warnings, with their penalties as reported.",
+        intro=N_("What regulators did: fines, orders, bans and warnings, with their penalties as reported."),
         colour=("#9b1c31", "#ff9aa8"),
         shape="triangle-down",
     ),
     Kind(
         name="settlements",
         model=Settlement,
-        singular="settlement",
-        title="Settlements",
+        singular=N_("settlement"),
+        title=N_("Settlements"),
         page="fact",
-        intro="Disputes settled: who paid whom, for which claims, approved by which court.",
+        intro=N_("Disputes settled: who paid whom, for which claims, approved by which court."),
         colour=("#66560a", "#e3cf6e"),
         shape="square-ring",
     ),
     Kind(
         name="lawsuits",
         model=Lawsuit,
-        singular="lawsuit",
-        title="Lawsuits and complaints",
+        singular=N_("lawsuit"),
+        title=N_("Lawsuits and complaints"),
         page="fact",
-        intro="Cases filed in court or with a regulator, and where they stand.",
+        intro=N_("Cases filed in court or with a regulator, and where they stand."),
         colour=("#803a63", "#eba5cd"),
         shape="diamond-ring",
     ),
     Kind(
         name="laws",
         model=Law,
-        singular="law or policy",
-        title="Laws and policies",
+        singular=N_("law or policy"),
+        title=N_("Laws and policies"),
         page="fact",
-        intro="Statutes, ordinances, ballot measures and company policies, through every stage.",
+        intro=N_("Statutes, ordinances, ballot measures and company policies, through every stage."),
         colour=("#1f5566", "#8ccfe6"),
         shape="hexagon",
     ),
     Kind(
         name="reports",
         model=Report,
-        singular="report",
-        title="Reports",
+        singular=N_("report"),
+        title=N_("Reports"),
         page="fact",
-        intro="Investigations and reports, and what they found.",
+        intro=N_("Investigations and reports, and what they found."),
         colour=("#4b4b8f", "#b8b8f7"),
         shape="plus",
     ),
     Kind(
         name="events",
         model=Event,
-        singular="event",
-        title="Events",
+        singular=N_("event"),
+        title=N_("Events"),
         page="fact",
-        intro="Things that happened: announcements, moratoria, policy changes.",
+        intro=N_("Things that happened: announcements, moratoria, policy changes."),
         colour=("#2f6a34", "#93d49a"),
         shape="triangle",
     ),
     Kind(
         name="comparisons",
         model=Comparison,
-        singular="comparison",
-        title="Comparisons",
+        singular=N_("comparison"),
+        title=N_("Comparisons"),
         page="comparison",
-        intro="Two things said or done, side by side, with a verdict.",
+        intro=N_("Two things said or done, side by side, with a verdict."),
     ),
     Kind(
         name="stories",
         model=Story,
-        singular="story",
-        title="Stories",
+        singular=N_("story"),
+        title=N_("Stories"),
         page="story",
-        intro="Explainers that put the record together.",
+        intro=N_("Explainers that put the record together."),
         suffix=".md",
     ),
 ]

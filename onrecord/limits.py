@@ -37,3 +37,8 @@ HIGHLIGHTS = 50
 """Phrases a comparison may ask to highlight."""
 EXCERPT_NUMBER = LIST_ITEMS
 """The highest excerpt number a comparison can name: a fact has at most LIST_ITEMS excerpts."""
+PICTURE_BYTES = 20 * FILE_BYTES
+"""A picture in images/ may be at most 20 MiB: a full-size photograph as a camera saves it."""
+PICTURE_PIXELS = 50_000_000
+"""Pixels in a picture (width times height), checked before it is decoded: a small file claiming to be
+huge (a decompression bomb) costs nothing."""

@@ -21,8 +21,9 @@ from .load import KeyPath, StoredText
 from .memo import PerRecord
 from .model import Comparison, Dated, Entity, Fact, Filed, Ref, Said, Site, markdown_texts
 from .order import OrderKey, after_problems, reading_order
+from .pictures import Picture, picture_problems
 from .previous import previous_id_problems
-from .validate import Record, as_kind, text_location
+from .validate import ADDRESS, Record, as_kind, text_location
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Filed)
@@ -57,6 +58,8 @@ class SiteGraph:
     """What check tells the author without refusing the content (see Problem.warning)."""
     evidence: Evidence = field(default_factory=Evidence)
     """Each quote's check against its source's stored text, and the site's evidence in figures."""
+    pictures: Mapping[str, Picture] = field(default_factory=dict)
+    """The picture each image record keeps beside it, by the image's id."""
 
     def get(self, record_id: str) -> Record[Filed]:
         return self.records[record_id]
@@ -98,6 +101,7 @@ def link(
     unreadable: frozenset[str] = frozenset(),
     problems: list[Problem] | None = None,
     texts: Sequence[StoredText] = (),
+    pictures: Sequence[Picture] = (),
 ) -> SiteGraph:
     """Build the graph; raise ContentErrors listing every duplicate id and broken reference.
 
@@ -118,6 +122,9 @@ def link(
     if site is not None:
         problems += level_problems(site.scales, published)
     problems += stored_text_problems({r.id: r for r in records}, texts, unreadable)
+    pictured = {r.id: r.path for r in records if kinds.kind(r.kind).pictures}
+    unpictured, kept = picture_problems(pictures, pictured, unreadable, problems)
+    problems += unpictured
     differing, checks = check_quotes(published, texts)
     problems += differing
     if problems or site is None:
@@ -125,6 +132,7 @@ def link(
     graph = _graph(site, published, ordered, referrers, order)
     graph.warnings = tuple(sorted(highlight_warnings(published)))
     graph.evidence = evidence(published, texts, checks)
+    graph.pictures = {image: picture for image, picture in kept.items() if image in published}
     return graph
 
 
@@ -277,6 +285,8 @@ def _embed_refs(embed: markup.Embed, name: str) -> Iterator[Link]:
         yield Link(embed.arg, kinds.fact_names(), where)
     elif embed.what == "comparison":
         yield Link(embed.arg, ("comparisons",), where)
+    elif embed.what == "figure":
+        yield Link(embed.arg, ("images",), where)
     elif embed.what == "timeline":
         name, values = embed.timeline_filter()
         if name in ("entity", "ids"):
@@ -332,6 +342,12 @@ def _missing(
             "publish it (draft: false) or build with --drafts",
         )
     wanted = _either(ref.kinds)
+    if ADDRESS.match(ref.target):
+        return Problem(
+            at,
+            f"'{ref.target}' is a web address, not the id of {_a(wanted)}: the site shows only what it holds itself",
+            f"save it in {ref.kinds[0]}/ and write its id",
+        )
     close = _closest(ref.target, ref.kinds, published, suggestions)
     hint = f"did you mean '{close}'?" if close else f"add {_a(wanted)} file named {ref.target}"
     return Problem(at, f"no {wanted} has the id '{ref.target}'", hint)

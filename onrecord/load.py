@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import files, kinds, limits
 from .errors import ContentErrors, Location, Problem, UsageError
+from .pictures import Picture, probe
 from .yaml_reader import (
     CONTROL_HINT,
     KeyPath,
@@ -25,7 +26,7 @@ from .yaml_reader import (
     parse_yaml,
 )
 
-__all__ = ["KeyPath", "Marks", "Yaml", "dotted", "parse_yaml"]
+__all__ = ["KeyPath", "Marks", "Picture", "Yaml", "dotted", "parse_yaml"]
 SITE_FILE = "site.yaml"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EDITOR_LITTER = re.compile(r"(^\.|~$|\.swp$|\.swx$|\.tmp$|^4913$|^#.*#$)")
@@ -77,6 +78,8 @@ class ContentFolder:
     def _allowance(self, path: Path) -> files.Allowance:
         """The most a file may hold: a document stored as plain text may be longer than any record."""
         folder = path.relative_to(self.path).parts[0] if path.is_relative_to(self.path) else ""
+        if folder in kinds.names() and is_picture(folder, path):
+            return files.Allowance(limits.PICTURE_BYTES, "a picture", "save it smaller, or as a JPEG")
         if not (folder in kinds.names() and is_stored_text(folder, path)):
             return files.Allowance()
         if path.suffix == ".md":
@@ -166,8 +169,18 @@ def is_stored_text(kind: str, path: Path) -> bool:
     return path.suffix in kinds.kind(kind).stored_texts
 
 
-def load_any(kind: str, path: Path, shown: str, data: bytes) -> RawDoc | StoredText:
-    """A record's raw document, or a source's stored text, from the file's bytes."""
+def is_picture(kind: str, path: Path) -> bool:
+    """Whether the file is the picture an image record keeps beside it."""
+    return path.suffix.lower() in kinds.kind(kind).pictures
+
+
+def load_any(kind: str, path: Path, shown: str, data: bytes) -> RawDoc | StoredText | Picture:
+    """A record's raw document, a source's stored text, or an image's picture, from the file's bytes."""
+    if is_picture(kind, path):
+        problems = _check_name(kind, path, shown)
+        if problems:
+            raise ContentErrors(problems)
+        return probe(kind, path.stem, shown, path.suffix, data)
     if not is_stored_text(kind, path):
         return load_file(kind, path, shown, data)
     problems = _check_name(kind, path, shown)
@@ -220,10 +233,11 @@ def _body_problems(body: str, body_line: int, shown: str) -> list[Problem]:
 
 def _check_name(kind: str, path: Path, shown: str) -> list[Problem]:
     expected = kinds.kind(kind).suffix
-    stored = kinds.kind(kind).stored_texts
+    stored, pictures = kinds.kind(kind).stored_texts, kinds.kind(kind).pictures
     problems = []
-    if path.suffix != expected and path.suffix not in stored:
+    if path.suffix != expected and path.suffix not in stored and path.suffix.lower() not in pictures:
         also = f", or, for the document's stored text, in {' or '.join(stored)}" if stored else ""
+        also += f", or, for the picture, in {', '.join(pictures)}" if pictures else ""
         problems.append(
             Problem(
                 Location(shown),

@@ -88,7 +88,7 @@ def _conflict(
     mine, theirs = dates.anchor(model.date), dates.anchor(other.date)
     if theirs.first_day() > mine.last_day():
         return (
-            f"'{named}' is dated {dates.words(other.date)}, wholly after this fact's {dates.words(model.date)}",
+            f"'{named}' is dated {dates.english(other.date)}, wholly after this fact's {dates.english(model.date)}",
             "'after' orders facts whose dates are the same or overlap",
         )
     if dates.section(other.date) != dates.section(model.date):

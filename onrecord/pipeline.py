@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from . import cache, drawings, reuse, search, write
+from . import cache, drawings, reuse, search, translation, write
 from . import load as loading
 from .depends import Key
 from .errors import ContentErrors, Problem
@@ -22,8 +22,9 @@ from .render import Renderer
 from .validate import Record, validate_record, validate_site
 from .views import OUTPUTS, Context, MadeFiles, Page, PageSpec, made_files, page_specs, site_view
 
-Source = Record[Filed] | loading.RawDoc | loading.StoredText | list[Problem]
-"""What a content file is read into: its record, site.yaml's document, a source's stored text, or its problems."""
+Source = Record[Filed] | loading.RawDoc | loading.StoredText | loading.Picture | list[Problem]
+"""What a content file is read into: its record, site.yaml's document, a source's stored text, an image's
+picture, or its problems."""
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
 ASSETS = ROOT / "assets"
@@ -92,7 +93,7 @@ def read_source(path: Path, kind: str, data: bytes) -> Source:
         if kind == "site":
             return loading.load_site(data, str(path))
         loaded = loading.load_any(kind, path, str(path), data)
-        return loaded if isinstance(loaded, loading.StoredText) else validate_record(loaded)
+        return loaded if isinstance(loaded, loading.StoredText | loading.Picture) else validate_record(loaded)
     except ContentErrors as errors:
         return errors.problems
 
@@ -117,6 +118,7 @@ def link_sources(read: Iterable[Source], problems: list[Problem], drafts: bool) 
     site: loading.RawDoc | None = None
     records: list[Record[Filed]] = []
     texts: list[loading.StoredText] = []
+    pictures: list[loading.Picture] = []
     for source in read:
         if isinstance(source, list):
             problems += source
@@ -124,9 +126,11 @@ def link_sources(read: Iterable[Source], problems: list[Problem], drafts: bool) 
             site = source
         elif isinstance(source, loading.StoredText):
             texts.append(source)
+        elif isinstance(source, loading.Picture):
+            pictures.append(source)
         else:
             records.append(source)
-    return link_all(site, records, problems, drafts, texts)
+    return link_all(site, records, problems, drafts, texts, pictures)
 
 
 def link_all(
@@ -135,6 +139,7 @@ def link_all(
     problems: list[Problem],
     drafts: bool,
     texts: Sequence[loading.StoredText] = (),
+    pictures: Sequence[loading.Picture] = (),
 ) -> SiteGraph:
     """Link validated records; raise ContentErrors with every problem so far and every broken reference."""
     site = None
@@ -145,7 +150,22 @@ def link_all(
             problems += errors.problems
     valid = {record.id for record in records}
     unreadable = frozenset(Path(p.location.path).stem for p in problems) - valid
-    return link(site, records, drafts, unreadable, problems, texts)
+    graph = link(site, records, drafts, unreadable, problems, texts, pictures)
+    if site_raw is not None and not translation.has_catalogue(graph.site.language):
+        graph.warnings = tuple(sorted((*graph.warnings, _untranslated(site_raw, graph.site.language))))
+    return graph
+
+
+def _untranslated(site_raw: loading.RawDoc, language: str) -> Problem:
+    """A language the interface has no catalogue for: the content may be in it, the interface's words not."""
+    spoken = ", ".join(sorted({"en", *(path.stem for path in translation.LOCALES.glob("*.po"))}))
+    return Problem(
+        site_raw.marks.value(("language",)),
+        f"the interface has no '{language}' catalogue, so pages give their own words (menus, headings, notes) "
+        "in English",
+        f"add onrecord/locales/{language.split('-')[0]}.po with make catalogues, or write one of: {spoken}",
+        warning=True,
+    )
 
 
 def check(content: Path, drafts: bool = False) -> SiteGraph:

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from . import files
 from .errors import Problem
+from .pictures import FORMATS
 
 UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 """Controls (but tab), lone surrogates (from file names that are not UTF-8), and the marks that
@@ -53,7 +54,7 @@ class SourceLines:
         return lines[number - 1] if 0 < number <= len(lines) else ""
 
     def _lines(self, path: str) -> list[str]:
-        if self.root is None:
+        if self.root is None or Path(path).suffix.lower() in FORMATS:
             return []
         try:
             data = files.read_bytes(Path(path), self.root)

@@ -61,6 +61,11 @@ ALLOWED_TAGS = {
     "ul",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"style"}, "th": {"style"}}
+GENERATED_TAGS = {"div"}
+GENERATED_ATTRIBUTES = {**{f"h{level}": {"id"} for level in range(2, 7)}, "sup": {"id"}, "li": {"id"}}
+GENERATED_CLASSES = {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"}}
+"""What Python-Markdown's own extensions write besides what authors may (typeset.py: heading ids and
+footnotes). Pages keep it; `check` still refuses it in an author's raw HTML."""
 STYLE_PROPERTIES = {"text-align"}
 """The one style Markdown writes itself, for table column alignment."""
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -80,12 +85,19 @@ def markdown_converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
+_KEPT_ATTRIBUTES = {
+    tag: ALLOWED_ATTRIBUTES.get(tag, set()) | GENERATED_ATTRIBUTES.get(tag, set())
+    for tag in ALLOWED_ATTRIBUTES.keys() | GENERATED_ATTRIBUTES.keys()
+}
+
+
 def clean(fragment: str) -> str:
     """The rendered HTML with everything outside the policy removed (what `losses` warns of)."""
     return nh3.clean(
         fragment,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=ALLOWED_TAGS | GENERATED_TAGS,
+        attributes=_KEPT_ATTRIBUTES,
+        allowed_classes=GENERATED_CLASSES,
         url_schemes=URL_SCHEMES,
         filter_style_properties=STYLE_PROPERTIES,
         link_rel="noopener",
@@ -113,8 +125,8 @@ def losses(text: str) -> list[Loss]:
     found = knots + [
         Loss(
             m.start(),
-            "images are not supported yet, so this one would not appear on the page",
-            "link to it instead: [what it shows](address)",
+            "a Markdown image would not appear on the page: pictures come from images/, with their alt text and credit",
+            "save it as images/ID.png, give its title, alt and credit in images/ID.yaml, and write ::figure ID",
         )
         for m in IMAGE.finditer(text)
     ]

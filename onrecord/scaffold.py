@@ -5,7 +5,8 @@ reads "TODO: ...", references name ids such as `todo-entity-id`, dates are `TODO
 be). Kinds that can be drafts are written as drafts, so `check` passes as written and nothing
 reaches the published site until the author removes `draft: true`; the preview (which shows drafts)
 and `check --drafts` point at each reference still to fill in. A source cannot be a draft: its
-"TODO" address fails `check` until a real one is written, and nor can site.yaml (`site.py new site`).
+"TODO" address fails `check` until a real one is written; nor can an image, which fails until its
+picture is saved beside it; nor can site.yaml (`site.py new site`).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import html
 import ipaddress
+import json
 import logging
 import os
 import signal
@@ -18,6 +19,7 @@ import sys
 import threading
 import time
 import traceback
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -58,6 +60,9 @@ class Preview:
         self.failure = ""
         self.pending = False
         self.built = False
+        self.reloads = 0
+        self.served: dict[str, int] = {}
+        """The number of reloads sent before each page address was last served."""
 
     @property
     def broken(self) -> bool:
@@ -77,7 +82,7 @@ class Preview:
         except Exception:
             self.failure = traceback.format_exc()
             print(self.failure, file=sys.stderr, flush=True)
-            LiveReloadHandler.reload_waiters("*")
+            self.reload("*")
             return
         if self.built and not result.changes and not self.failure:
             return  # the watcher reports a burst of saves one file per look; the first rebuild took them all
@@ -85,7 +90,16 @@ class Preview:
         _log(result, not self.built, self.builder.content)
         self.built = True
         if was_broken or self.broken or result.touched:
-            LiveReloadHandler.reload_waiters(_reload_path(result, was_broken or self.broken))
+            self.reload(_reload_path(result, was_broken or self.broken))
+
+    def reload(self, path: str) -> None:
+        """Tell every connected page; a page still loading connects later and is told by `stale`."""
+        self.reloads += 1
+        LiveReloadHandler.reload_waiters(path)
+
+    def stale(self, address: str) -> bool:
+        """Whether the page at `address` was served before the latest reload, which it then missed."""
+        return self.served.get(urllib.parse.urlsplit(address).path, self.reloads) < self.reloads
 
 
 def _reload_path(result: Rebuild, errors_shown: bool) -> str:
@@ -231,8 +245,17 @@ class LocalOnly(web.RequestHandler):
 class ReloadSocket(LocalOnly, LiveReloadHandler):
     """The reload channel: only the preview's own pages may open it."""
 
+    preview: Preview
+
     def check_origin(self, origin: str) -> bool:
         return self.addresses.allows_origin(origin)
+
+    def on_message(self, message: str | bytes) -> None:
+        """After the handshake, a page that missed a reload while it loaded is reloaded at once."""
+        super().on_message(message)
+        address = json.loads(message).get("url")
+        if isinstance(address, str) and self in LiveReloadHandler.waiters and self.preview.stale(address):
+            self.write_message({"command": "reload", "path": "*", "liveCSS": True, "liveImg": True})
 
 
 class ReloadScript(LocalOnly, LiveReloadJSHandler):
@@ -245,6 +268,7 @@ class PreviewServer(livereload.Server):
     Its `/forcereload` address is left out: nothing here uses it, and any page could call it."""
 
     addresses: Addresses
+    preview: Preview
 
     def application(
         self, port: int, host: str, liveport: int | None = None, debug: bool | None = None, live_css: bool = True
@@ -252,7 +276,7 @@ class PreviewServer(livereload.Server):
         LiveReloadHandler.watcher = self.watcher
         LiveReloadHandler.live_css = live_css
         script = f'<script src="/livereload.js?port={port}"></script>'.encode()
-        local = {"addresses": self.addresses}
+        local = {"addresses": self.addresses, "preview": self.preview}
         handlers: list[tuple[str, type[web.RequestHandler], dict[str, Any]]] = [  # tornado: untyped settings
             (r"/livereload", type("Socket", (ReloadSocket,), local), {}),
             (r"/livereload.js", type("Script", (ReloadScript,), local), {}),
@@ -268,6 +292,8 @@ class PageHandler(LocalOnly, StaticFileHandler):
     preview: Preview
 
     async def get(self, path: str, include_body: bool = True) -> None:
+        if _is_page(path):
+            self.preview.served[self.request.path] = self.preview.reloads
         if self.preview.broken and _is_page(path):
             self.set_status(500)
             self.set_header("Content-Type", "text/html; charset=utf-8")
@@ -328,7 +354,7 @@ def serve(content: Path, host: str, port: int, open_browser: bool) -> None:
     preview = Preview(Builder(content, SCRATCH))
     watcher = FileEvents()
     server = PreviewServer(watcher=watcher)
-    server.addresses = Addresses(host, port)
+    server.addresses, server.preview = Addresses(host, port), preview
     server.SFH = type("Handler", (PageHandler,), {"preview": preview, "addresses": server.addresses})
     for folder in (content, pipeline.TEMPLATES, pipeline.ASSETS):
         server.watch(str(folder), preview.changed, ignore=_is_litter)

@@ -12,7 +12,7 @@ from typing import Generic, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import dates, kinds, sanitize
+from . import dates, kinds, markup, sanitize
 from .errors import ContentErrors, Location, Problem
 from .load import KeyPath, Marks, RawDoc, Yaml, dotted, suggest_id
 from .model import Comparison, Dated, Fact, Filed, Reply, Ruling, Site, Strict, field_help, markdown_texts
@@ -38,6 +38,8 @@ FRIENDLY = {
     "none_required": "expected nothing here",
 }
 
+ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*:(?://|[^ ]*\.)|//", re.I)
+"""The start of a web address (`https://`, `//`, `data:image/png...`) written where an id belongs."""
 _NEEDS_NO_ARTICLE = {"the", "a", "an", "one", "who", "what", "why", "where", "when", "how", "which", "their", "its"}
 """First words after which "write" needs no "the": "write who published it", "write one line under the name"."""
 
@@ -181,6 +183,8 @@ def _message(cls: type[BaseModel], where: KeyPath, item: ErrorDetails) -> str:
         return str(item["ctx"]["error"])
     if kind == "literal_error":
         return f"{_shown(item.get('input'))} is not one of: {item['ctx']['expected']}"
+    if kind == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_FORM and _is_address(item.get("input")):
+        return f"{_shown(item.get('input'))} is a web address, not an id: the site shows only what it holds itself"
     if kind == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_FORM:
         return f"{_shown(item.get('input'))} must be lowercase letters, digits and single hyphens"
     if kind == "string_pattern_mismatch":
@@ -221,11 +225,18 @@ def _hint(item: ErrorDetails) -> str:
         choices = [c.strip(" '") for c in item["ctx"]["expected"].replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(item["input"].replace(" ", "-"), choices, n=1, cutoff=0.5)
         return f"did you mean '{close[0]}'?" if close else ""
+    if item["type"] == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_FORM and _is_address(item["input"]):
+        return "save the picture in images/, or the document as a source in sources/, and write its id"
     if item["type"] == "string_pattern_mismatch" and item["ctx"]["pattern"] == ID_FORM:
         return f"e.g. '{suggest_id(str(item['input']))}'"
     if item["type"] == "value_error" and isinstance(item["ctx"]["error"], dates.EdtfError):
         return item["ctx"]["error"].hint
     return ""
+
+
+def _is_address(value: object) -> bool:
+    """Whether a value written for an id is a web address (a remote picture, a page) instead."""
+    return isinstance(value, str) and ADDRESS.match(value) is not None
 
 
 def _shown(value: object) -> str:
@@ -263,11 +274,12 @@ def text_location(marks: Marks, body_line: int, name: str, line: int, column: in
 
 def _markdown_problems(model: Strict, raw: RawDoc) -> typing.Iterator[Problem]:
     """What the page would silently lose of each Markdown field: raw HTML outside the allowlist, and more."""
-    for name, text, _ in markdown_texts(model):
-        for loss in sanitize.losses(text):
-            line = text.count("\n", 0, loss.offset)
-            column = loss.offset - text.rfind("\n", 0, loss.offset) - 1
-            yield Problem(text_location(raw.marks, raw.body_line, name, line, column), loss.message, loss.hint)
+    for name, text, embeds in markdown_texts(model):
+        lost = [(loss.offset, loss.message, loss.hint) for loss in sanitize.losses(text)]
+        for offset, message, hint in sorted([*lost, *markup.note_mistakes(text, embeds)]):
+            line = text.count("\n", 0, offset)
+            column = offset - text.rfind("\n", 0, offset) - 1
+            yield Problem(text_location(raw.marks, raw.body_line, name, line, column), message, hint)
 
 
 def _rule_problems(model: Strict, marks: Marks) -> typing.Iterator[Problem]:
@@ -348,7 +360,7 @@ def _reply_problems(reply: Reply, marks: Marks, where: KeyPath) -> typing.Iterat
 def _order_problems(model: Fact, marks: Marks) -> typing.Iterator[Problem]:
     start, end = model.span()
     if end is not None and _ends_before(end, start):
-        yield Problem(marks.value(("end",)), f"end ({dates.words(end)}) is before the start ({dates.words(start)})")
+        yield Problem(marks.value(("end",)), f"end ({dates.english(end)}) is before the start ({dates.english(start)})")
 
 
 def _ends_before(end: dates.Edtf, start: dates.Edtf) -> bool:

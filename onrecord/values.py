@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
@@ -111,6 +111,24 @@ def country(code: str) -> str:
     if code not in TERRITORIES:
         raise ValueError(f"'{code}' is not an ISO 3166 country code (e.g. GB, US, DE)")
     return code
+
+
+def _language(tag: str) -> str:
+    """A language the CLDR can word dates and numbers in: a BCP 47 tag Babel knows."""
+    try:
+        Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        known = "write one the CLDR knows, e.g. en-GB, fr, de-AT or ar"
+        raise ValueError(f"'{tag}' is not a language the site's dates and numbers can be worded in; {known}") from None
+    return tag
+
+
+Language = Annotated[
+    str,
+    Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"),
+    AfterValidator(_language),
+]
+"""A BCP 47 tag (en-GB) for a language the site's dates, numbers and interface can be worded in."""
 
 
 def _decimal_places(amount: Decimal) -> int:

@@ -18,7 +18,7 @@ from types import ModuleType
 import pytest
 from preview import Preview, running_preview
 
-from onrecord import pipeline
+from onrecord import pipeline, translation
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "content"
@@ -112,6 +112,14 @@ def write_site(tmp_path: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return content
+
+
+@pytest.fixture(autouse=True)
+def speaking_english() -> Iterator[None]:
+    """Each test starts as a new process does, speaking the source language, whatever the last one built."""
+    translation.use(translation.SOURCE)
+    yield
+    translation.use(translation.SOURCE)
 
 
 @pytest.fixture

@@ -50,6 +50,8 @@ class ExampleCopy:
         path.rename(path.with_name(new_id + path.suffix))
         pattern = re.compile(rf"(?<![a-z0-9-]){re.escape(old_id)}(?![a-z0-9-])")
         for other in self.content.rglob("*.*"):
+            if other.suffix == ".png":
+                continue
             text = other.read_text(encoding="utf-8")
             if pattern.search(text):
                 other.write_text(pattern.sub(new_id, text), encoding="utf-8")

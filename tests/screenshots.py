@@ -50,6 +50,8 @@ def targets(site: Path) -> dict[str, str]:
         "timeline": "timeline/",
         "entity": pick(site, "entities"),
         "comparison": pick(site, "comparisons"),
+        "contract": pick(site, "contracts"),
+        "image": pick(site, "images"),
         "methodology": "methodology/",
     }
 

@@ -27,11 +27,24 @@ def test_generated_corpus_passes_check(tmp_path):
     assert result.returncode == 0, result.stderr
     files = tree(content)
     stored = [name for name in files if name.startswith("sources/") and name.endswith(".txt")]
-    assert len(files) - len(stored) == 201 and "site.yaml" in files
+    pictures = [name for name in files if name.startswith("images/") and name.endswith(".jpg")]
+    assert len(files) - len(stored) - len(pictures) == 201 and "site.yaml" in files
     assert stored, "some sources keep a stored text, so checking quotes is measured"
+    assert pictures and len(pictures) == len([name for name in files if name.startswith("images/")]) // 2
     assert all(any(name.startswith(kind + "/") for name in files) for kind in KINDS)
-    text = b"".join(files.values()).decode()
-    marks = ('~"', '?"', '/.."', "::fact ", "::timeline tag=", "[@", "reported_as:", 'show: "deed"')
+    text = b"".join(data for name, data in files.items() if name not in pictures).decode()
+    marks = (
+        '~"',
+        '?"',
+        '/.."',
+        "::fact ",
+        "::timeline tag=",
+        "[@",
+        "reported_as:",
+        'show: "deed"',
+        "::figure ",
+        "image: ",
+    )
     assert all(mark in text for mark in marks)
 
 

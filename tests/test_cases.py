@@ -339,7 +339,9 @@ def test_an_after_that_loops_is_an_error(tmp_path: Path, make_site: MakeSite, ca
 
 def test_the_scorecard_of_an_entity_that_only_acts_counts_its_deeds(tmp_path: Path, make_site: MakeSite, case) -> None:
     card = site_pages(make_site(tmp_path, case))["entities/regulator/"].view.scorecard
-    assert [(s.title, s.roles) for s in card.comparisons] == [("The promise and the fine", "Regulator on the right")]
+    assert [(s.title, s.roles) for s in card.comparisons] == [
+        ("The promise and the fine", "Regulator on the second side")
+    ]
     assert {v: n for v, _, n in card.verdicts}["contradicts"] == 1 and card.pledges == 0
 
 
@@ -347,8 +349,8 @@ def test_the_scorecard_of_a_speaker_counts_only_their_own_words(tmp_path: Path, 
     found = site_pages(make_site(tmp_path, case))
     speaker = found["entities/jo-bloggs/"].view.scorecard
     assert [(s.title, s.roles) for s in speaker.comparisons] == [
-        ("The promise and the fine", "Speaker on the left"),
-        ("The promise and the reply", "Speaker on the left"),
+        ("The promise and the fine", "Speaker on the first side"),
+        ("The promise and the reply", "Speaker on the first side"),
     ]
     claimants = found["entities/claimants/"].view.scorecard
     assert claimants.comparisons == (), "no comparison has their words or deeds on a side"

@@ -28,6 +28,9 @@ REQUIRED_CASES = {
     "id-upper-case",
     "draft-referenced",
     "three-faults",
+    "image-without-alt",
+    "image-missing-file",
+    "image-remote-url",
 }
 PROBLEM_LINE = re.compile(r"^\S+:\d+:\d+: ")
 

@@ -1,26 +1,36 @@
-"""Tests for onrecord.dates: EDTF parsing, wording, ordering and elapsed time."""
+"""Tests for onrecord.dates: EDTF parsing, wording (in English and in French), ordering and elapsed time."""
 
+from collections.abc import Iterator
 from datetime import date, datetime
+from typing import Literal, get_args, get_origin
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from onrecord import translation
 from onrecord.dates import (
     EdtfError,
     Interval,
     Point,
     Unknown,
+    apart,
     edtf_forms,
     elapsed,
+    english,
     from_yaml,
     known,
+    loose,
     parse,
     section,
+    section_words,
     short,
     sort_key,
+    stretch,
     words,
 )
+from onrecord.model import base, facts
+from onrecord.views.common import VOCABULARY_WORDS, date_view, kind_label, words_label
 
 FORMS = "expected forms like 2020, 2020-06, 2020-06-08, 2020-06~, 2023?, 2020-06-10/2021-05 or 2023-08/.."
 
@@ -449,3 +459,156 @@ def test_any_written_date_is_either_a_date_every_view_can_use_or_a_clear_error(t
     first, last = value.first_day(), value.last_day()
     assert first is None or last is None or first <= last
     assert elapsed(value, value)
+
+
+def test_apart_tells_a_time_between_from_the_same_time_in_any_language():
+    assert apart(parse("2020-06-08"), parse("2023-08"))
+    assert not apart(parse("2020"), parse("2020-11-30"))
+    assert not apart(parse("XXXX"), parse("2020"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("2019-05-14", "2019"), ("201X", "2010s"), ("20XX", "2000–2099"), ("2020-24", "2020"), ("XXXX", "Date not known")],
+)
+def test_a_section_is_named_for_readers(text, expected):
+    assert section_words(parse(text)) == expected
+
+
+@pytest.fixture
+def speaking() -> Iterator[None]:
+    """Puts back the language spoken before the test."""
+    before = translation.speaking()
+    yield
+    translation.use(before)
+
+
+@pytest.fixture
+def french(speaking: None) -> None:
+    translation.use("fr-FR")
+
+
+@pytest.fixture
+def french_words(french: None) -> None:
+    """The French catalogue's words for dates; a catalogue without them yet cannot be tested."""
+    if translation.gettext("about %(month)s") == "about %(month)s":
+        pytest.skip("the French catalogue does not hold the words of dates yet")
+
+
+def test_every_english_reads_the_words_written_here(speaking):
+    translation.use("en-US")
+    assert (words(parse("2020-06-08")), short(parse("2020-09~"))) == ("8 June 2020", "c. Sep 2020")
+    assert elapsed(parse("0800"), parse("2020")) == "about 1220 years later"
+
+
+@pytest.mark.parametrize(
+    "text, long, compact",
+    [
+        ("2020-06-08", "8 juin 2020", "8 juin 2020"),
+        ("2020-06-01", "1er juin 2020", "1er juin 2020"),
+        ("2020-01-08", "8 janvier 2020", "8 janv. 2020"),
+        ("2020-06", "juin 2020", "juin 2020"),
+        ("2020", "2020", "2020"),
+    ],
+)
+def test_french_days_and_months_are_as_cldr_writes_them(french, text, long, compact):
+    value = parse(text)
+    assert (words(value), short(value)) == (long, compact)
+
+
+def test_authors_read_english_whatever_the_site_speaks(french):
+    assert english(parse("2020-06~")) == "about June 2020"
+    with pytest.raises(EdtfError) as caught:
+        parse("2021-05/2020-06")
+    assert str(caught.value).endswith("the end (June 2020) is before the start (May 2021)")
+    with pytest.raises(EdtfError) as caught:
+        parse("07/06/2018")
+    assert caught.value.hint.endswith("write 2018-06-07 for 7 June 2018, or 2018-07-06 for 6 July 2018")
+    assert section(parse("201X")) == "2010s"
+
+
+def test_a_date_is_viewed_in_the_language_spoken(speaking):
+    translation.use("en-GB")
+    assert date_view(parse("2020-06")).words == "June 2020"
+    translation.use("fr-FR")
+    assert (date_view(parse("2020-06")).words, date_view(parse("2020-06")).iso) == ("juin 2020", "2020-06")
+
+
+NNBSP = "\u202f"
+
+
+@pytest.mark.parametrize(
+    "text, long, compact",
+    [
+        ("2020-06~", "vers juin 2020", "v. juin 2020"),
+        ("2020-06-08~", "vers le 8 juin 2020", "v. 8 juin 2020"),
+        ("2023?", "2023 (date incertaine)", f"2023{NNBSP}?"),
+        ("2020-06-08%", "vers le 8 juin 2020 (date incertaine)", f"v. 8 juin 2020{NNBSP}?"),
+        ("2021-21", "printemps 2021", "printemps 2021"),
+        ("2021-22~", "vers l’été 2021", "v. été 2021"),
+        ("201X", "les années 2010", "années 2010"),
+        ("20XX", "de 2000 à 2099", "2000–2099"),
+        ("2020-XX", "2020 (mois inconnu)", "2020"),
+        ("2020-06-XX?", f"juin 2020 (jour inconnu{NNBSP}; date incertaine)", f"juin 2020{NNBSP}?"),
+        ("2020-06-10/2021-05", "10 juin 2020 – mai 2021", "10 juin 2020 – mai 2021"),
+        ("2023-08/..", "depuis août 2023", "août 2023 –"),
+        ("2023-08-01/..", "depuis le 1er août 2023", "1er août 2023 –"),
+        ("2021-23/..", "depuis l’automne 2021", "automne 2021 –"),
+        ("2019~/..", "depuis 2019 environ", "v. 2019 –"),
+        ("../2021-05", "jusqu’en mai 2021", "– mai 2021"),
+        ("../2021-05-03", "jusqu’au 3 mai 2021", "– 3 mai 2021"),
+        ("../201X", "jusqu’aux années 2010", "– années 2010"),
+        ("2023-08/", "août 2023 – date inconnue", "août 2023 – ?"),
+        ("/2021", "date inconnue – 2021", "? – 2021"),
+        ("XXXX", "date inconnue", "Date inconnue"),
+    ],
+)
+def test_french_readers_read_dates_in_french(french_words, text, long, compact):
+    value = parse(text)
+    assert (words(value), short(value)) == (long, compact)
+
+
+@pytest.mark.parametrize(
+    "earlier, later, expected",
+    [
+        ("2020-06-08", "2023-08", "environ 3 ans et 2 mois plus tard"),
+        ("2020-06-08", "2020-06-10", "2 jours plus tard"),
+        ("2021-07-15", "2020-06-15", "1 an et 1 mois plus tôt"),
+        ("2020", "2020-11-30", "la même année"),
+        ("2020~", "2020", "à peu près au même moment"),
+    ],
+)
+def test_french_time_between_two_dates(french_words, earlier, later, expected):
+    assert elapsed(parse(earlier), parse(later)) == expected
+
+
+def test_french_stretches_decades_and_sections(french_words):
+    ends = (parse("2020-06-08"), parse("2023-08"))
+    assert isinstance(ends[0], Point) and isinstance(ends[1], Point)
+    assert stretch(date(2020, 6, 8), date(2023, 8, 1), ends) == "environ 3 ans et 1 mois"
+    assert (loose(parse("201X")), section_words(parse("201X")), section(parse("201X"))) == (
+        "les années 2010",
+        "années 2010",
+        "2010s",
+    )
+
+
+def test_french_kinds_and_vocabularies(french_words):
+    assert (kind_label("enforcement-actions"), kind_label("pledges")) == ("Sanction", "Engagement")
+    assert (words_label("in-force"), words_label("disputed")) == ("En vigueur", "Contesté")
+
+
+SHOWN_ELSEWHERE = {"SourceType", "MoneyRole", "ShownAs"}
+"""Vocabularies whose words views give otherwise: SOURCE_TYPES, MONEY_ROLES; ShownAs is never shown."""
+
+
+def test_every_vocabulary_word_shown_is_declared_for_the_catalogue():
+    vocabularies = {
+        name: value
+        for module in (base, facts)
+        for name, value in vars(module).items()
+        if get_origin(value) is Literal and name not in SHOWN_ELSEWHERE
+    }
+    assert {"Verification", "EntityType", "LawStatus", "CaseStatus", "ActionType", "Liability"} <= set(vocabularies)
+    shown = {words_label(value) for vocabulary in vocabularies.values() for value in get_args(vocabulary)}
+    assert shown - {"Ngo"} <= set(VOCABULARY_WORDS)

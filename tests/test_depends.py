@@ -119,7 +119,8 @@ def test_one_edit_in_the_example_computes_again_only_the_pages_that_show_it(exam
 def edited(graph: SiteGraph, record: Record, **update: object) -> SiteGraph:
     """The graph linked again with `record`'s model changed as an author's edit would."""
     changed = dataclasses.replace(record, model=record.model.model_copy(update=update))
-    return link(graph.site, [changed if r is record else r for r in graph.records.values()], drafts=True)
+    records = [changed if r is record else r for r in graph.records.values()]
+    return link(graph.site, records, drafts=True, pictures=tuple(graph.pictures.values()))
 
 
 def summary_of(graph: SiteGraph, record_id: str) -> str:

@@ -3,6 +3,7 @@ bytes every build, drawn again only when what it shows changed, and never drawin
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import re
@@ -242,3 +243,26 @@ def test_every_letter_is_drawn_whole_even_where_its_ink_passes_its_advance(ancho
     faintest = next(level for level in range(256) if (level * images.BLENDS + 127) // 255)
     drawn = canvas.image.point(lambda index: 255 * (index != 0)).getbbox()
     assert drawn == alone.point(lambda level: 255 * (level >= faintest)).getbbox()
+
+
+def test_a_card_leaves_out_words_its_fonts_cannot_draw_rather_than_drawing_boxes() -> None:
+    arabic = "تعهد آي بي إم لعام 2020"
+    card = Card(
+        site="On the Record",
+        address="example.org",
+        kind="Story",
+        title=arabic,
+        lines=(arabic, "8 June 2020"),
+        sides=(),
+        between="",
+        mark=None,
+    )
+    assert not images.legible(arabic, images._font("serif", 68, 700))
+    assert images.legible("IBM’s pledge — 2020", images._font("serif", 68, 700))
+    with Image.open(io.BytesIO(images.draw(card))) as drawn:
+        image = drawn.convert("RGB")
+    paper = tuple(int(images.PAPER[i : i + 2], 16) for i in (1, 3, 5))
+    headline_and_first_line = (0, 100, 1200, 190)
+    assert image.crop(headline_and_first_line).getcolors() == [(1200 * 90, paper)]
+    with Image.open(io.BytesIO(images.draw(dataclasses.replace(card, title="A title", lines=())))) as drawn:
+        assert drawn.convert("RGB").crop(headline_and_first_line).getcolors() != [(1200 * 90, paper)]

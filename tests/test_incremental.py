@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import PIL.Image
 import pytest
 from example_copy import ExampleCopy, files_in, first_line
 
@@ -80,6 +81,33 @@ def test_after_edits_deletions_and_renames_the_output_is_a_full_build_byte_for_b
         step()
         site.rebuild()
         assert served(site) == site.full_build()
+
+
+def test_a_picture_saved_again_rewrites_its_sizes_and_the_pages_that_show_it(site: Site) -> None:
+    picture = next((site.content / "images").glob("*.png"))
+    PIL.Image.new("RGB", (1000, 1000), "purple").save(picture)
+    result = site.rebuild()
+    assert f"{picture} changed" in " ".join(result.changes)
+    written = served(site)
+    assert written == site.full_build()
+    sizes = sorted(name for name in written if name.startswith(f"images/{picture.stem}/") and name.endswith(".png"))
+    assert [name.rsplit("-", 1)[1] for name in sizes] == ["1000.png", "400.png", "800.png"]
+    assert f"{picture.stem}-1600.png" not in " ".join(written)
+    assert 'width="1000" height="1000"' in written[f"stories/{first_story(site)}/index.html"].decode()
+
+
+def test_a_site_switched_to_another_language_is_redrawn_whole_in_it(site: Site) -> None:
+    site.edit("content/site.yaml", first_line(site.content / "site.yaml", "language"), "language: fr-FR")
+    site.rebuild()
+    written = served(site)
+    assert written == site.full_build()
+    assert (
+        "Aller au contenu" in written["index.html"].decode() and "Skip to content" not in written["index.html"].decode()
+    )
+
+
+def first_story(site: Site) -> str:
+    return next(path.stem for path in sorted((site.content / "stories").glob("*.md")) if "image:" in path.read_text())
 
 
 def test_one_fact_edited_re_renders_only_pages_whose_output_changes(site: Site) -> None:

@@ -113,7 +113,7 @@ def test_a_kind_added_to_the_registry_alone_is_read_checked_linked_and_drawn(
     assert "Signatures</dt><dd>12040" in page and "Organised by" in page and 'class="kind k-petitions"' in page
     assert "Residents hand in a petition" in (out / "petitions" / "index.html").read_text(encoding="utf-8")
     timeline = (out / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert 'data-kind="petitions"' in timeline and "petitions" in re.search(r'data-kinds="([^"]*)"', timeline)[1]
+    assert 'data-kind="petitions"' in timeline and 'name="kind" value="petitions"' in timeline
     assert 'class="k-petitions"' in timeline, "the axis draws the new kind's marks"
     comparison = (out / "comparisons" / "promise-vs-petition" / "index.html").read_text(encoding="utf-8")
     assert 'class="deed"' in comparison and "Demand" in comparison

@@ -7,11 +7,13 @@ not as a machine brought down.
 
 from __future__ import annotations
 
+import io
 import resource
 import subprocess
 import sys
 from pathlib import Path
 
+import PIL.Image
 import pytest
 
 from onrecord import limits
@@ -97,6 +99,38 @@ def test_a_large_input_is_refused_at_its_limit(make_site, tmp_path: Path, case: 
     assert problem_lines(result.stderr)[0] == f"{content / relative}:{expected}"
 
 
+def _png(width: int, height: int) -> bytes:
+    """A PNG of one-bit pixels: a few KiB on disk, but width times height pixels once decoded."""
+    encoded = io.BytesIO()
+    PIL.Image.new("1", (width, height)).save(encoded, "PNG")
+    return encoded.getvalue()
+
+
+PICTURES = {
+    "picture size": (
+        lambda: b"\x89PNG\r\n\x1a\n" + bytes(limits.PICTURE_BYTES),
+        "1:1: the file is larger than 20,480 KiB, the most a picture may be (save it smaller, or as a JPEG)",
+    ),
+    "picture pixels": (
+        lambda: _png(10_000, 6_000),
+        "1:1: the picture is 10,000 by 6,000 pixels; a picture may have at most 50,000,000 pixels "
+        "(save it smaller: 3,000 pixels wide is more than any screen shows)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PICTURES)
+def test_a_large_picture_is_refused_at_its_limit_without_being_decoded(
+    make_site, valid_files: dict[str, str], tmp_path: Path, case: str
+) -> None:
+    picture, expected = PICTURES[case]
+    content = make_site(tmp_path, {**valid_files, "images/acme-office.yaml": "title: T\nalt: A.\ncredit: C\n"})
+    (content / "images" / "acme-office.png").write_bytes(picture())
+    result = check(content)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert problem_lines(result.stderr) == [f"{content / 'images' / 'acme-office.png'}:{expected}"]
+
+
 def test_every_limit_has_its_own_fixture() -> None:
     fixtures = {p.name for p in INVALID.iterdir()}
     small = {
@@ -127,6 +161,8 @@ def test_every_limit_has_its_own_fixture() -> None:
         "AMOUNT_PLACES",
         "EXCERPT_NUMBER",
         "HIGHLIGHTS",
+        "PICTURE_BYTES",
+        "PICTURE_PIXELS",
     }
     assert declared == covered, "a new limit needs a fixture here or in tests/invalid/"
 

@@ -153,7 +153,10 @@ def test_an_unreferenced_draft_is_simply_left_out(make_site, valid_files, tmp_pa
         ("::timeline tag=sport", "no fact has the tag 'sport' (tag a published fact with it)"),
         ("::facts acme-pledge", "unknown embed '::facts' (did you mean '::fact'?)"),
         ("::Fact acme-pledge", "unknown embed '::Fact' (did you mean '::fact'?)"),
-        ("::quote acme-pledge", "unknown embed '::quote' (embed lines start with ::fact, ::comparison or ::timeline)"),
+        (
+            "::quote acme-pledge",
+            "unknown embed '::quote' (embed lines start with ::fact, ::comparison, ::timeline or ::figure)",
+        ),
         ("::fact", "'::fact' needs an id after it"),
         ("::timeline who=acme", "unknown timeline filter 'who' (use entity=ID, tag=TAG or ids=ID,ID)"),
         ("::timeline acme", "unknown timeline filter 'acme' (use entity=ID, tag=TAG or ids=ID,ID)"),

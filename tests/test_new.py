@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import PIL.Image
 import pytest
 
 from onrecord import kinds, pipeline
@@ -22,7 +23,7 @@ def content(tmp_path: Path, make_site: Callable[[Path, dict[str, str]], Path], v
     return make_site(tmp_path, valid_files)
 
 
-@pytest.mark.parametrize("kind", [kind for kind in kinds.names() if kind != "sources"])
+@pytest.mark.parametrize("kind", [kind for kind in kinds.names() if kind not in ("sources", "images")])
 def test_a_new_draft_passes_check_as_written_and_with_drafts_once_filled_in(kind: str, content: Path, cli) -> None:
     run = cli("new", kind, "fresh-one", cwd=content.parent)
     assert run.code == 0, run.err
@@ -53,6 +54,17 @@ def test_a_new_source_fails_check_until_it_has_a_real_address(content: Path, cli
     assert problem.location.line == url_line
     fill_in(path)
     assert "fresh-source" in pipeline.check(content).records
+
+
+def test_a_new_image_fails_check_until_its_picture_is_saved_beside_it(content: Path, cli) -> None:
+    path = content.parent / cli("new", "images", "fresh-picture", cwd=content.parent).out.strip()
+    fill_in(path)
+    with pytest.raises(ContentErrors) as unpictured:
+        pipeline.check(content)
+    [problem] = unpictured.value.problems
+    assert problem.location.path == str(path) and "has no picture beside it" in problem.message
+    PIL.Image.new("RGB", (640, 360), "navy").save(path.with_suffix(".jpg"))
+    assert "fresh-picture" in pipeline.check(content).records
 
 
 def with_ids(text: str) -> str:

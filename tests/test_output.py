@@ -223,7 +223,10 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(content: Path, 
             text=True,
         )
         assert second.stderr is not None
-        assert second.stderr.readline() == f"Another build is writing {out}/; waiting for it to finish.\n"
+        assert (
+            second.stderr.readline()
+            == f"Another build is writing into {tmp_path.resolve()}/; waiting for it to finish.\n"
+        )
         assert not out.exists()
     finally:
         os.close(parent)

@@ -158,7 +158,7 @@ def test_a_site_rates_by_its_own_scales_everywhere(tmp_path: Path, make_site: Ma
     assert 'methodology/#pledge-status-not-yet-rated">Not Yet Rated</a>' in unrated, "the first level is the default"
 
     home = html(out, "")
-    shown = re.findall(r'<p class="card-title"><a href="comparisons/([^/]+)/">', home)
+    shown = re.findall(r'<h3 class="card-title"><a href="comparisons/([^/]+)/">', home)
     assert shown == ["c1", "pledge-vs-reply", "c2"], "sharpest first in the scale's order, newest first among equals"
 
     graph = pipeline.load_graph(make_site(tmp_path / "again", rated(valid_files)))
@@ -227,7 +227,11 @@ def test_the_default_scales_rate_as_the_site_always_has(tmp_path: Path, make_sit
         ("pledge-status-broken", "Broken", "The pledge was not kept."),
     ]
     home = html(out, "")
-    assert re.findall(r'<p class="card-title"><a href="comparisons/([^/]+)/">', home) == ["c1", "pledge-vs-reply", "c0"]
+    assert re.findall(r'<h3 class="card-title"><a href="comparisons/([^/]+)/">', home) == [
+        "c1",
+        "pledge-vs-reply",
+        "c0",
+    ]
     assert "They pull against each other, though both can be argued to hold." in html(
         out, "comparisons/pledge-vs-reply/"
     )

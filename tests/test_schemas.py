@@ -95,7 +95,7 @@ def example_files() -> Iterator[tuple[str, Path]]:
     yield "site", ROOT / "content" / "site.yaml"
     for kind in MODELS:
         for path in sorted((ROOT / "content" / kind).glob("*.*")):
-            if path.suffix not in kinds.kind(kind).stored_texts:
+            if path.suffix not in (*kinds.kind(kind).stored_texts, *kinds.kind(kind).pictures):
                 yield kind, path
 
 

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import concurrent.futures
 import http.client
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 from preview import Preview, copy_project, free_port, wait_until_up
+from tornado import httpclient, websocket
 
 from onrecord import serve
 
@@ -135,6 +140,38 @@ def test_the_reload_channel_refuses_pages_of_other_origins(preview: Preview) -> 
 def test_the_preview_has_no_control_address_a_page_could_call(preview: Preview) -> None:
     status, _ = _get(preview.url, urllib.parse.urlsplit(preview.url).netloc, "/forcereload?path=*")
     assert status == 404
+
+
+async def _greeting_answers(url: str, page: str) -> list[dict[str, object]]:
+    """What the reload channel says to a page at `page` that introduces itself as livereload.js does."""
+    socket_url = url.replace("http://", "ws://") + "livereload"
+    channel = await websocket.websocket_connect(
+        httpclient.HTTPRequest(socket_url, headers={"Origin": url.rstrip("/")}, connect_timeout=30)
+    )
+    channel.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+    answers = [json.loads(str(await channel.read_message()))]
+    channel.write_message(json.dumps({"command": "info", "url": url + page.lstrip("/"), "plugins": {}}))
+    answers.append(json.loads(str(await asyncio.wait_for(channel.read_message(), 30))))
+    channel.close()
+    return answers
+
+
+@pytest.mark.server
+def test_a_page_that_loaded_while_a_save_was_rebuilt_is_reloaded_when_it_connects(preview: Preview) -> None:
+    fact = sorted((preview.project / "content" / "pledges").glob("*.yaml"))[0]
+    page = f"/pledges/{fact.stem}/"
+    host = urllib.parse.urlsplit(preview.url).netloc
+    assert _get(preview.url, host, page)[0] == 200
+    fact.write_text(fact.read_text(encoding="utf-8").replace("title:", "title: Saved again", 1), encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while f"{fact.name} changed: " not in preview.output():
+        assert time.monotonic() < deadline, preview.output()
+        time.sleep(0.05)
+    # A loop of its own in a thread of its own: the browser tests may hold a loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        hello, reload = thread.submit(asyncio.run, _greeting_answers(preview.url, page)).result()
+    assert hello["command"] == "hello"
+    assert reload == {"command": "reload", "path": "*", "liveCSS": True, "liveImg": True}
 
 
 SAVES = """

@@ -20,6 +20,7 @@ from onrecord.views.story import reading_minutes
 MakeSite = Callable[[Path, dict[str, str]], Path]
 TIMELINE = importlib.import_module("onrecord.views.timeline")
 ENTITY = importlib.import_module("onrecord.views.entity")
+LISTS = importlib.import_module("onrecord.views.lists")
 
 PLEDGE = textwrap.dedent("""\
     title: Acme pledge {n}
@@ -198,7 +199,30 @@ def test_a_period_is_shown_in_words_and_drawn_as_a_span_on_the_axis(
     assert entry.period is not None and entry.period.words == "10 June 2020 to May 2021"
     bar = next(b for b in view.axis.bars if b.kind == "events")
     assert bar.y2 > bar.y1
-    assert "longest gap" in view.axis.description
+    assert view.axis.description.endswith(
+        "The longest stretch with no entry runs from May 2021 to about August 2023: about 2 years, 2 months."
+    )
+    assert view.axis.legend == (("pledges", "Pledge"), ("statements", "Statement"), ("events", "Event"))
+    assert view.axis.periods, "the legend says what a bar stands for"
+
+
+def test_the_axis_never_calls_a_stretch_covered_by_a_period_blank(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
+    valid_files["events/inquiry.yaml"] = EVENT.format(n="inquiry", date="2020-01-01/2023-12")
+    view = site_pages(make_site(tmp_path, valid_files))["timeline/"].view.timeline
+    assert view.axis.description == "Proportional time axis: 3 entries from 1 January 2020 to December 2023."
+
+
+def test_the_axis_says_how_many_periods_are_still_running(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
+    valid_files["events/review.yaml"] = EVENT.format(n="review", date="2021-02/..")
+    view = site_pages(make_site(tmp_path, valid_files))["timeline/"].view.timeline
+    assert view.axis.description == (
+        "Proportional time axis: 3 entries from 8 June 2020 to about August 2023. 1 period is still running. "
+        "The longest stretch with no entry runs from 8 June 2020 to February 2021: about 7 months."
+    )
 
 
 def test_scorecard_counts_each_comparison_of_its_own_words_once_and_pledges_by_status(
@@ -391,7 +415,7 @@ def test_story_embeds_are_drawn_by_our_templates(
     assert "::fact" not in page and "::comparison" not in page and "::timeline" not in page
     assert '<article class="card fact-card k-pledges">' in page
     assert '<article class="card comparison-card">' in page
-    assert '<section class="year" id="t3-year-2020">' in page
+    assert '<div class="year" id="t3-year-2020">' in page
 
 
 def test_every_internal_link_of_a_built_site_leads_to_a_page(
@@ -503,12 +527,14 @@ def test_an_embedded_timeline_shows_its_latest_entries_and_links_to_the_rest(
     )
     page = html(built(make_site(tmp_path, valid_files), tmp_path), "stories/did-acme-keep-its-word/")
     embedded = page.split('<div class="embedded-timeline">')[1:]
-    assert ENTRY.findall(embedded[0]) == ["2021-05-01", "2023-08"]
+    shown = re.compile(r'<li class="entry [\w-]+">\s*<p class="when"><time datetime="([^"]+)"')
+    assert shown.findall(embedded[0]) == ["2021-05-01", "2023-08"]
+    assert "data-kind" not in embedded[0], "an unfiltered timeline's entries carry nothing for a filter"
     assert (
         "The latest 2 of 4 entries. The rest are on the full timeline: "
         '<a href="../../entities/acme/timeline/">Acme Corp: timeline</a>.'
     ) in embedded[0]
-    assert len(ENTRY.findall(embedded[1])) == 3 and "The latest" not in embedded[1]
+    assert len(shown.findall(embedded[1])) == 3 and "The latest" not in embedded[1]
 
 
 def test_a_reply_says_who_asked_when_other_reporters_did(
@@ -568,6 +594,83 @@ def test_a_long_index_continues_on_numbered_pages_in_the_same_order_and_groups(
     assert_links_lead_to_pages(site)
 
 
+def test_a_pager_links_to_the_ends_and_the_nearby_pages_so_it_stays_small_at_any_length(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(paging, "PAGE_SIZE", 1)
+    for n in range(12):
+        valid_files[f"events/event-{n}.yaml"] = EVENT.format(n=n, date=f"2019-03-{n + 1:02}")
+    site = built(make_site(tmp_path, valid_files), tmp_path)
+    nav = html(site, "events/page/6/").split('<nav class="years" aria-label="Pages">')[1].split("</nav>")[0]
+    assert re.sub(r"<[^>]+>", " ", nav).split() == [
+        *("Previous", "1", "…", "4", "5", "6", "7", "8", "…", "12", "Next"),
+    ]
+    numbered = re.compile(r'<a href="[./]*events/(?:page/(\d+)/)?"[^>]*>\d+</a>')
+    reached, todo = set(), {"1"}
+    while todo:
+        number = todo.pop()
+        reached.add(number)
+        page = html(site, "events/" if number == "1" else f"events/page/{number}/")
+        todo |= {found or "1" for found in numbered.findall(page)} - reached
+    assert reached == {str(n) for n in range(1, 13)}, "every page is reached by following the numbers"
+    assert_links_lead_to_pages(site)
+
+
+def test_a_tag_page_lists_its_newest_stories_and_comparisons_and_every_one_on_pages_of_their_own(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(LISTS, "RELATED_SHOWN", 2)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
+    for n in range(4):
+        valid_files[f"comparisons/c{n}.yaml"] = (
+            COMPARISON.format(n=n, left="acme-pledge", right="acme-reply", verdict="contradicts").replace(
+                "2023-09-01", f"2024-0{n + 1}-01"
+            )
+            + "tags: [privacy]\n"
+        )
+    site = built(make_site(tmp_path, valid_files), tmp_path)
+    linked = re.compile(r'<li><(?:p class="entry-title"><)?a href="[./]*comparisons/(c\d)/">')
+    tag = html(site, "tags/privacy/")
+    assert linked.findall(tag.split('id="related-heading"')[1]) == ["c3", "c2"], "the newest, newest first"
+    assert re.search(r'<a href="[./]*tags/privacy/related/">all 4 are on pages of their own</a>', tag)
+    listed = [linked.findall(html(site, url)) for url in ("tags/privacy/related/", "tags/privacy/related/page/2/")]
+    assert listed == [["c3", "c2"], ["c1", "c0"]]
+    assert_links_lead_to_pages(site)
+
+
+def test_an_entity_page_lists_its_first_members_and_every_one_on_its_people_pages(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ENTITY, "MEMBERS_SHOWN", 1)
+    monkeypatch.setattr(paging, "PAGE_SIZE", 1)
+    valid_files["entities/ann-other.yaml"] = (
+        valid_files["entities/jo-bloggs.yaml"].replace("Jo Bloggs", "Ann Other").replace("Chief executive", "Counsel")
+    )
+    site = built(make_site(tmp_path, valid_files), tmp_path)
+    members = html(site, "entities/acme/").split('id="members-heading"')[1].split("</section>")[0]
+    assert re.findall(r'<li><a href="[./]*entities/([\w-]+)/">', members) == ["ann-other"]
+    assert re.search(r'<a href="[./]*entities/acme/people/">all 2 are on its people pages</a>', members)
+    person = re.compile(
+        r'<a href="[./]*entities/([\w-]+)/">[^<]+</a></p>\s*<p class="entry-meta"></p>\s*'
+        r'<p class="entry-summary">(\w[\w ]*)'
+    )
+    listed = [person.findall(html(site, url)) for url in ("entities/acme/people/", "entities/acme/people/page/2/")]
+    assert listed == [[("ann-other", "Counsel")], [("jo-bloggs", "Chief executive")]]
+    assert_links_lead_to_pages(site)
+
+
+def test_the_tags_index_goes_on_over_numbered_pages(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
+    for n, tag in enumerate(["alpha", "beta", "gamma"]):
+        valid_files[f"events/e{n}.yaml"] = EVENT.format(n=n, date="2021") + f"tags: [{tag}]\n"
+    site = built(make_site(tmp_path, valid_files), tmp_path)
+    tag = re.compile(r'<a href="[./]*tags/([\w-]+)/">')
+    assert len(tag.findall(html(site, "tags/"))) == 2 and len(tag.findall(html(site, "tags/page/2/"))) == 1
+    assert_links_lead_to_pages(site)
+
+
 def test_below_the_page_size_an_index_stays_on_one_page(
     tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -601,3 +704,13 @@ def test_the_home_page_leads_with_the_sharpest_verdicts_and_the_later_comparison
         )
     home = site_pages(make_site(tmp_path, files))[""].view
     assert [card.title for card in home.comparisons] == ["Comparison 3", "The promise and the reply", "Comparison 4"]
+
+
+def test_a_comparison_names_its_sides_first_and_second_which_reads_true_stacked_or_side_by_side(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
+    page = html(built(make_site(tmp_path, valid_files), tmp_path), "comparisons/pledge-vs-reply/")
+    assert re.search(
+        r"The second side, the statement, came <strong>[^<]+later</strong> than the first, the pledge\.", page
+    )
+    assert not re.search(r"on the (left|right)|(left|right) side", page)

@@ -58,7 +58,7 @@ from .facts import (
 )
 from .fieldhelp import field_help
 from .quotes import Quote
-from .records import Comparison, Entity, Side, Site
+from .records import Comparison, Entity, Image, Side, Site
 from .scales import (
     PLEDGE_STATUSES,
     VERDICTS,
@@ -85,6 +85,7 @@ __all__ = [
     "Event",
     "Fact",
     "Filed",
+    "Image",
     "Judge",
     "Law",
     "LawStage",

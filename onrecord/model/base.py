@@ -15,7 +15,9 @@ from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
 
+from .. import translation
 from ..dates import Edtf
+from ..translation import _
 from ..values import Amount, Currency, Date, Flag, Id, Text, Url
 from .fieldhelp import add_field_help
 
@@ -317,8 +319,20 @@ class Votes(Strict):
     """Abstentions, where recorded."""
 
     def __str__(self) -> str:
-        tally = f"{self.in_favour} for, {self.against} against"
-        return f"{tally}, {self.abstaining} abstaining" if self.abstaining else tally
+        """The tally in the language spoken: "12 for, 3 against, 1 abstaining"."""
+        tally = {"in_favour": _count(self.in_favour), "against": _count(self.against)}
+        if not self.abstaining:
+            return _("%(in_favour)s for, %(against)s against", **tally)
+        return translation.ngettext(
+            "%(in_favour)s for, %(against)s against, %(count)s abstaining",
+            "%(in_favour)s for, %(against)s against, %(count)s abstaining",
+            self.abstaining,
+        ) % {**tally, "count": _count(self.abstaining)}
+
+
+def _count(votes: int) -> str:
+    """A number of votes as the language spoken writes it; English as written (12000)."""
+    return translation.number(votes) if translation.catalogue_language(translation.speaking()) else str(votes)
 
 
 @functools.cache

@@ -12,6 +12,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..dates import Edtf, Known
+from ..translation import N_, _
 from ..values import Date, Flag, Id, RecordDate, Slug, Text
 from ..yaml_reader import KeyPath
 from .base import (
@@ -63,6 +64,8 @@ class Dated(Filed):
     """One or two sentences for lists and timelines."""
     body: Annotated[str, Markdown()] = ""
     """Longer explanation, in Markdown."""
+    image: Annotated[Id | None, Ref(("images",))] = None
+    """Id of an image in images/ shown at the top of the page and on its share card."""
     tags: list[Slug] = []
     """Topics, lowercase-with-hyphens; each gets a timeline page."""
     draft: Flag = False
@@ -166,11 +169,11 @@ class Said(Fact):
 
     alternatives = (("quote", "paraphrase", "the words, verbatim; or, when no wording survives, a 'paraphrase'"),)
 
-    by: Annotated[Id, ENTITY, Role("author", "By", owner=True)]
+    by: Annotated[Id, ENTITY, Role(N_("author"), N_("By"), owner=True)]
     """Who made it (an entity id)."""
-    speakers: Annotated[list[Id], ENTITY, Role("speaker", "Said by")] = []
+    speakers: Annotated[list[Id], ENTITY, Role(N_("speaker"), N_("Said by"))] = []
     """The people who said or signed it on the entity's behalf, if known: one or several."""
-    co_signers: Annotated[list[Id], ENTITY, Role("co-signer", "Co-signed by")] = []
+    co_signers: Annotated[list[Id], ENTITY, Role(N_("co-signer"), N_("Co-signed by"))] = []
     """Others who signed it, for a joint letter or statement."""
     quote: Annotated[QuoteItem | None, Prompted()] = None
     """The words, verbatim; with `text:` and `source:` when the fact cites several sources. Write
@@ -179,7 +182,7 @@ class Said(Fact):
     """What was said, in other words, when the verbatim wording is not on record; never shown as a quote."""
     context: Text
     """Where and how it was said: a letter, an event, an interview."""
-    covers: Annotated[list[Text], Detail("Covers")] = []
+    covers: Annotated[list[Text], Detail(N_("Covers"))] = []
     """What it is about: technologies, customers, uses."""
 
     def quoted(self) -> Quote | None:
@@ -228,19 +231,19 @@ class Statement(Said):
 class Contract(Fact):
     """A contract awarded; `date` is the award date."""
 
-    buyer: Annotated[Id, ENTITY, Role("buyer", "Buyer", owner=True)]
+    buyer: Annotated[Id, ENTITY, Role(N_("buyer"), N_("Buyer"), owner=True)]
     """Entity that awarded the contract."""
-    suppliers: Annotated[list[Id], Field(min_length=1), ENTITY, Role("supplier", "Suppliers")]
+    suppliers: Annotated[list[Id], Field(min_length=1), ENTITY, Role(N_("supplier"), N_("Suppliers"))]
     """Entities that won it."""
-    start: Annotated[Date | None, Detail("Starts")] = None
+    start: Annotated[Date | None, Detail(N_("Starts"))] = None
     """When the work starts."""
-    end: Annotated[Date | None, Detail("Ends")] = None
+    end: Annotated[Date | None, Detail(N_("Ends"))] = None
     """When the contract ends."""
-    term: Annotated[str | None, Detail("Term", key=True)] = None
+    term: Annotated[str | None, Detail(N_("Term"), key=True)] = None
     """Length and options as written, e.g. "five years, with an option to extend by three"."""
-    covers: Annotated[list[Text], Detail("Covers")] = []
+    covers: Annotated[list[Text], Detail(N_("Covers"))] = []
     """What the contract covers."""
-    reference: Annotated[str | None, Detail("Reference", document=True)] = None
+    reference: Annotated[str | None, Detail(N_("Reference"), document=True)] = None
     """Official reference or notice number."""
 
     def span(self) -> tuple[Edtf, Known | None]:
@@ -250,36 +253,36 @@ class Contract(Fact):
 class Ruling(Fact):
     """A court ruling; `excerpts` hold key passages with paragraph numbers in `at`."""
 
-    court: Annotated[Id, ENTITY, Role("court", "Court", owner=True)]
+    court: Annotated[Id, ENTITY, Role(N_("court"), N_("Court"), owner=True)]
     """The court (an entity of type court or tribunal)."""
-    case_name: Annotated[Text, Detail("Case", key=True)]
+    case_name: Annotated[Text, Detail(N_("Case"), key=True)]
     """Case name, e.g. "R (Bridges) v Chief Constable of South Wales Police"."""
-    citation: Annotated[Text, Detail("Citation", key=True, document=True)]
+    citation: Annotated[Text, Detail(N_("Citation"), key=True, document=True)]
     """Neutral citation, e.g. "[2020] EWCA Civ 1058"."""
-    outcome: Annotated[Text, Detail("Outcome", key=True)]
+    outcome: Annotated[Text, Detail(N_("Outcome"), key=True)]
     """What the court decided, in a sentence."""
-    parties: Annotated[list[Party], Role("party", "Parties")] = []
+    parties: Annotated[list[Party], Role(N_("party"), N_("Parties"))] = []
     """Parties and their roles."""
-    judges: Annotated[Judges, Role("judge", "Judges", on_cards=False)] = []
+    judges: Annotated[Judges, Role(N_("judge"), N_("Judges"), on_cards=False)] = []
     """Judges who sat: names (`- Singh LJ`), or entities with a page (`- entity: id`)."""
-    appeal_of: Annotated[Id | None, Ref(("rulings",)), Role("appeal", "Appeal from", on_cards=False, entity=False)] = (
-        None
-    )
+    appeal_of: Annotated[
+        Id | None, Ref(("rulings",)), Role(N_("appeal"), N_("Appeal from"), on_cards=False, entity=False)
+    ] = None
     """The ruling this one decided an appeal from."""
 
 
 class EnforcementAction(Fact):
     """What a regulator did: a fine, an order, a ban, a warning; penalties go in `amounts`."""
 
-    regulator: Annotated[Id, ENTITY, Role("regulator", "Regulator", owner=True)]
+    regulator: Annotated[Id, ENTITY, Role(N_("regulator"), N_("Regulator"), owner=True)]
     """The regulator or authority that acted."""
-    targets: Annotated[list[Id], Field(min_length=1), ENTITY, Role("target", "Against")]
+    targets: Annotated[list[Id], Field(min_length=1), ENTITY, Role(N_("target"), N_("Against"))]
     """Who it acted against."""
-    action: Annotated[ActionType, Detail("Action", key=True)]
+    action: Annotated[ActionType, Detail(N_("Action"), key=True)]
     """fine, order, ban, warning, reprimand, suspension or other."""
-    grounds: Annotated[list[Text], Detail("Grounds")] = []
+    grounds: Annotated[list[Text], Detail(N_("Grounds"))] = []
     """What it acted on: the breaches found, the law relied on."""
-    reference: Annotated[str | None, Detail("Reference", key=True, document=True)] = None
+    reference: Annotated[str | None, Detail(N_("Reference"), key=True, document=True)] = None
     """The regulator's reference or notice number."""
     status: ActionStatus = "announced"
     """announced, under-appeal, upheld, reduced, overturned, final or withdrawn."""
@@ -291,30 +294,30 @@ class EnforcementAction(Fact):
 class Settlement(Fact):
     """A dispute settled; `date` is when it was agreed, the money in `amounts`."""
 
-    parties: Annotated[list[Party], Field(min_length=2), Role("party", "Parties")]
+    parties: Annotated[list[Party], Field(min_length=2), Role(N_("party"), N_("Parties"))]
     """Who settled, and their part (plaintiff, defendant, class)."""
-    court: Annotated[Id | None, ENTITY, Role("court", "Approved by")] = None
+    court: Annotated[Id | None, ENTITY, Role(N_("court"), N_("Approved by"))] = None
     """The court that approved it, if one did."""
-    approved: Annotated[Date | None, Detail("Approved", key=True)] = None
+    approved: Annotated[Date | None, Detail(N_("Approved"), key=True)] = None
     """When a court approved it."""
-    docket: Annotated[str | None, Detail("Docket", key=True, document=True)] = None
+    docket: Annotated[str | None, Detail(N_("Docket"), key=True, document=True)] = None
     """The case number."""
-    claims: Annotated[list[Text], Detail("Claims settled")] = []
+    claims: Annotated[list[Text], Detail(N_("Claims settled"))] = []
     """The claims it covers."""
-    liability: Annotated[Liability | None, Detail("Liability", key=True)] = None
+    liability: Annotated[Liability | None, Detail(N_("Liability"), key=True)] = None
     """admitted, not-admitted or denied, as the settlement says."""
 
 
 class Lawsuit(Fact):
     """A case filed in court, or a complaint filed with a regulator; `date` is when it was filed."""
 
-    court: Annotated[Id, ENTITY, Role("court or body", "Filed with", owner=True)]
+    court: Annotated[Id, ENTITY, Role(N_("court or body"), N_("Filed with"), owner=True)]
     """The court, tribunal or regulator it was filed with."""
-    parties: Annotated[list[Party], Field(min_length=1), Role("party", "Parties")]
+    parties: Annotated[list[Party], Field(min_length=1), Role(N_("party"), N_("Parties"))]
     """Who brought it and against whom, with their parts (claimant, defendant, complainant)."""
-    docket: Annotated[str | None, Detail("Docket", key=True, document=True)] = None
+    docket: Annotated[str | None, Detail(N_("Docket"), key=True, document=True)] = None
     """The case or complaint number."""
-    claims: Annotated[list[Text], Detail("Claims")] = []
+    claims: Annotated[list[Text], Detail(N_("Claims"))] = []
     """What it claims."""
     status: CaseStatus = "filed"
     """filed, pending, dismissed, settled, decided, withdrawn or on-appeal."""
@@ -338,19 +341,19 @@ class LawStage(Stage):
 
     def explanation(self) -> str:
         said = self.note or ""
-        return f"{said} Vote: {self.votes}.".strip() if self.votes else said
+        return _("%(note)s Vote: %(votes)s.", note=said, votes=str(self.votes)).strip() if self.votes else said
 
 
 class Law(Fact):
     """A law or policy: a statute, an ordinance, a ballot measure, a company policy; `date` is its first stage."""
 
-    type: Annotated[LawType, Detail("Type", key=True)]
+    type: Annotated[LawType, Detail(N_("Type"), key=True)]
     """statute, ordinance, regulation, ballot-measure, executive-order, company-policy or other."""
-    adopted_by: Annotated[Id, ENTITY, Role("adopter", "Adopted by", owner=True)]
+    adopted_by: Annotated[Id, ENTITY, Role(N_("adopter"), N_("Adopted by"), owner=True)]
     """The legislature, council, electorate or company that adopted (or proposed) it."""
-    jurisdiction: Annotated[Text | None, Detail("Applies to", key=True)] = None
+    jurisdiction: Annotated[Text | None, Detail(N_("Applies to"), key=True)] = None
     """Where or to whom it applies, e.g. "San Francisco" or "IBM's products worldwide"."""
-    reference: Annotated[str | None, Detail("Reference", document=True)] = None
+    reference: Annotated[str | None, Detail(N_("Reference"), document=True)] = None
     """Its number or title in the statute book."""
     status: LawStatus = "adopted"
     """Where it stands now: proposed, adopted, in-force, amended, repealed, struck-down, rejected, withdrawn."""
@@ -368,20 +371,20 @@ class Law(Fact):
 class Report(Fact):
     """An investigation or report, and what it found; `date` is when it was published."""
 
-    publishers: Annotated[list[Id], Field(min_length=1), ENTITY, Role("publisher", "Published by", owner=True)]
+    publishers: Annotated[list[Id], Field(min_length=1), ENTITY, Role(N_("publisher"), N_("Published by"), owner=True)]
     """Who published it: a newspaper, an NGO, a regulator, a committee; several for a joint investigation."""
-    authors: Annotated[list[Id], ENTITY, Role("author", "Authors")] = []
+    authors: Annotated[list[Id], ENTITY, Role(N_("author"), N_("Authors"))] = []
     """Its authors, where they are entities."""
-    findings: Annotated[list[Text], Detail("Findings", key=True)] = []
+    findings: Annotated[list[Text], Detail(N_("Findings"), key=True)] = []
     """What it found, one finding an item."""
 
 
 class Event(Fact):
     """Something that happened: a moratorium announced, a product launched, a raid."""
 
-    actors: Annotated[list[Id], Field(min_length=1), ENTITY, Role("actor", "Actors", owner=True)]
+    actors: Annotated[list[Id], Field(min_length=1), ENTITY, Role(N_("actor"), N_("Actors"), owner=True)]
     """Who acted."""
-    end: Annotated[Date | None, Detail("Ends")] = None
+    end: Annotated[Date | None, Detail(N_("Ends"))] = None
     """End of a period, e.g. when a moratorium lapsed."""
     quote: QuoteItem | None = None
     """A verbatim announcement, if there is one, with `speakers`: whose words they are."""
@@ -407,3 +410,5 @@ class Story(Dated):
     """Byline names."""
     updated: Date | None = None
     """When the story was last substantially updated."""
+    toc: bool = False
+    """Whether the page lists the story's headings above the text, each linking to its section."""

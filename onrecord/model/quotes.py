@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator
 
+from ..translation import N_
 from ..values import Id, Text
 from .base import ENTITY, OptionalSource, Role, Strict
 
@@ -24,10 +25,12 @@ class Quote(Strict):
     """The source the words are copied from; required when the fact cites more than one."""
     at: str | None = None
     """Where in the source they stand: "[91]" for a paragraph, "stage five", "p. 12"."""
-    speakers: Annotated[list[Id], ENTITY, Role("quoted", "Quoted", on_cards=False, own=False)] = []
+    speakers: Annotated[list[Id], ENTITY, Role(N_("quoted"), N_("Quoted"), on_cards=False, own=False)] = []
     """Whose words they are (entity ids), one or several, when not the fact's own speakers. Their pages
     list the fact, but their scorecards do not count it: the fact as a whole is not theirs."""
-    as_quoted_by: Annotated[Id | None, ENTITY, Role("reporter", "As quoted by", on_cards=False, own=False)] = None
+    as_quoted_by: Annotated[Id | None, ENTITY, Role(N_("reporter"), N_("As quoted by"), on_cards=False, own=False)] = (
+        None
+    )
     """Who reported the words (an entity id, e.g. a newspaper), when they reach us second-hand."""
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, WithJsonSchema
 
 from .. import limits
-from ..values import Flag, Id, Slug, Text, Url, country
+from ..values import Flag, Id, Language, Slug, Text, Url, country
 from .base import (
     EntityType,
     Filed,
@@ -55,6 +55,27 @@ class Entity(Filed):
 
     def is_draft(self) -> bool:
         return self.draft
+
+
+class Image(Filed):
+    """A picture kept beside this file under the same name (a .png, .jpg or .webp), with what every
+    page that shows it says about it."""
+
+    title: Text
+    """What the picture is, in a few words, for lists and its own page."""
+    alt: Text
+    """What it shows, for readers who cannot see it: the facts a glance would give them."""
+    caption: Text | None = None
+    """A sentence shown under it wherever it appears."""
+    credit: Text
+    """Who made it or holds its rights, as shown beside it: "Graphic: On the Record", "Photo: Jane Doe/Agency"."""
+    licence: Text | None = None
+    """The terms it is shown under, e.g. CC BY 4.0, or "All rights reserved, used with permission"."""
+    source_url: Url | None = None
+    """Where it was obtained, when it was published elsewhere first."""
+
+    def label(self) -> str:
+        return self.title
 
 
 class Side(Strict):
@@ -133,7 +154,7 @@ class Site(Strict):
     """One line under the name."""
     base_url: Url
     """Address the site is published at, may include a sub-path."""
-    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    language: Language
     """BCP 47 language tag, e.g. en-GB."""
     publisher: Text
     """Who publishes the site."""

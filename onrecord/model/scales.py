@@ -20,6 +20,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, Field, PlainValidator, WithJsonSchema
 
 from .. import palette
+from ..translation import N_
 from ..values import Flag, Slug, Text
 from ..yaml_reader import KeyPath
 from .base import Strict
@@ -108,78 +109,79 @@ class StatusLevel(Level):
 DEFAULT_VERDICTS = [
     Level(
         id="contradicts",
-        label="Contradicts",
-        definition="The two cannot both hold.",
+        label=N_("Contradicts"),
+        definition=N_("The two cannot both hold."),
         colour="#a4231a",
         colour_dark="#ff9a8c",
         sign="✕",
     ),
     Level(
         id="in-tension",
-        label="In tension",
-        definition="They pull against each other, though both can be argued to hold.",
+        label=N_("In tension"),
+        definition=N_("They pull against each other, though both can be argued to hold."),
         colour="#8a4d00",
         colour_dark="#f2b45e",
         sign="≠",
     ),
     Level(
         id="unclear",
-        label="Unclear",
-        definition="The record does not settle it.",
+        label=N_("Unclear"),
+        definition=N_("The record does not settle it."),
         colour="#555249",
         colour_dark="#c4bcad",
         sign="?",
     ),
     Level(
         id="consistent",
-        label="Consistent",
-        definition="The two agree.",
+        label=N_("Consistent"),
+        definition=N_("The two agree."),
         colour="#2f6a34",
         colour_dark="#93d49a",
         sign="=",
     ),
 ]
-"""The verdicts when site.yaml gives none, sharpest first."""
+"""The verdicts when site.yaml gives none, sharpest first: their labels and definitions are marked for the
+catalogue, so a site that keeps them reads them in its language (`_()` where shown)."""
 DEFAULT_PLEDGE_STATUSES = [
     StatusLevel(
         id="not-yet-rated",
-        label="Not yet rated",
-        definition="No sourced assessment has been made yet.",
+        label=N_("Not yet rated"),
+        definition=N_("No sourced assessment has been made yet."),
         colour="#595549",
         colour_dark="#b7ae9d",
     ),
     StatusLevel(
         id="in-the-works",
-        label="In the works",
-        definition="Steps to keep the pledge are under way.",
+        label=N_("In the works"),
+        definition=N_("Steps to keep the pledge are under way."),
         colour="#1b4f8f",
         colour_dark="#9fc3ff",
     ),
     StatusLevel(
         id="stalled",
-        label="Stalled",
-        definition="Progress has stopped, or the steps under way were halted.",
+        label=N_("Stalled"),
+        definition=N_("Progress has stopped, or the steps under way were halted."),
         colour="#8a4d00",
         colour_dark="#f2b45e",
     ),
     StatusLevel(
         id="kept",
-        label="Kept",
-        definition="The pledge was kept as made.",
+        label=N_("Kept"),
+        definition=N_("The pledge was kept as made."),
         colour="#2f6a34",
         colour_dark="#93d49a",
     ),
     StatusLevel(
         id="compromise",
-        label="Compromise",
-        definition="It was kept only in part, or in a narrower sense than its words suggested.",
+        label=N_("Compromise"),
+        definition=N_("It was kept only in part, or in a narrower sense than its words suggested."),
         colour="#8a4d00",
         colour_dark="#f2b45e",
     ),
     StatusLevel(
         id="broken",
-        label="Broken",
-        definition="The pledge was not kept.",
+        label=N_("Broken"),
+        definition=N_("The pledge was not kept."),
         colour="#a4231a",
         colour_dark="#ff9a8c",
     ),

@@ -1,13 +1,14 @@
 """Stage 4a: prepare, from the linked graph, the read-only view of every page templates will show.
 
 One module per page family: `fact`, `comparison` (with `cards` and `terms`), `entity`, `story`,
-`timeline`, `lists` (home, indexes, tags, sources, updates); `common` holds what they share and
-`prose` the Markdown fields with their embeds and citations. Every view is a frozen dataclass of
-plain values and tuples: two builds of the same content give equal views, and a page needs
-re-rendering only when its view (or its template) changed.
+`timeline` (with `chronicles`, its pages), `lists` (home, indexes, tags, sources, updates); `common`
+holds what they share and `prose` the Markdown fields with their embeds and citations. Every view is
+a frozen dataclass of plain values and tuples: two builds of the same content give equal views, and a
+page needs re-rendering only when its view (or its template) changed.
 
 Page addresses: `` (home), `{kind}/` and `{kind}/{id}/` for every kind, `timeline/`,
-`entities/{id}/timeline/`, `tags/`, `tags/{tag}/`, `updates/`, `methodology/`, `search/`, `data/` (the open
+`entities/{id}/timeline/` (and `people/`, `scorecard/`, `comparisons/` beside it when long), `tags/`,
+`tags/{tag}/`, `tags/{tag}/related/` (when long), `updates/`, `methodology/`, `search/`, `data/` (the open
 data, `data.py`) and `404.html` (sent for any missing address); a long timeline adds a page per year
 under its own address (`timeline/2020/`, `entities/{id}/timeline/2020/`, `tags/{tag}/2020/`), and a long
 index a page per PAGE_SIZE entries after the first (`sources/page/2/`). A record's old addresses
@@ -24,9 +25,11 @@ from functools import partial
 
 from .. import kinds
 from ..link import SiteGraph
-from ..model import Comparison, Entity, Fact, Filed, Source, Story
+from ..model import Comparison, Entity, Fact, Filed, Image, Source, Story
+from ..translation import N_, _
 from ..validate import Record, as_kind
-from .common import Context, Declared, LinkView, Page, PageSpec, record_link, record_url
+from .chronicles import ENTITY, SITE, TAG, timeline_pages
+from .common import Context, Declared, Page, PageSpec, record_url
 from .comparison import comparison_view
 from .data import KIND_DATA, data_files, downloads_view
 from .data import PAGE as DOWNLOADS
@@ -36,30 +39,37 @@ from .entity import (
     comparisons_page,
     comparisons_url,
     entity_comparisons,
-    entity_facts,
+    entity_members,
     entity_scorecard,
     entity_view,
+    members_listed_apart,
+    members_url,
     scorecard_listed_apart,
     scorecard_page,
     scorecard_url,
 )
 from .fact import fact_view
 from .feeds import feed_of, feeds
+from .image import image_page
 from .lists import (
     UPDATES_TITLE,
-    TimelinePage,
     UpdateRow,
     home_view,
     list_pages,
     list_view,
+    members_view,
+    numbered_heading,
     source_page,
     tag_links,
+    tag_related_view,
     tags_index,
     update_rows,
     updates_view,
 )
+from .money import locale
 from .notfound import NOT_FOUND, not_found_view
 from .paging import PageLink, numbered_pages
+from .pictures import picture_files
 from .redirects import redirect_pages
 from .scales import METHODOLOGY, methodology_view, scales_stylesheet
 from .scales import STYLESHEET as SCALES_STYLESHEET
@@ -67,16 +77,15 @@ from .search import SEARCH, search_view
 from .shapes import STYLESHEET, kinds_stylesheet
 from .share import share_images, with_image
 from .story import story_view
-from .timeline import PartLink, TimelineView, chronological, overview, timeline, year_page, year_pages
 from .web import modified, record_article, record_description, root_path
 
 __all__ = ["OUTPUTS", "Context", "Page", "PageSpec", "SiteView", "made_files", "page_specs", "pages", "site_view"]
 NAV = (
-    ("stories/", "Stories"),
-    ("timeline/", "Timeline"),
-    ("comparisons/", "Comparisons"),
-    ("entities/", "Entities"),
-    ("updates/", "Updates"),
+    ("stories/", N_("Stories")),
+    ("timeline/", N_("Timeline")),
+    ("comparisons/", N_("Comparisons")),
+    ("entities/", N_("Entities")),
+    ("updates/", N_("Updates")),
 )
 
 
@@ -87,6 +96,8 @@ class SiteView:
     title: str
     tagline: str
     language: str
+    direction: str
+    """The way the language is written, as `dir` takes it: "ltr", or "rtl" (Arabic, Hebrew...)."""
     publisher: str
     licence: str
     base_url: str
@@ -97,8 +108,8 @@ class SiteView:
 def site_view(graph: SiteGraph) -> SiteView:
     site = graph.site
     more = (
-        *((f"{kind.name}/", kind.title) for kind in (*kinds.facts(), kinds.kind("sources"))),
-        ("tags/", "Tags"),
+        *((f"{kind.name}/", kind.title) for kind in (*kinds.facts(), kinds.kind("sources"), kinds.kind("images"))),
+        ("tags/", N_("Tags")),
         METHODOLOGY,
         SEARCH,
         DOWNLOADS,
@@ -107,11 +118,12 @@ def site_view(graph: SiteGraph) -> SiteView:
         title=site.title,
         tagline=site.tagline,
         language=site.language,
+        direction="rtl" if locale(site.language).character_order == "right-to-left" else "ltr",
         publisher=site.publisher,
         licence=site.licence,
         base_url=site.base_url,
-        nav=NAV,
-        more=more,
+        nav=tuple((target, _(label)) for target, label in NAV),
+        more=tuple((target, _(label)) for target, label in more),
     )
 
 
@@ -143,13 +155,17 @@ def share_pictures(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[st
     return share_images(ctx)
 
 
+def image_sizes(ctx: Context, pages: Sequence[Declared]) -> Iterable[tuple[str, bytes]]:
+    return picture_files(ctx)
+
+
 PAGE_LIST = "pages"
 """The memoised family of the list of every page (one result, of every page's spec)."""
 LASTING = frozenset({KIND_DATA, PAGE_LIST})
 """Families of memoised results a build keeps in its cache for the next one (reuse.Lasting): plain values
 (bytes, tuples, specs), dear to make and needed whole by every build; others are made again when needed."""
 
-OUTPUTS: tuple[MadeFiles, ...] = (stylesheets, discovery_files, feed_files, open_data, share_pictures)
+OUTPUTS: tuple[MadeFiles, ...] = (stylesheets, discovery_files, feed_files, open_data, share_pictures, image_sizes)
 """Every kind of made file, declared once: build writes them, check makes them without writing, and the
 preview writes those whose bytes changed."""
 
@@ -188,31 +204,37 @@ def _pages(ctx: Context) -> Iterator[PageSpec]:
     yield PageSpec(
         url=url,
         template="methodology.html",
-        title=title,
-        description=f"What each verdict and each pledge status on {site.title} means.",
+        title=_(title),
+        description=_("What each verdict and each pledge status on %(site)s means.", site=site.title),
         draw=methodology_view,
     )
     url, title = SEARCH
     yield PageSpec(
         url=url,
         template="search.html",
-        title=title,
-        description=f"Search everything on record on {site.title}, or browse its indexes.",
+        title=_(title),
+        description=_("Search everything on record on %(site)s, or browse its indexes.", site=site.title),
         draw=search_view,
     )
     url, title = DOWNLOADS
     yield PageSpec(
         url=url,
         template="data.html",
-        title=title,
-        description=f"Every record on {site.title} as JSON and CSV, free to reuse under {site.licence}.",
+        title=_(title),
+        description=_(
+            "Every record on %(site)s as JSON and CSV, free to reuse under %(licence)s.",
+            site=site.title,
+            licence=site.licence,
+        ),
         draw=downloads_view,
     )
     yield PageSpec(
         url=NOT_FOUND,
         template="404.html",
-        title="Page not found",
-        description=f"There is no page at this address on {site.title}: where to find what you were looking for.",
+        title=_("Page not found"),
+        description=_(
+            "There is no page at this address on %(site)s: where to find what you were looking for.", site=site.title
+        ),
         root_path=root_path(site),
         draw=not_found_view,
     )
@@ -227,9 +249,9 @@ def _home(ctx: Context) -> object:
 
 
 def _updates_pages(ctx: Context) -> Iterator[PageSpec]:
-    about = f"Every correction and update on {ctx.graph.site.title}, newest first."
+    about = _("Every correction and update on %(site)s, newest first.", site=ctx.graph.site.title)
     pages = numbered_pages("updates/", len(_updates(ctx)))
-    first, *rest = _numbered("updates/", "updates.html", UPDATES_TITLE, about, pages, _updates_page, (pages,))
+    first, *rest = _numbered("updates/", "updates.html", _(UPDATES_TITLE), about, pages, _updates_page, (pages,))
     yield dataclasses.replace(first, feed=feed_of("updates/"))
     yield from rest
 
@@ -239,7 +261,7 @@ def _updates_page(ctx: Context, pages: tuple[PageLink, ...], number: int) -> obj
 
 
 def _index_pages(ctx: Context, kind: str, pages: tuple[PageLink, ...]) -> Iterator[PageSpec]:
-    title, intro = kinds.kind(kind).title, kinds.kind(kind).intro
+    title, intro = _(kinds.kind(kind).title), _(kinds.kind(kind).intro)
     return _numbered(f"{kind}/", "list.html", title, intro, pages, list_view, (kind, pages))
 
 
@@ -247,10 +269,11 @@ def _scorecard_pages(ctx: Context, record: Record[Entity]) -> Iterator[PageSpec]
     """An entity's own scorecard page, when its page cannot list every comparison it counts."""
     if not scorecard_listed_apart(ctx, record):
         return iter(())
-    url, name = scorecard_url(record), record.model.name
-    about = f"Every comparison with {name}’s own words or deeds on a side, counted by verdict."
-    pages = numbered_pages(url, len(entity_scorecard(ctx, record).comparisons))
-    return _numbered(url, "scorecard.html", f"{name}: scorecard", about, pages, _scorecard, (record.id, pages))
+    name = record.model.name
+    about = _("Every comparison with %(name)s’s own words or deeds on a side, counted by verdict.", name=name)
+    title = _("%(name)s: scorecard", name=name)
+    count = len(entity_scorecard(ctx, record).comparisons)
+    return _entity_list(record, scorecard_url(record), count, ("scorecard.html", title, about), _scorecard)
 
 
 def _scorecard(ctx: Context, entity: str, pages: tuple[PageLink, ...], number: int) -> object:
@@ -261,11 +284,21 @@ def _comparisons_pages(ctx: Context, record: Record[Entity]) -> Iterator[PageSpe
     """The list of every comparison of the entity's facts, when its page shows only the newest."""
     if not comparisons_listed_apart(ctx, record):
         return iter(())
-    url, name = comparisons_url(record), record.model.name
-    about = f"Every comparison of something on record about {name}, newest first."
-    pages = numbered_pages(url, len(entity_comparisons(ctx, record)))
-    title = f"{name}: comparisons"
-    return _numbered(url, "entity-comparisons.html", title, about, pages, _comparisons, (record.id, pages))
+    name = record.model.name
+    about = _("Every comparison of something on record about %(name)s, newest first.", name=name)
+    title = _("%(name)s: comparisons", name=name)
+    count = len(entity_comparisons(ctx, record))
+    return _entity_list(record, comparisons_url(record), count, ("entity-comparisons.html", title, about), _comparisons)
+
+
+def _entity_list(
+    record: Record[Entity], url: str, count: int, words: tuple[str, str, str], draw: Callable[..., object]
+) -> Iterator[PageSpec]:
+    """The pages of one of an entity's lists, of `count` entries at `url`; `words` are the template, the
+    list's title and what its pages are about."""
+    template, title, about = words
+    pages = numbered_pages(url, count)
+    return _numbered(url, template, title, about, pages, draw, (record.id, pages))
 
 
 def _comparisons(ctx: Context, entity: str, pages: tuple[PageLink, ...], number: int) -> object:
@@ -288,8 +321,8 @@ def _numbered(
         yield PageSpec(
             url=link.url,
             template=template,
-            title=f"{title}, page {link.number}",
-            description=f"{about} Page {link.number} of {len(pages)}.",
+            title=numbered_heading(title, link.number),
+            description=f"{about} " + _("Page %(number)s of %(total)s.", number=link.number, total=len(pages)),
             draw=draw,
             args=(*args, link.number),
         )
@@ -323,36 +356,62 @@ def _record_view(ctx: Context, record_id: str) -> object:
         return story_view(ctx, as_kind(record, Story))
     if family == "entity":
         return entity_view(ctx, as_kind(record, Entity))
+    if family == "image":
+        return image_page(ctx, as_kind(record, Image))
     return source_page(ctx, as_kind(record, Source))
 
 
 def _timeline_pages(ctx: Context) -> Iterator[PageSpec]:
     graph = ctx.graph
-    yield from _timeline(ctx, "timeline/", SITE, "")
+    yield from timeline_pages(ctx, "timeline/", SITE, "")
     for r in graph.listed("entities", Entity):
         yield from ctx.memo_of("entity-pages", r, _entity_pages)
-    yield PageSpec(
-        url="tags/",
-        template="list.html",
-        title="Tags",
-        description=f"Every topic on {graph.site.title}, each with its own timeline.",
-        draw=tags_index,
-    )
+    about = _("Every topic on %(site)s, each with its own timeline.", site=graph.site.title)
+    pages = numbered_pages("tags/", len(graph.tags))
+    yield from _numbered("tags/", "list.html", _("Tags"), about, pages, tags_index, (pages,))
     for tag in graph.tags:
         yield from ctx.memo("tag-pages", tag, partial(_tag_pages, ctx, tag))
 
 
 def _tag_pages(ctx: Context, tag: str) -> list[PageSpec]:
-    return list(_advertising(_timeline(ctx, f"tags/{tag}/", TAG, tag)))
+    """A tag's timeline and, when its page cannot list every story and comparison carrying it, their pages."""
+    return [*_advertising(timeline_pages(ctx, f"tags/{tag}/", TAG, tag)), *_tag_related_pages(ctx, tag)]
+
+
+def _tag_related_pages(ctx: Context, tag: str) -> Iterator[PageSpec]:
+    related = tag_links(ctx, tag)
+    if related is None or not related.url:
+        return iter(())
+    about = _("Every story and comparison tagged “%(tag)s”, newest first.", tag=tag)
+    pages = numbered_pages(related.url, related.total)
+    title = _("Tag: %(tag)s: stories and comparisons", tag=tag)
+    return _numbered(related.url, "list.html", title, about, pages, tag_related_view, (tag, pages))
 
 
 def _entity_pages(ctx: Context, record: Record[Entity]) -> list[PageSpec]:
     """An entity's timeline, and its scorecard and comparisons when they have pages of their own."""
     return [
-        *_timeline(ctx, f"{record_url(record)}timeline/", ENTITY, record.id),
+        *timeline_pages(ctx, f"{record_url(record)}timeline/", ENTITY, record.id),
         *_scorecard_pages(ctx, record),
         *_comparisons_pages(ctx, record),
+        *_members_pages(ctx, record),
     ]
+
+
+def _members_pages(ctx: Context, record: Record[Entity]) -> Iterator[PageSpec]:
+    """The list of everyone on record as a member of the entity, when its page lists only the first."""
+    if not members_listed_apart(ctx, record):
+        return iter(())
+    name = record.model.name
+    about = _("Everyone on record as a member of %(name)s, with their role.", name=name)
+    count = len(entity_members(ctx, record))
+    return _entity_list(
+        record, members_url(record), count, ("list.html", _("%(name)s: people", name=name), about), _members
+    )
+
+
+def _members(ctx: Context, entity: str, pages: tuple[PageLink, ...], number: int) -> object:
+    return members_view(ctx, ctx.graph.entity(entity), pages, number)
 
 
 def _advertising(specs: Iterator[PageSpec]) -> Iterator[PageSpec]:
@@ -360,113 +419,3 @@ def _advertising(specs: Iterator[PageSpec]) -> Iterator[PageSpec]:
     first = next(specs)
     yield dataclasses.replace(first, feed=feed_of(first.url))
     yield from specs
-
-
-@dataclass(frozen=True, kw_only=True)
-class Chronicle:
-    """A timeline page's words and links, shared by its year pages."""
-
-    heading: str
-    intro: str
-    parent: LinkView | None
-    related: tuple[LinkView, ...]
-
-
-SITE, ENTITY, TAG = "site", "entity", "tag"
-"""Whose timeline a chronicle is: the site's, an entity's (by id) or a tag's."""
-
-
-def _timeline(ctx: Context, url: str, whose: str, key: str) -> Iterator[PageSpec]:
-    """The timeline's page and, when it is split, a page per year."""
-    shown = _chronicle(ctx, whose, key)
-    years, intro, heading = year_pages(ctx, _facts(ctx, whose, key), url), shown.intro, shown.heading
-    if not years:
-        yield PageSpec(
-            url=url, template="timeline.html", title=heading, description=intro, draw=_whole, args=(whose, key)
-        )
-        return
-    yield PageSpec(
-        url=url,
-        template="timeline.html",
-        title=heading,
-        description=intro,
-        draw=_overview,
-        args=(whose, key, years),
-    )
-    for link in years:
-        _part(ctx, whose, key, link)
-        entries = "the entry" if link.count == 1 else f"the {link.count} entries"
-        whole = link.year.described if link.of == 1 else f"{link.year.described} (page {link.number} of {link.of})"
-        yield PageSpec(
-            url=link.url,
-            template="timeline.html",
-            title=f"{heading}, {link.label}",
-            description=f"{intro} This page: {entries} {whole}.",
-            draw=_year,
-            args=(whose, key, url, years, link),
-        )
-
-
-def _whole(ctx: Context, whose: str, key: str) -> TimelinePage:
-    return _page(_chronicle(ctx, whose, key), timeline(ctx, _facts(ctx, whose, key)))
-
-
-def _overview(ctx: Context, whose: str, key: str, years: tuple[PartLink, ...]) -> TimelinePage:
-    return _page(_chronicle(ctx, whose, key), overview(ctx, _facts(ctx, whose, key), years))
-
-
-def _page(shown: Chronicle, drawn: TimelineView) -> TimelinePage:
-    return TimelinePage(
-        heading=shown.heading, intro=shown.intro, parent=shown.parent, timeline=drawn, related=shown.related
-    )
-
-
-def _year(ctx: Context, whose: str, key: str, url: str, years: tuple[PartLink, ...], link: PartLink) -> TimelinePage:
-    shown = _chronicle(ctx, whose, key)
-    part = _part(ctx, whose, key, link)
-    return TimelinePage(
-        heading=f"{shown.heading}, {link.label}",
-        intro=shown.intro,
-        parent=LinkView(url=url, label=shown.heading),
-        timeline=year_page(ctx, part, years, link.url),
-        related=(),
-    )
-
-
-def _part(ctx: Context, whose: str, key: str, link: PartLink) -> list[Record[Fact]]:
-    """A year page's entries, memoised while the pages are listed: when an edit elsewhere in the timeline
-    leaves them as they were, the page is kept."""
-    at = f"{link.url} {link.start} {link.count}"
-    return ctx.memo("timeline-part", at, lambda: _facts(ctx, whose, key)[link.start : link.start + link.count])
-
-
-def _chronicle(ctx: Context, whose: str, key: str) -> Chronicle:
-    if whose == SITE:
-        return Chronicle(
-            heading="Timeline", intro="Everything on record, in the order it happened.", parent=None, related=()
-        )
-    if whose == ENTITY:
-        entity = ctx.graph.entity(key)
-        name = entity.model.name
-        return Chronicle(
-            heading=f"{name}: timeline",
-            intro=f"Everything on record that names {name}.",
-            parent=record_link(ctx, entity),
-            related=(),
-        )
-    return Chronicle(
-        heading=f"Tag: {key}",
-        intro=f"Everything on record tagged “{key}”.",
-        parent=LinkView(url="tags/", label="Tags"),
-        related=tag_links(ctx, key),
-    )
-
-
-def _facts(ctx: Context, whose: str, key: str) -> list[Record[Fact]]:
-    """The timeline's facts in reading order, memoised for its pages."""
-    if whose == SITE:
-        listed = ctx.graph.kinds
-        return ctx.memo("timeline", "", lambda: chronological(ctx, (r for k in kinds.fact_names() for r in listed[k])))
-    if whose == ENTITY:
-        return entity_facts(ctx, ctx.graph.entity(key))
-    return ctx.memo("tag-timeline", key, lambda: chronological(ctx, map(ctx.graph.get, ctx.graph.tags[key])))

@@ -18,15 +18,16 @@ from datetime import date
 from .. import dates, kinds
 from ..dates import anchor
 from ..model import Fact
+from ..translation import _, n_
 from ..validate import Record
-from .common import Context
+from .common import Context, kind_label
 from .shapes import shape_of
 
 AXIS_HEIGHT = 640
 AXIS_PAD = 12
-SPINE = 29
+SPINE = 36
 """Where the axis line runs; year labels sit left of it, the kinds' columns right of it."""
-FIRST_COLUMN = 35
+FIRST_COLUMN = 42
 COLUMN_STEP = 7
 DENSE_ABOVE = 300
 MARK_SIZE = 6
@@ -83,6 +84,10 @@ class Axis:
     title: str
     description: str
     strands: tuple[Strand, ...] = ()
+    legend: tuple[tuple[str, str], ...] = ()
+    """(kind, its words) of each column, left to right: what each shape and colour on the axis stands for."""
+    periods: bool = False
+    """Whether it draws periods (as bars), which the legend then explains."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,8 +133,8 @@ def _place(ctx: Context, record: Record[Fact]) -> Place:
     if isinstance(when, dates.Unknown):
         return Place(
             group=UNKNOWN_GROUP,
-            label="Date not known",
-            heading="Date not known",
+            label=_("Date not known"),
+            heading=_("Date not known"),
             loose="",
             first=None,
             latest=None,
@@ -162,8 +167,9 @@ def _section(point: dates.Point) -> tuple[str, str, str, str]:
     """(group, label, heading, loose heading): a year's section, or a decade's or century's own."""
     group, span = dates.section(point), dates.loose(point)
     if span and span != str(point.year):
-        return group, group.replace("-", "–"), f"{span[:1].upper()}{span[1:]}, year not known", ""
-    return group, group, group, f"{group}, date within the year not known" if span else ""
+        heading = _("%(span)s, year not known", span=span)
+        return group, dates.section_words(point), f"{heading[:1].upper()}{heading[1:]}", ""
+    return group, group, group, _("%(year)s, date within the year not known", year=group) if span else ""
 
 
 def axis(facts: list[Record[Fact]], places: list[Place], prefix: str) -> Axis | None:
@@ -199,9 +205,11 @@ def axis(facts: list[Record[Fact]], places: list[Place], prefix: str) -> Axis | 
         ticks=_ticks(scale),
         marks=() if dense else marks,
         bars=() if dense else bars,
-        title="Time axis",
+        title=_("Time axis"),
         description=_description(pairs, len(facts) - len(pairs)),
         strands=(*_bar_strands(bars), *_mark_strands(marks)) if dense else (),
+        legend=tuple((name, kind_label(name)) for name in columns),
+        periods=bool(bars),
     )
 
 
@@ -264,18 +272,81 @@ def _ticks(scale: _Scale) -> tuple[tuple[int, str], ...]:
 
 
 def _description(pairs: list[tuple[Record[Fact], Place]], undated: int) -> str:
-    """The axis in words: its extent and its longest gap, for screen readers and for the record."""
+    """The axis in words: its extent and its longest blank stretch, for screen readers and for the record."""
     dated = sorted(pairs, key=lambda pair: (pair[1].first, pair[0].id))
-    first, last = (dates.words(r.model.date) for r, _ in (dated[0], dated[-1]))
-    text = f"Proportional time axis: {len(dated)} entries from {first} to {last}."
+    extents = [_extent(record, place) for record, place in dated]
+    running = sum(covered is None for _, covered in extents)
+    last = max((covered for _, covered in extents if covered), key=lambda reach: reach[0], default=None)
+    first = extents[0][0][1].words()
+    sentences = [
+        n_(
+            "Proportional time axis: %(count)s entry from %(first)s to %(last)s.",
+            "Proportional time axis: %(count)s entries from %(first)s to %(last)s.",
+            len(dated),
+            first=first,
+            last=last[1].words(),
+        )
+        if last
+        else n_(
+            "Proportional time axis: %(count)s entry from %(first)s.",
+            "Proportional time axis: %(count)s entries from %(first)s.",
+            len(dated),
+            first=first,
+        )
+    ]
+    if running:
+        sentences.append(n_("%(count)s period is still running.", "%(count)s periods are still running.", running))
     if undated:
-        text += f" {undated} with no known date {'is' if undated == 1 else 'are'} listed at the end, not drawn."
-    days = [p.first.toordinal() for _, p in dated if p.first]
-    longest = max(range(len(days) - 1), default=None, key=lambda index: days[index + 1] - days[index])
-    if longest is None or days[longest + 1] == days[longest]:
-        return text
-    before, after = (r.model.date for r, _ in dated[longest : longest + 2])
-    return (
-        f"{text} The longest gap between entries runs from {dates.words(before)} to {dates.words(after)}: "
-        f"{dates.elapsed(before, after).removesuffix(' later')}."
-    )
+        sentences.append(
+            n_(
+                "%(count)s with no known date is listed at the end, not drawn.",
+                "%(count)s with no known date are listed at the end, not drawn.",
+                undated,
+            )
+        )
+    blank = _longest_blank(extents)
+    if blank is not None:
+        (lo, before), (hi, after) = blank
+        sentences.append(
+            _(
+                "The longest stretch with no entry runs from %(start)s to %(end)s: %(length)s.",
+                start=before.words(),
+                end=after.words(),
+                length=dates.stretch(lo, hi, (before, after)),
+            )
+        )
+    return " ".join(sentences)
+
+
+Reach = tuple[date, dates.Point]
+"""A day on the axis and the written date that puts an entry's mark or period there."""
+
+
+def _longest_blank(extents: list[tuple[Reach, Reach | None]]) -> tuple[Reach, Reach] | None:
+    """The widest run of days that no mark or period covers, from where the entries so far reach to the
+    next entry's start, given (start, last covered) in order of start; a period that runs on (None)
+    covers the rest of the axis."""
+    reach: Reach | None = None
+    best: tuple[Reach, Reach] | None = None
+    for start, covered in extents:
+        if reach is not None and start[0] > reach[0]:
+            if best is None or (start[0] - reach[0]) > (best[1][0] - best[0][0]):
+                best = (reach, start)
+        if covered is None:
+            return best
+        if reach is None or covered[0] > reach[0]:
+            reach = covered
+    return best
+
+
+def _extent(record: Record[Fact], place: Place) -> tuple[Reach, Reach | None]:
+    """Where a dated entry starts and the last day it is drawn on, each with the date that says so."""
+    when = record.model.date
+    if isinstance(when, dates.Unknown) or place.first is None or place.latest is None:
+        raise ValueError(f"{record.id} has no known date and is not drawn")
+    point = anchor(when)
+    if place.span is not None and place.span[1] is None:
+        return (place.first, point), None
+    limits = period(record)
+    end = limits[1] if limits is not None and place.span is not None and not place.vague else None
+    return (place.first, point), (place.latest, end or point)

@@ -28,6 +28,7 @@ from ..model import (
     mentions,
     particulars,
 )
+from ..translation import _
 from ..validate import Record
 from .common import (
     Context,
@@ -152,11 +153,11 @@ def _card(ctx: Context, record: Record[Comparison]) -> ComparisonCard:
         title=model.title,
         summary=model.summary,
         verdict=level_badge(ctx, VERDICTS.scale, model.verdict),
-        verdict_note=ctx.graph.site.scales.level(VERDICTS.scale, model.verdict).definition,
+        verdict_note=_(ctx.graph.site.scales.level(VERDICTS.scale, model.verdict).definition),
         left=side(ctx, left, model.left, marked.segments[0]),
         right=side(ctx, right, model.right, marked.segments[1]),
         elapsed=elapsed,
-        timing="unknown" if not elapsed else "apart" if elapsed.endswith(("later", "earlier")) else "together",
+        timing="unknown" if not elapsed else "apart" if dates.apart(left.model.date, right.model.date) else "together",
         terms=marked.terms,
         draft=model.draft,
     )
@@ -196,11 +197,11 @@ def deed(ctx: Context, record: Record[Fact]) -> Deed:
     model = record.model
     named = people(ctx, (m for m in mentions(model) if m.role.on_cards))
     found = [Row(label=label, text=", ".join(n.label for n in items)) for label, items in named]
-    found += [Row(label=p.label, text=text_of(p.value, p.choice)) for p in particulars(model) if p.key]
-    found += [Row(label=MONEY_ROLES[m.role], text=describe(m, ctx.locale)) for m in model.amounts]
+    found += [Row(label=_(p.label), text=text_of(p.value, p.choice)) for p in particulars(model) if p.key]
+    found += [Row(label=_(MONEY_ROLES[m.role]), text=describe(m, ctx.locale)) for m in model.amounts]
     standing = model.standing()
     if standing:
-        found.append(Row(label="Status", text=standing_badge(ctx, standing).label))
+        found.append(Row(label=_("Status"), text=standing_badge(ctx, standing).label))
     paraphrase = model.paraphrase if isinstance(model, Said) else None
     return Deed(title=model.title, summary=model.summary, particulars=tuple(found), paraphrase=paraphrase)
 
@@ -209,7 +210,7 @@ def people(ctx: Context, named: Iterable[Mention]) -> tuple[tuple[str, tuple[Nam
     """The rows of who a fact names, one a role, in the order its fields declare them."""
     found: dict[str, list[Named]] = {}
     for mention in named:
-        found.setdefault(mention.role.label, []).append(_named(ctx, mention))
+        found.setdefault(_(mention.role.label), []).append(_named(ctx, mention))
     return tuple((label, tuple(items)) for label, items in found.items())
 
 
@@ -253,8 +254,16 @@ def _line(
         for index, v in enumerate(speakers)
     ]
     owner = [(organisation.label, organisation.url)] if organisation and (named or speakers) else []
-    reporter = [("as quoted by ", None), (reported_by.label, reported_by.url)] if reported_by else []
-    return tuple(_joined((_joined(people, "; "), owner, reporter), ", "))
+    reporter = _quoted_by(reported_by) if reported_by else []
+    # Between two speakers, each with their role: a semicolon, as the language sets it.
+    return tuple(_joined((_joined(people, _("; ")), owner, reporter), ", "))
+
+
+def _quoted_by(outlet: LinkView) -> list[Piece]:
+    """ "as quoted by The Verge", the outlet's name a link wherever the language puts it."""
+    before, _slot, after = _("as quoted by %(outlet)s").partition("%(outlet)s")
+    pieces = [(before, None), (outlet.label, outlet.url), (after, None)]
+    return [(text, url) for text, url in pieces if text]
 
 
 def _joined(groups: Iterable[Sequence[Piece]], separator: str) -> list[Piece]:

@@ -12,25 +12,93 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
-from .. import dates, kinds
+from .. import dates, kinds, translation
 from ..depends import Memo, Store
 from ..link import SiteGraph, holding
 from ..model import Comparison, Dated, Fact, Filed, Reply, Source, Update, Verification
 from ..order import OrderKey
+from ..translation import N_, _
 from ..validate import Record, as_kind
 from .money import locale
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Filed)
 SOURCE_TYPES = {
-    "news": "News report",
-    "primary-document": "Primary document",
-    "court-record": "Court record",
-    "letter": "Letter",
-    "press-release": "Press release",
-    "contract-notice": "Contract notice",
-    "report": "Report",
+    "news": N_("News report"),
+    "primary-document": N_("Primary document"),
+    "court-record": N_("Court record"),
+    "letter": N_("Letter"),
+    "press-release": N_("Press release"),
+    "contract-notice": N_("Contract notice"),
+    "report": N_("Report"),
 }
+"""What each type of source is called (`_()` where shown)."""
+VOCABULARY_WORDS = (
+    # Verification
+    N_("Confirmed"),
+    N_("Unverified"),
+    N_("Alleged"),
+    N_("Disputed"),
+    # EntityType ("ngo" is written NGO)
+    N_("Company"),
+    N_("Person"),
+    N_("Government"),
+    N_("Local government"),
+    N_("Legislature"),
+    N_("Regulator"),
+    N_("Police"),
+    N_("Court"),
+    N_("Tribunal"),
+    N_("Media"),
+    N_("NGO"),
+    N_("Organisation"),
+    N_("Product"),
+    N_("Group"),
+    # LawType
+    N_("Statute"),
+    N_("Ordinance"),
+    N_("Regulation"),
+    N_("Ballot measure"),
+    N_("Executive order"),
+    N_("Company policy"),
+    N_("Other"),
+    # LawStatus
+    N_("Proposed"),
+    N_("Adopted"),
+    N_("In force"),
+    N_("Amended"),
+    N_("Repealed"),
+    N_("Struck down"),
+    N_("Rejected"),
+    N_("Withdrawn"),
+    # CaseStatus
+    N_("Filed"),
+    N_("Pending"),
+    N_("Dismissed"),
+    N_("Settled"),
+    N_("Decided"),
+    N_("On appeal"),
+    # ActionType
+    N_("Fine"),
+    N_("Order"),
+    N_("Ban"),
+    N_("Warning"),
+    N_("Reprimand"),
+    N_("Suspension"),
+    # ActionStatus
+    N_("Announced"),
+    N_("Under appeal"),
+    N_("Upheld"),
+    N_("Reduced"),
+    N_("Overturned"),
+    N_("Final"),
+    # Liability
+    N_("Admitted"),
+    N_("Not admitted"),
+    N_("Denied"),
+)
+"""The words of every value of the model's fixed vocabularies that `words_label` shows ("in-force" is
+"In force"), declared so the catalogue holds them: a value added to a vocabulary adds its words here."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,6 +116,8 @@ class Declared:
     """The address in the site of its share image (`comparisons/x/share.png`), written as an absolute og:image."""
     image_alt: str = ""
     """A sentence saying what its share image shows (og:image:alt, twitter:image:alt)."""
+    image_size: tuple[int, int] = (0, 0)
+    """Its share image's width and height in pixels (og:image:width, og:image:height)."""
     modified: str | None = None
     """The day its record last changed (YYYY-MM-DD), for the sitemap; None when no honest day is known."""
     root_path: str | None = None
@@ -199,9 +269,11 @@ class Context:
     shown on many pages is prepared once, or the preview's dependencies (depends.py)."""
 
     def __init__(self, graph: SiteGraph, store: Store | None = None) -> None:
+        """Views, and the pages rendered from them, speak the site's language from here on."""
         self.graph = graph
         self.store = store or Memo()
         self.locale = locale(graph.site.language)
+        translation.use(graph.site.language)
 
     def memo(self, family: str, key: str, make: Callable[[], T]) -> T:
         """The part for (family, key), made on first use; `make` may hold nothing but this context and `key`."""
@@ -266,8 +338,13 @@ class Citations:
         return self.ctx.memo("source", f"{number} {cite}", lambda: source_view(self.ctx.graph, number, cite))
 
 
-@functools.lru_cache(maxsize=4096)
 def date_view(value: dates.Edtf) -> DateView:
+    """A date in the language spoken."""
+    return _date_view(value, translation.speaking())
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_view(value: dates.Edtf, language: str) -> DateView:
     """Cached: many facts share a date, and wording one is not free."""
     return DateView(words=dates.words(value), short=dates.short(value), iso=value.iso())
 
@@ -286,17 +363,19 @@ def record_link(ctx: Context, record: Record[Filed]) -> LinkView:
 
 
 def _link(ctx: Context, record: Record[Filed]) -> LinkView:
-    return LinkView(url=record_url(record), label=label(record), kind=kinds.kind(record.kind).singular)
+    return LinkView(url=record_url(record), label=label(record), kind=_(kinds.kind(record.kind).singular))
 
 
 def kind_label(kind: str) -> str:
-    """'pledges' -> 'Pledge'; 'enforcement-actions' -> 'Enforcement action'."""
-    return kinds.kind(kind).singular.capitalize()
+    """'pledges' -> 'Pledge'; 'enforcement-actions' -> 'Enforcement action', in the language spoken."""
+    singular = _(kinds.kind(kind).singular)
+    return singular[:1].upper() + singular[1:]
 
 
 def words_label(value: str) -> str:
-    """'in-tension' -> 'In tension'."""
-    return value.replace("-", " ").capitalize()
+    """A word of a fixed vocabulary as words, in the language spoken: 'in-force' -> 'In force' (its words
+    are declared in VOCABULARY_WORDS)."""
+    return _(value.replace("-", " ").capitalize())
 
 
 def source_view(graph: SiteGraph, number: int, cite: str | Source) -> SourceView:
@@ -308,7 +387,7 @@ def source_view(graph: SiteGraph, number: int, cite: str | Source) -> SourceView
         publisher=source.publisher,
         original_publisher=source.original_publisher,
         url=source.url,
-        type=SOURCE_TYPES[source.type],
+        type=_(SOURCE_TYPES[source.type]),
         author=source.author,
         published=optional_date(source.published),
         accessed=optional_date(source.accessed),

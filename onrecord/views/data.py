@@ -18,16 +18,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
+from babel.numbers import get_decimal_symbol
+
 from .. import kinds, schemas
 from ..link import SiteGraph
 from ..model import Filed, Strict
+from ..translation import N_, _, n_
 from ..validate import Record
 from .common import Context
 from .tables import (
     AMOUNT_COLUMNS,
     SOURCE_COLUMNS,
-    Cell,
     Column,
+    Row,
     Table,
     amount_rows,
     csv_bytes,
@@ -45,20 +49,23 @@ KIND_DATA = "data-kind"
 """The memoised family of each kind's encoded records and rows, which every data file is joined from."""
 RECORD_DATA = "data-record"
 """The memoised family of each record's share of its kind's (`_RecordData`)."""
-PAGE = (FOLDER, "Open data")
+PAGE = (FOLDER, N_("Open data"))
 PACKAGE = "datapackage.json"
 Json = Any  # the descriptor and the records are untyped JSON
 
 
 @dataclass(frozen=True)
 class _File:
-    """A data file: its path inside data/, its bytes, and what the descriptor and the page say of it."""
+    """A data file: its path inside data/, its bytes, and what the descriptor (in English, as the file names,
+    columns and keys are) and the page (in the site's language) say of it."""
 
     path: str
     data: bytes
     format: str
     about: str
     table: Table | None = None
+    shown: str = ""
+    """What the downloads page says of it: `about` in the site's language."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,6 +104,7 @@ class _KindData:
     records: bytes
     """Its published records, sorted by id, as the JSON list every JSON file holds."""
     table: Table
+    """Its table's columns (the rows are in `csv`)."""
     csv: bytes
     """Its table as the CSV file of the kind."""
     amounts: bytes
@@ -111,7 +119,7 @@ class _RecordData:
 
     text: str
     """The record as JSON text, with its id, as it reads inside the kind's list."""
-    cells: tuple[Cell, ...]
+    cells: Row
     amounts: bytes
     cited: bytes
 
@@ -134,24 +142,33 @@ def _made(ctx: Context) -> list[_File]:
     parts = {kind: _kind_data(ctx, kind) for kind in names}
     listed = ", ".join(f"{_text(kind)}: {parts[kind].records.decode()}" for kind in sorted(names))
     everything = f'{{"records": {{{listed}}}, "site": {_text(site.model_dump(mode="json"))}}}\n'
-    found = [_File("site.json", everything.encode(), "json", "the site's settings and every published record, by kind")]
+    about = N_("the site's settings and every published record, by kind")
+    found = [_File("site.json", everything.encode(), "json", about, shown=_(about))]
     for kind in names:
         each = kinds.kind(kind).singular
         alone = (
             f'{{"kind": {_text(kind)}, "licence": {_text(site.licence)}, "records": {parts[kind].records.decode()}}}\n'
         )
-        found.append(_File(f"{kind}.json", alone.encode(), "json", f"every {each}, with every field"))
-        table = parts[kind].table
-        found.append(_File(f"{kind}.csv", parts[kind].csv, "csv", f"every {each}, one a row", table))
+        about = N_("every %(kind)s, with every field")
+        found.append(
+            _File(f"{kind}.json", alone.encode(), "json", about % {"kind": each}, shown=_(about, kind=_(each)))
+        )
+        about = N_("every %(kind)s, one a row")
+        shown = _(about, kind=_(each))
+        found.append(_File(f"{kind}.csv", parts[kind].csv, "csv", about % {"kind": each}, parts[kind].table, shown))
     amounts = csv_header(AMOUNT_COLUMNS) + b"".join(parts[kind].amounts for kind in names)
-    about = "every amount of money on record, one a row, with the conversions sources reported"
-    found.append(_File("amounts.csv", amounts, "csv", about, Table(AMOUNT_COLUMNS, ())))
+    about = N_("every amount of money on record, one a row, with the conversions sources reported")
+    found.append(_File("amounts.csv", amounts, "csv", about, Table(AMOUNT_COLUMNS, ()), _(about)))
     cited = csv_header(SOURCE_COLUMNS) + b"".join(parts[kind].cited for kind in names)
-    about = "every source each record cites, in any field or in its text, one a row"
-    found.append(_File("sources-cited.csv", cited, "csv", about, Table(SOURCE_COLUMNS, ())))
+    about = N_("every source each record cites, in any field or in its text, one a row")
+    found.append(_File("sources-cited.csv", cited, "csv", about, Table(SOURCE_COLUMNS, ()), _(about)))
     for kind, model in kinds.models().items():
-        about = f"what {'site.yaml' if kind == 'site' else f'a file in {kind}/'} may hold, field by field"
-        found.append(_File(f"schemas/{schemas.file_name(kind)}", _schema(kind, model), "json", about))
+        if kind == "site":
+            about, folder = N_("what site.yaml may hold, field by field"), {}
+        else:
+            about, folder = N_("what a file in %(folder)s may hold, field by field"), {"folder": f"{kind}/"}
+        path = f"schemas/{schemas.file_name(kind)}"
+        found.append(_File(path, _schema(kind, model), "json", about % folder, shown=_(about, **folder)))
     return found
 
 
@@ -165,7 +182,7 @@ def _kind_made(ctx: Context, kind: str) -> _KindData:
     table = kind_table(kind, [(record.id, part.cells) for record, part in zip(records, parts, strict=True)])
     return _KindData(
         records=f"[{', '.join(part.text for part in parts)}]".encode(),
-        table=table,
+        table=Table(table.columns, (), table.key),
         csv=csv_bytes(table),
         amounts=b"".join(part.amounts for part in parts),
         cited=b"".join(part.cited for part in parts),
@@ -260,7 +277,9 @@ def downloads_view(ctx: Context) -> DownloadsView:
     graph = ctx.graph
     files = _files(ctx)
     listed = {file.path: file for file in files}
-    descriptor = _File(PACKAGE, package(graph, files), "json", "what every file here holds, column by column")
+    descriptor = _File(
+        PACKAGE, package(graph, files), "json", "", shown=_("what every file here holds, column by column")
+    )
     whole = (listed["site.json"], descriptor)
     by_kind = tuple(listed[f"{kind}.{form}"] for kind in kinds.names() for form in ("csv", "json"))
     tables = (listed["amounts.csv"], listed["sources-cited.csv"])
@@ -269,32 +288,33 @@ def downloads_view(ctx: Context) -> DownloadsView:
         licence=graph.site.licence,
         publisher=graph.site.publisher,
         groups=(
-            _group("The whole site", "Everything in one file, and the description of every file.", whole),
-            _group("By kind", "A table and a JSON file for each kind of record.", by_kind),
-            _group("Long tables", "Lists that are data in their own right, one item a row.", tables),
-            _group("Schemas", "What each kind of record may hold, field by field.", schemata),
+            _group(ctx, _("The whole site"), _("Everything in one file, and the description of every file."), whole),
+            _group(ctx, _("By kind"), _("A table and a JSON file for each kind of record."), by_kind),
+            _group(ctx, _("Long tables"), _("Lists that are data in their own right, one item a row."), tables),
+            _group(ctx, _("Schemas"), _("What each kind of record may hold, field by field."), schemata),
         ),
     )
 
 
-def _group(heading: str, intro: str, files: Iterable[_File]) -> DataGroup:
-    return DataGroup(heading=heading, intro=intro, files=tuple(map(_file_view, files)))
+def _group(ctx: Context, heading: str, intro: str, files: Iterable[_File]) -> DataGroup:
+    return DataGroup(heading=heading, intro=intro, files=tuple(_file_view(file, ctx.locale) for file in files))
 
 
-def _file_view(file: _File) -> DataFileView:
+def _file_view(file: _File, where: Locale) -> DataFileView:
     return DataFileView(
         url=FOLDER + file.path,
         name=file.path.removeprefix("schemas/"),
         format=file.format.upper(),
-        size=size_words(len(file.data)),
-        about=file.about,
+        size=size_words(len(file.data), where),
+        about=file.shown,
     )
 
 
-def size_words(size: int) -> str:
-    """A file's size as readers say it: 512 bytes, 3.4 kB, 1.2 MB."""
+def size_words(size: int, where: Locale) -> str:
+    """A file's size as readers say it where they are: 512 bytes, 3.4 kB, 1.2 MB (in French 3,4 ko, 1,2 Mo)."""
     if size < 1000:
-        return f"{size} bytes"
+        return n_("%(count)s byte", "%(count)s bytes", size)
+    point = get_decimal_symbol(where)
     if size < 1_000_000:
-        return f"{size / 1000:.1f} kB"
-    return f"{size / 1_000_000:.1f} MB"
+        return _("%(size)s kB", size=f"{size / 1000:.1f}".replace(".", point))
+    return _("%(size)s MB", size=f"{size / 1_000_000:.1f}".replace(".", point))

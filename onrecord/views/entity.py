@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import get_args
 
 from .. import kinds
 from ..model import PLEDGE_STATUSES, VERDICTS, Comparison, Entity, EntityType, Fact, Pledge, mentions
+from ..translation import N_, _
 from ..validate import Record, as_kind
 from .cards import ComparisonCard, comparison_card
 from .common import (
@@ -34,7 +34,6 @@ from .common import (
     facts_by_reading_order,
     record_link,
     record_url,
-    words_label,
 )
 from .money import MONEY_ROLES, money_words
 from .paging import PageLink, Paging, page_of, paging
@@ -46,7 +45,27 @@ from .timeline import TimelineView, timeline
 SHOWN = 3
 TIMELINE_SHOWN = 5
 SCORED_SHOWN = 10
-TYPE_LABELS = {t: ("NGO" if t == "ngo" else words_label(t)) for t in get_args(EntityType)}
+MEMBERS_SHOWN = 20
+SIDE_WORDS = {"left": N_("%(role)s on the first side"), "right": N_("%(role)s on the second side")}
+"""An entity's role on a side, in words: first and second read true whether the sides stand side by side or
+stacked."""
+TYPE_LABELS: dict[EntityType, str] = {
+    "company": N_("Company"),
+    "person": N_("Person"),
+    "government": N_("Government"),
+    "local-government": N_("Local government"),
+    "legislature": N_("Legislature"),
+    "regulator": N_("Regulator"),
+    "police": N_("Police"),
+    "court": N_("Court"),
+    "tribunal": N_("Tribunal"),
+    "media": N_("Media"),
+    "ngo": N_("NGO"),
+    "organisation": N_("Organisation"),
+    "product": N_("Product"),
+    "group": N_("Group"),
+}
+"""What readers call each type of entity (translated where shown)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -115,6 +134,10 @@ class EntityView(Described):
     description: str
     memberships: tuple[tuple[LinkView, str], ...]
     members: tuple[tuple[LinkView, str], ...]
+    """The first MEMBERS_SHOWN people on record as its members, each with their role."""
+    members_total: int
+    members_url: str
+    """The pages listing every member, when there are more than the entity page shows."""
     scorecard: Scorecard
     scored: tuple[Scored, ...]
     """The newest SCORED_SHOWN comparisons the scorecard counts, newest first."""
@@ -176,21 +199,23 @@ def entity_view(ctx: Context, record: Record[Entity]) -> EntityView:
     acting = [fact for fact in facts if roles_in(record.id, fact.model)]
     card = entity_scorecard(ctx, record)
     sections = tuple(
-        Section(kind=kind.name, heading=kind.title, shown=newest([_row(ctx, record, f) for f in own]))
+        Section(kind=kind.name, heading=_(kind.title), shown=newest([_row(ctx, record, f) for f in own]))
         for kind in kinds.facts()
         if (own := [f for f in acting if f.kind == kind.name])
     )
     return EntityView(
         id=record.id,
         name=model.name,
-        type_label=TYPE_LABELS[model.type],
+        type_label=_(TYPE_LABELS[model.type]),
         aliases=tuple(model.aliases),
         country=ctx.locale.territories.get(model.country) if model.country else None,
         wikidata=f"https://www.wikidata.org/wiki/{model.wikidata}" if model.wikidata else None,
         url=model.url,
         description=model.description,
         memberships=tuple((record_link(ctx, ctx.graph.entity(m.entity)), m.role) for m in model.member_of),
-        members=_members(ctx, record),
+        members=entity_members(ctx, record)[:MEMBERS_SHOWN],
+        members_total=len(entity_members(ctx, record)),
+        members_url=members_url(record) if members_listed_apart(ctx, record) else "",
         scorecard=card,
         scored=tuple(reversed(card.comparisons[-SCORED_SHOWN:])),
         scorecard_url=scorecard_url(record),
@@ -285,7 +310,7 @@ def roles_in(entity: str, fact: Fact, own: bool = False) -> list[str]:
     with `own`, only those that make the fact its own words or deed (not reporting someone's words)."""
     return list(
         dict.fromkeys(
-            f"{m.role.role} ({m.note})" if m.note else m.role.role
+            f"{_(m.role.role)} ({m.note})" if m.note else _(m.role.role)
             for m in mentions(fact)
             if m.role.entity and m.target == entity and (m.role.own or not own)
         )
@@ -295,7 +320,9 @@ def roles_in(entity: str, fact: Fact, own: bool = False) -> list[str]:
 def _row(ctx: Context, entity: Record[Entity], fact: Record[Fact]) -> FactRow:
     model = fact.model
     standing = model.standing()
-    notes = [f"{MONEY_ROLES[m.role]}: {money_words(m, ctx.locale)}" for m in model.amounts]
+    notes = [
+        _("%(role)s: %(amount)s", role=_(MONEY_ROLES[m.role]), amount=money_words(m, ctx.locale)) for m in model.amounts
+    ]
     verdicts = tuple(
         (record_link(ctx, c), level_badge(ctx, VERDICTS.scale, c.model.verdict)) for c in compared(ctx, fact.id)
     )
@@ -313,6 +340,20 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def entity_members(ctx: Context, record: Record[Entity]) -> tuple[tuple[LinkView, str], ...]:
+    """Everyone on record as a member of the entity, with their role: memoised for its page and its people pages."""
+    return ctx.memo_of("members", record, _members)
+
+
+def members_url(record: Record[Entity]) -> str:
+    return f"{record_url(record)}people/"
+
+
+def members_listed_apart(ctx: Context, record: Record[Entity]) -> bool:
+    """Whether the entity has more members than its page lists, and so pages listing them all."""
+    return len(entity_members(ctx, record)) > MEMBERS_SHOWN
+
+
 def _members(ctx: Context, record: Record[Entity]) -> tuple[tuple[LinkView, str], ...]:
     people: list[tuple[LinkView, str]] = []
     for person in ctx.referring_as(record.id, "entities", Entity):
@@ -327,9 +368,9 @@ def scorecard(ctx: Context, entity: Record[Entity], acting: list[Record[Fact]]) 
         own = roles_in(entity.id, fact.model, own=True)
         for comparison in compared(ctx, fact.id):
             sides = [name for name in ("left", "right") if comparison.model.side(name).fact == fact.id]
-            roles = ", ".join(f"{role} on the {name}" for name in sides for role in own)
+            roles = ", ".join(_(SIDE_WORDS[name], role=role) for name in sides for role in own)
             if comparison.id in scored:
-                roles = f"{scored[comparison.id].roles}; {roles}"
+                roles = scored[comparison.id].roles + _("; ") + roles
             scored[comparison.id] = Scored(
                 verdict=comparison.model.verdict,
                 badge=level_badge(ctx, VERDICTS.scale, comparison.model.verdict),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .. import kinds
 from ..model import Fact, Filed, Money, Particular, Quote, Said, Stage, mentions, particulars
+from ..translation import _
 from ..validate import Record
 from .cards import Attribution, ComparisonCard, Named, attribution, comparison_card, people, words_source
 from .common import (
@@ -34,6 +35,7 @@ from .common import (
     updates,
 )
 from .money import MONEY_ROLES, describe
+from .pictures import FigureView, lead_figure
 from .prose import Prose, prose
 from .scales import Badge, standing_badge
 from .search import SearchMarks, search_marks
@@ -68,6 +70,8 @@ class FactView(Described):
     """A fact page."""
 
     card: FactCard
+    image: FigureView | None
+    """The fact's own image, shown under its heading."""
     period: DateView | None
     people: tuple[tuple[str, tuple[Named, ...]], ...]
     quote: str | None
@@ -106,6 +110,7 @@ def fact_view(ctx: Context, record: Record[Fact]) -> FactView:
     standing = model.standing()
     quote = model.quoted()
     return FactView(
+        image=lead_figure(ctx, model),
         card=fact_card(ctx, record),
         period=entry(ctx, record).period,
         people=people(ctx, mentions(model)),
@@ -143,14 +148,14 @@ def _excerpt(ctx: Context, record: Record[Fact], passage: Quote, citations: Cita
 
 def rows(found: Iterable[Particular]) -> tuple[Row, ...]:
     """The particulars a fact declares, each as a line of text."""
-    return tuple(Row(label=p.label, text=text_of(p.value, p.choice)) for p in found)
+    return tuple(Row(label=_(p.label), text=text_of(p.value, p.choice)) for p in found)
 
 
 def money_rows(ctx: Context, amounts: Sequence[Money], citations: Citations) -> tuple[Row, ...]:
     """A line per amount: what it is, in words, given in full too where the words round it."""
     return tuple(
         Row(
-            label=MONEY_ROLES[money.role],
+            label=_(MONEY_ROLES[money.role]),
             text=describe(money, ctx.locale),
             cites=citations.cite_all(_money_sources(money)),
         )

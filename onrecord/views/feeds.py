@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from .. import dates, kinds
 from ..link import SiteGraph
 from ..model import Comparison, Dated, Fact, Filed, Site, Story, Update
+from ..translation import _
 from ..validate import Record
 from .common import Context, record_url
 from .web import absolute
@@ -69,7 +70,7 @@ def feeds(ctx: Context) -> Iterator[tuple[str, bytes]]:
     an edit reaches and draws each entry once however many feeds hold it."""
     graph = ctx.graph
     yield ctx.memo(FAMILY, "", lambda: _feed(ctx, "", graph.site.title, _entries(ctx, _published(ctx.graph))))
-    yield ctx.memo(FAMILY, UPDATES, lambda: _feed(ctx, UPDATES, "Corrections and updates", _updates(ctx)))
+    yield ctx.memo(FAMILY, UPDATES, lambda: _feed(ctx, UPDATES, _("Corrections and updates"), _updates(ctx)))
     for entity in graph.kinds["entities"]:
         yield ctx.memo_of(FAMILY, entity, _entity_feed)
     for tag in graph.tags:
@@ -84,7 +85,7 @@ def _entity_feed(ctx: Context, entity: Record[Filed]) -> tuple[str, bytes]:
 
 def _tag_feed(ctx: Context, tag: str) -> tuple[str, bytes]:
     graph = ctx.graph
-    return _feed(ctx, f"tags/{tag}/", f"Tag: {tag}", _entries(ctx, map(graph.get, graph.tags[tag])))
+    return _feed(ctx, f"tags/{tag}/", _("Tag: %(tag)s", tag=tag), _entries(ctx, map(graph.get, graph.tags[tag])))
 
 
 def _entries(ctx: Context, records: Iterable[Record[Filed]]) -> Iterator[Drawn]:

@@ -16,15 +16,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
-from .. import palette
+from .. import palette, pictures
 from ..errors import EnvironmentFailure
+from ..pictures import Picture
 
 WIDTH, HEIGHT = 1200, 630
 """The size link previews expect of a large image (Open Graph, and Twitter's summary_large_image)."""
@@ -44,9 +46,13 @@ FONTS = {
     "sans": ("fontpkg_source_sans_3", "SourceSans3[wght].ttf"),
 }
 """Each face: the Python package that installs it, and its file there."""
+PICTURE_WIDTH, PICTURE_HEIGHT, PICTURE_TOP = 440, 400, 124
+"""The box a story's or pledge's own image is shown in, whole, at the right of its title."""
 ELLIPSIS = "…"
 LOOKALIKES = {"✕": "×", "✖": "×", "✔": "✓", "✘": "✗"}
 """Signs the sans face lacks, and the ones it has that look the same; a sign with neither is left off."""
+BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""The spaces a line may break at: any but the no-break ones, which hold a French « or ; to its word."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,6 +90,10 @@ class Card:
     between: str
     """How far apart a comparison's sides are ("3 years later"), shown with the second."""
     mark: Mark | None
+    picture: Picture | None = None
+    """A story's or pledge's own image, shown beside its title (its digest names its pixels)."""
+    picture_title: str = ""
+    """What that image is, for the card's alt text."""
 
 
 @functools.cache
@@ -146,16 +156,14 @@ class Canvas:
         The letters are drawn in a band and cut to their ink, not to their layout's box, which the last
         stroke of a letter can pass."""
         anchor, back = options.get("anchor", "ls"), options.get("back", PAPER)
-        line = round(font.size)
-        band = Image.new("L", (WIDTH, 3 * line))
-        ImageDraw.Draw(band).text((at[0], 2 * line), text, font=font, fill=255, anchor=anchor)
-        inked = band.getbbox()
-        if inked is None:
+        if not legible(text, font):
             return
-        cover = band.crop(inked)
+        letters = _letters(text, font, at[0], anchor)
+        if letters is None:
+            return
+        cover, mask, (left, top) = letters
         shades = cover.point(self._shades(colour, back))
-        where = (inked[0], at[1] - 2 * line + inked[1])
-        self.image.paste(Image.frombytes("P", cover.size, shades.tobytes()), where, cover.point(_INKED))
+        self.image.paste(Image.frombytes("P", cover.size, shades.tobytes()), (left, at[1] + top), mask)
 
     def png(self) -> bytes:
         palette = [channel for colour in self.colours for channel in colour]
@@ -174,6 +182,23 @@ class Canvas:
         if found > 255:
             raise ValueError("a share image holds at most 256 colours")
         return found
+
+
+@functools.lru_cache(maxsize=64)
+def _letters(
+    text: str, font: ImageFont.FreeTypeFont, x: int, anchor: str
+) -> tuple[Image.Image, Image.Image, tuple[int, int]] | None:
+    """The coverage of `text`'s letters drawn at `x` on a baseline, cut to their ink; where to paste it (its
+    top given from the baseline); and the mask of every pixel it inks. None when it inks nothing. Cards
+    repeat their site's name, their kind and their verdict's words, which are drawn once for all."""
+    line = round(font.size)
+    band = Image.new("L", (WIDTH, 3 * line))
+    ImageDraw.Draw(band).text((x, 2 * line), text, font=font, fill=255, anchor=anchor)
+    inked = band.getbbox()
+    if inked is None:
+        return None
+    cover = band.crop(inked)
+    return cover, cover.point(_INKED), (inked[0], inked[1] - 2 * line)
 
 
 @functools.cache
@@ -202,16 +227,34 @@ def draw(card: Card) -> bytes:
     canvas.box((0, 0, WIDTH - 1, 11), ACCENT)
     _masthead(canvas, card)
     if card.sides:
-        bottom = _headline(canvas, card.title, 124, 292, sizes=(58, 52, 46))
+        bottom = _headline(canvas, card.title, 124, 292, (58, 52, 46), WIDTH - 2 * MARGIN)
         _sides(canvas, card, max(bottom + 28, 300))
     else:
-        bottom = _headline(canvas, card.title, 132, 390, sizes=(68, 60, 52, 46))
-        _byline(canvas, card.lines, bottom + 24)
+        width = WIDTH - 2 * MARGIN - (PICTURE_WIDTH + 40 if card.picture else 0)
+        bottom = _headline(canvas, card.title, 132, 390, (68, 60, 52, 46) if not card.picture else (56, 50, 44), width)
+        _byline(canvas, card.lines, bottom + 24, width)
     if card.mark:
         _mark(canvas, card.mark)
     sans = _font("sans", 24, 400)
     canvas.text((WIDTH - MARGIN, BASE), _fitted(card.address, sans, 400), sans, MUTED, anchor="rs")
-    return canvas.png()
+    if card.picture is None:
+        return canvas.png()
+    return _with_picture(canvas, card.picture)
+
+
+def _with_picture(canvas: Canvas, picture: Picture) -> bytes:
+    """The card in full colour, with the whole picture as large as its box allows: never cut, since what a
+    crop leaves out (a chart's axis, a person beside another) can change what a picture says."""
+    photo = pictures.upright(pictures.read(picture)).convert("RGB")
+    palette = [channel for colour in canvas.colours for channel in colour]
+    canvas.image.putpalette(palette)
+    card = canvas.image.convert("RGB")
+    shown = ImageOps.contain(photo, (PICTURE_WIDTH, PICTURE_HEIGHT), Image.Resampling.LANCZOS)
+    top = PICTURE_TOP + (PICTURE_HEIGHT - shown.height) // 2
+    card.paste(shown, (WIDTH - MARGIN - shown.width, top))
+    out = io.BytesIO()
+    card.save(out, "PNG", optimize=False, compress_level=COMPRESSION)
+    return out.getvalue()
 
 
 def _masthead(canvas: Canvas, card: Card) -> None:
@@ -223,10 +266,11 @@ def _masthead(canvas: Canvas, card: Card) -> None:
     canvas.box((MARGIN, 91, WIDTH - MARGIN, 92), RULE)
 
 
-def _headline(canvas: Canvas, title: str, top: int, limit: int, sizes: tuple[int, ...]) -> int:
-    """Draw the title in the largest size at which it fits above `limit` (else the smallest, cut with an
-    ellipsis); returns its bottom."""
-    width = WIDTH - 2 * MARGIN
+def _headline(canvas: Canvas, title: str, top: int, limit: int, sizes: tuple[int, ...], width: int) -> int:
+    """Draw the title `width` wide in the largest size at which it fits above `limit` (else the smallest,
+    cut with an ellipsis); returns its bottom."""
+    if not legible(title, _font("serif", sizes[0], 700)):
+        return top
     for size in sizes:
         font, step = _font("serif", size, 700), round(size * 1.18)
         room = 1 + (limit - top - round(size * 1.3)) // step
@@ -239,10 +283,10 @@ def _headline(canvas: Canvas, title: str, top: int, limit: int, sizes: tuple[int
     return top + size + (len(wrapped) - 1) * step + round(size * 0.3)
 
 
-def _byline(canvas: Canvas, lines: tuple[str, ...], top: int) -> None:
+def _byline(canvas: Canvas, lines: tuple[str, ...], top: int, width: int) -> None:
     font = _font("sans", 30, 600)
     for index, line in enumerate(lines[:2]):
-        shown = _fitted(line, font, WIDTH - 2 * MARGIN)
+        shown = _fitted(line, font, width)
         canvas.text((MARGIN, top + 30 + index * 42), shown, font, INK if index == 0 else MUTED)
 
 
@@ -277,17 +321,22 @@ def _mark(canvas: Canvas, mark: Mark) -> None:
 def _sign(sign: str, size: int) -> str:
     """The sign as the font can draw it, with lookalikes for what it lacks; empty when it cannot."""
     shown = "".join(LOOKALIKES.get(character, character) for character in sign)
-    return shown if all(_has_glyph(size, character) for character in shown) else ""
+    return shown if legible(shown, _font("sans", size, 700)) else ""
 
 
-@functools.cache
-def _has_glyph(size: int, character: str) -> bool:
-    """Whether the bold sans face draws the character itself rather than its box for missing glyphs."""
-    return character.isspace() or _ink(size, character) != _ink(size, "\U0010fffd")
+def legible(text: str, font: ImageFont.FreeTypeFont) -> bool:
+    """Whether the face draws every character of `text` itself: a card leaves out what it would draw as
+    the boxes of missing glyphs (a script its fonts do not cover), rather than show them."""
+    return all(_drawable(font, character) for character in set(text))
 
 
-def _ink(size: int, text: str) -> tuple[tuple[float, float, float, float], bytes]:
-    font = _font("sans", size, 700)
+@functools.lru_cache(maxsize=4096)
+def _drawable(font: ImageFont.FreeTypeFont, character: str) -> bool:
+    return character.isspace() or _ink(font, character) != _ink(font, "\U0010fffd")
+
+
+def _ink(font: ImageFont.FreeTypeFont, text: str) -> tuple[tuple[float, float, float, float], bytes]:
+    size = round(font.size)
     image = Image.new("L", (size * 3, size * 3))
     ImageDraw.Draw(image).text((size, size), text, font=font, fill=255)
     return font.getbbox(text), image.tobytes()
@@ -297,7 +346,7 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, lines: int | Non
     """The text in lines no wider than `width`, broken between words (inside a word only when it is wider
     than a line); beyond `lines` lines, the last one kept ends with an ellipsis."""
     found: list[str] = []
-    for word in text.split():
+    for word in _words(text):
         for piece in _pieces(word, font, width):
             joined = f"{found[-1]} {piece}" if found else piece
             if found and font.getlength(joined) <= width:
@@ -307,6 +356,11 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, lines: int | Non
     if lines is None or len(found) <= lines:
         return found
     return [*found[: lines - 1], _fitted(" ".join(found[lines - 1 :]), font, width, cut=True)]
+
+
+def _words(text: str) -> list[str]:
+    """The text's words, as `str.split()` finds them, but kept whole across no-break spaces."""
+    return [word for word in BREAKS.split(text) if word]
 
 
 def _pieces(word: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
@@ -326,10 +380,10 @@ def _fitted(text: str, font: ImageFont.FreeTypeFont, width: float, cut: bool = F
     that fits with an ellipsis, ending after a whole word where it can."""
     if not cut and font.getlength(text) <= width:
         return text
-    words = text.split()
+    words = _words(text)
     while len(words) > 1 and font.getlength(" ".join(words) + ELLIPSIS) > width:
         words.pop()
-    shown = " ".join(words).rstrip(",;:.–—-")
+    shown = " ".join(words).rstrip(",;:.–—-\u00a0\u2007\u202f")
     while shown and font.getlength(shown + ELLIPSIS) > width:
         shown = shown[:-1]
     return shown + ELLIPSIS

@@ -12,6 +12,7 @@ from itertools import groupby
 
 from .. import dates, kinds
 from ..model import VERDICTS, Comparison, Dated, Entity, Fact, Filed, Source, Story, particulars
+from ..translation import N_, _, n_
 from ..validate import Record, as_kind
 from .axis import place
 from .cards import ComparisonCard, comparison_card
@@ -31,7 +32,7 @@ from .common import (
     source_view,
     text_of,
 )
-from .entity import TYPE_LABELS
+from .entity import TYPE_LABELS, entity_members
 from .money import amount_words
 from .paging import PageLink, Paging, numbered_pages, page_of, paging
 from .scales import Badge, level_badge, standing_badge
@@ -43,6 +44,9 @@ HOME_COMPARISONS = 3
 HOME_UPDATES = 5
 HOME_STORIES = 3
 CITED_SHOWN = 50
+RELATED_SHOWN = 10
+"""Stories and comparisons a tag's timeline page lists, the newest: every one is on the tag's related pages."""
+RELATED = ("stories", "comparisons")
 TYPED = ("entities", "sources")
 """Kinds whose index groups records by type."""
 
@@ -89,7 +93,7 @@ class UpdateRow:
     kind_label: str
 
 
-UPDATES_TITLE = "Corrections and updates"
+UPDATES_TITLE = N_("Corrections and updates")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,6 +120,16 @@ class HomeView:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Related:
+    """The newest of a tag's stories and comparisons, newest first, how many there are, and the pages that
+    list them all ("" when these are all)."""
+
+    shown: tuple[LinkView, ...]
+    total: int
+    url: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class TimelinePage:
     """The site-wide timeline, an entity's or a tag's: heading, intro and the timeline."""
 
@@ -123,7 +137,7 @@ class TimelinePage:
     intro: str
     parent: LinkView | None
     timeline: TimelineView
-    related: tuple[LinkView, ...]
+    related: Related | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -148,16 +162,20 @@ def list_view(ctx: Context, kind: str, pages: tuple[PageLink, ...] = (), number:
     stories = tuple(story_card(ctx, as_kind(r, Story)) for r in shown) if kind == "stories" else ()
     groups = () if kind == "stories" else _groups(ctx, kind, shown)
     declared = kinds.kind(kind)
-    heading = f"{declared.title}, page {number}" if number > 1 else declared.title
     return ListView(
         kind=kind,
-        heading=heading,
-        intro=declared.intro,
+        heading=numbered_heading(_(declared.title), number),
+        intro=_(declared.intro),
         groups=groups,
         stories=stories,
         count=len(records),
         paging=paging(pages, number),
     )
+
+
+def numbered_heading(heading: str, number: int) -> str:
+    """A list's heading on its page `number`: the heading itself on the first."""
+    return _("%(heading)s, page %(number)s", heading=heading, number=number) if number > 1 else heading
 
 
 def _ordered(ctx: Context, kind: str) -> list[Record[Filed]]:
@@ -174,9 +192,9 @@ def _type_label(record: Record[Filed]) -> str:
     """How an index of entities or sources names the record's type."""
     model = record.model
     if isinstance(model, Entity):
-        return TYPE_LABELS[model.type]
+        return _(TYPE_LABELS[model.type])
     if isinstance(model, Source):
-        return SOURCE_TYPES[model.type]
+        return _(SOURCE_TYPES[model.type])
     return ""
 
 
@@ -214,7 +232,7 @@ def _summary(ctx: Context, model: Filed) -> str:
         return model.publisher
     if isinstance(model, Entity):
         roles = [f"{m.role}, {label(ctx.graph.get(m.entity))}" for m in model.member_of]
-        return "; ".join(roles) or TYPE_LABELS[model.type]
+        return _("; ").join(roles) or _(TYPE_LABELS[model.type])
     return ""
 
 
@@ -254,7 +272,7 @@ def update_rows(ctx: Context) -> tuple[UpdateRow, ...]:
 def updates_view(rows: tuple[UpdateRow, ...], pages: tuple[PageLink, ...] = (), number: int = 1) -> UpdatesView:
     """The log of corrections and updates, or its page `number` of `pages` when it is split."""
     return UpdatesView(
-        heading=f"{UPDATES_TITLE}, page {number}" if number > 1 else UPDATES_TITLE,
+        heading=numbered_heading(_(UPDATES_TITLE), number),
         rows=tuple(page_of(rows, pages, number)),
         paging=paging(pages, number),
     )
@@ -266,7 +284,7 @@ def home_view(ctx: Context, updates: tuple[UpdateRow, ...]) -> HomeView:
     facts = facts_by_reading_order(ctx, (r.id for kind in kinds.fact_names() for r in graph.kinds[kind]))
     shown = (kinds.kind("comparisons"), *kinds.facts(), kinds.kind("entities"), kinds.kind("sources"))
     sections = tuple(
-        (f"{kind.name}/", kind.title, len(graph.kinds[kind.name])) for kind in shown if graph.kinds[kind.name]
+        (f"{kind.name}/", _(kind.title), len(graph.kinds[kind.name])) for kind in shown if graph.kinds[kind.name]
     )
     return HomeView(
         lead=stories[0] if stories else None,
@@ -306,32 +324,85 @@ def source_page(ctx: Context, record: Record[Source]) -> SourcePage:
     )
 
 
-def tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
-    """Stories and comparisons carrying a tag (facts are on the tag's timeline); memoised for its pages."""
+def tag_related(ctx: Context, tag: str) -> list[Record[Filed]]:
+    """Stories and comparisons carrying a tag, in reading order (facts are on its timeline): memoised."""
+    return ctx.memo("tag-related", tag, lambda: by_reading_order(ctx, ctx.graph.tags.get(tag, ()), RELATED))
+
+
+def tag_related_url(tag: str) -> str:
+    return f"tags/{tag}/related/"
+
+
+def tag_links(ctx: Context, tag: str) -> Related | None:
+    """What a tag's timeline page shows of its stories and comparisons; memoised for its pages."""
     return ctx.memo("tag-links", tag, lambda: _tag_links(ctx, tag))
 
 
-def _tag_links(ctx: Context, tag: str) -> tuple[LinkView, ...]:
-    ids = ctx.graph.tags.get(tag, ())
-    return tuple(record_link(ctx, r) for r in by_reading_order(ctx, ids, ("stories", "comparisons")))
+def _tag_links(ctx: Context, tag: str) -> Related | None:
+    records = tag_related(ctx, tag)
+    if not records:
+        return None
+    return Related(
+        shown=tuple(record_link(ctx, r) for r in reversed(records[-RELATED_SHOWN:])),
+        total=len(records),
+        url=tag_related_url(tag) if len(records) > RELATED_SHOWN else "",
+    )
 
 
-def tags_index(ctx: Context) -> ListView:
+def tag_related_view(ctx: Context, tag: str, pages: tuple[PageLink, ...], number: int) -> ListView:
+    """Every story and comparison carrying a tag, newest first, or page `number` of them."""
+    records = tag_related(ctx, tag)[::-1]
+    shown = page_of(records, pages, number)
+    return ListView(
+        kind="tags",
+        heading=numbered_heading(_("Tag: %(tag)s: stories and comparisons", tag=tag), number),
+        intro=_("Every story and comparison tagged “%(tag)s”, newest first.", tag=tag),
+        groups=(Group(heading="", entries=tuple(list_entry(ctx, r) for r in shown)),),
+        stories=(),
+        count=len(records),
+        paging=paging(pages, number),
+    )
+
+
+def members_view(ctx: Context, record: Record[Entity], pages: tuple[PageLink, ...], number: int) -> ListView:
+    """Everyone on record as a member of an entity, with their role, or page `number` of them."""
+    members = entity_members(ctx, record)
+    return ListView(
+        kind="entities",
+        heading=numbered_heading(_("%(name)s: people", name=record.model.name), number),
+        intro=_("Everyone on record as a member of %(name)s, with their role.", name=record.model.name),
+        groups=(
+            Group(heading="", entries=tuple(_member(link, role) for link, role in page_of(members, pages, number))),
+        ),
+        stories=(),
+        count=len(members),
+        paging=paging(pages, number),
+    )
+
+
+def _member(link: LinkView, role: str) -> ListEntry:
+    return ListEntry(link=link, date=None, summary=role, badge=None, draft=False)
+
+
+def tags_index(ctx: Context, pages: tuple[PageLink, ...], number: int) -> ListView:
+    """Every tag with how many records carry it, or page `number` of them."""
+    tags = list(ctx.graph.tags.items())
     entries = tuple(
         ListEntry(
             link=LinkView(url=f"tags/{tag}/", label=tag),
             date=None,
-            summary=f"{len(ids)} on record",
+            summary=n_("%(count)s on record", "%(count)s on record", len(ids)),
             badge=None,
             draft=False,
         )
-        for tag, ids in ctx.graph.tags.items()
+        for tag, ids in page_of(tags, pages, number)
     )
     return ListView(
         kind="tags",
-        heading="Tags",
-        intro="Topics; each has its own timeline.",
+        heading=numbered_heading(_("Tags"), number),
+        intro=_("Topics; each has its own timeline."),
         groups=(Group(heading="", entries=entries),),
         stories=(),
-        count=len(entries),
+        count=len(tags),
+        paging=paging(pages, number),
     )

@@ -16,19 +16,20 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import format_compact_decimal, format_currency, get_currency_symbol
 
 from ..model import Money
+from ..translation import N_, _
 
 MONEY_ROLES = {
-    "contract-value": "Contract value",
-    "penalty": "Penalty",
-    "settlement": "Settlement",
-    "damages": "Damages",
-    "award": "Award",
-    "grant": "Grant",
-    "budget": "Budget",
-    "spending": "Spending",
-    "other": "Amount",
+    "contract-value": N_("Contract value"),
+    "penalty": N_("Penalty"),
+    "settlement": N_("Settlement"),
+    "damages": N_("Damages"),
+    "award": N_("Award"),
+    "grant": N_("Grant"),
+    "budget": N_("Budget"),
+    "spending": N_("Spending"),
+    "other": N_("Amount"),
 }
-"""What each role of an amount is called on a page."""
+"""What each role of an amount is called on a page (translated with `_()` where it is shown)."""
 MILLION = Decimal(10) ** 6
 SIGNIFICANT = 3
 
@@ -94,7 +95,7 @@ def describe(money: Money, where: Locale) -> str:
     """The amount in words, and in full too where the words round it."""
     words = money_words(money, where)
     if is_rounded(money.amount):
-        return f"{words}; in full, {exact(money.amount, money.currency, where)}"
+        return _("%(amount)s; in full, %(exact)s", amount=words, exact=exact(money.amount, money.currency, where))
     return words
 
 
@@ -102,4 +103,8 @@ def money_words(money: Money, where: Locale) -> str:
     """'£54.7 million (reported as US$69.8 million)': conversions exactly as reported."""
     main = amount_words(money.amount, money.currency, where)
     reported = [amount_words(c.amount, c.currency, where) for c in money.reported_as]
-    return f"{main} (reported as {', '.join(reported)})" if reported else main
+    return (
+        _("%(amount)s (reported as %(conversions)s)", amount=main, conversions=", ".join(reported))
+        if reported
+        else main
+    )

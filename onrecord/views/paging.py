@@ -1,5 +1,6 @@
 """Numbered pages for a list too long for one page: `{url}` holds the first PAGE_SIZE entries and
-`{url}page/2/` onwards the rest, each page linking to all the others, so no page grows with the record."""
+`{url}page/2/` onwards the rest. Each page links to the first and the last, to WINDOW pages either side of
+itself and to the pages before and after, so no page grows with the record."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 """Entries a numbered page lists at most."""
+WINDOW = 2
+"""Pages either side of the current one that a pager links to by number."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,6 +28,8 @@ class Paging:
     """Every page of a split list, and where this page sits among them."""
 
     pages: tuple[PageLink, ...]
+    shown: tuple[PageLink | None, ...]
+    """The pages linked to by number, in order, None where a run of pages is left out."""
     current: PageLink
     previous: PageLink | None
     next: PageLink | None
@@ -51,7 +56,22 @@ def paging(pages: tuple[PageLink, ...], number: int) -> Paging | None:
     at = number - 1
     return Paging(
         pages=pages,
+        shown=window(pages, at),
         current=pages[at],
         previous=pages[at - 1] if at else None,
         next=pages[at + 1] if number < len(pages) else None,
     )
+
+
+def window(pages: Sequence[T], at: int) -> tuple[T | None, ...]:
+    """The first and the last of `pages`, and WINDOW either side of the one at `at`, in order: None stands
+    for each run left out, unless the run is a single page, which is shown instead."""
+    wanted = {0, len(pages) - 1, *range(at - WINDOW, at + WINDOW + 1)}
+    wanted |= {index for index in range(1, len(pages) - 1) if {index - 1, index + 1} <= wanted}
+    shown: list[T | None] = []
+    for index, page in enumerate(pages):
+        if index in wanted:
+            shown.append(page)
+        elif shown[-1] is not None:
+            shown.append(None)
+    return tuple(shown)

@@ -1,9 +1,10 @@
-"""Markdown fields cut into blocks: plain Markdown, and the fact cards, comparisons and timelines that
-embed lines (`::fact ID`, `::comparison ID`, `::timeline ...`) stand for.
+"""Markdown fields with embeds: the text, with each embed line (`::fact ID`, `::comparison ID`,
+`::timeline ...`) replaced by a numbered slot, and the fact cards, comparisons and timelines they stand for.
 
-Our code draws the embeds; the Markdown between them is rendered and sanitised on its own, so no raw
-HTML from an author ever reaches a page. Citations `[@id]` are numbered here, in order of first use,
-and drawn by the renderer as superscript links to the page's sources list.
+Our code draws the embeds; the text is rendered and sanitised whole (so its footnotes and headings run
+across the embeds) and cut at the slots, so no raw HTML from an author ever reaches a page. Citations
+`[@id]` are numbered here, in order of first use, and drawn by the renderer as superscript links to
+the page's sources list.
 
 An embedded timeline of an entity or a tag shows at most EMBED_SHOWN entries, the latest, and links
 to the full timeline; one of chosen `ids` shows them all.
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import markup
+from .. import markup, typeset
 from ..model import Fact
+from ..translation import _
 from ..validate import Record
 from .cards import ComparisonCard, comparison_card
 from .common import Citations, Context, FactCard, LinkView, fact_card, facts_by_reading_order, record_url
+from .pictures import FigureView, figure
 from .timeline import TimelineView, timeline
 
 EMBED_SHOWN = 10
@@ -34,41 +37,40 @@ class EmbeddedTimeline:
 
 @dataclass(frozen=True, kw_only=True)
 class Block:
-    """Markdown text (`kind` "markdown"), or an embedded "fact", "comparison" or "timeline" view."""
+    """An embed's view: a "fact" card, a "comparison" card, a "timeline" or a "figure"."""
 
     kind: str
-    text: str = ""
-    item: FactCard | ComparisonCard | EmbeddedTimeline | None = None
+    item: FactCard | ComparisonCard | EmbeddedTimeline | FigureView
 
 
 @dataclass(frozen=True, kw_only=True)
 class Prose:
-    """A Markdown field ready to draw: its blocks and the number of every source it cites by id."""
+    """A Markdown field ready to draw: its text with a slot for each embed (`typeset.slot`), the embeds
+    in order, and the number of every source it cites by id; `text` is empty when the field is."""
 
-    blocks: tuple[Block, ...]
+    text: str
+    embeds: tuple[Block, ...]
     cites: tuple[tuple[str, int], ...]
 
 
 def prose(ctx: Context, text: str, citations: Citations) -> Prose:
-    """Blocks of `text`; its citations take the next free numbers in `citations`."""
+    """The text and embeds of `text`; its citations take the next free numbers in `citations`."""
     for citation in markup.citations(text):
         citations.cite(citation.id)
-    blocks: list[Block] = []
+    text = text.replace(typeset.SLOT_OPEN, "").replace(typeset.SLOT_CLOSE, "")
+    embeds: list[Block] = []
+    parts: list[str] = []
     at = 0
     for index, match in enumerate(markup.EMBED_LINE.finditer(text)):
         embedded = _embed(ctx, match["what"], match["arg"], index)
         if embedded is None:
             continue
-        _markdown(blocks, text[at : match.start()])
-        blocks.append(embedded)
+        parts += (text[at : match.start()], typeset.slot(len(embeds)))
+        embeds.append(embedded)
         at = match.end()
-    _markdown(blocks, text[at:])
-    return Prose(blocks=tuple(blocks), cites=citations.ids())
-
-
-def _markdown(blocks: list[Block], text: str) -> None:
-    if text.strip():
-        blocks.append(Block(kind="markdown", text=text))
+    parts.append(text[at:])
+    joined = "".join(parts)
+    return Prose(text=joined if joined.strip() else "", embeds=tuple(embeds), cites=citations.ids())
 
 
 def _embed(ctx: Context, what: str, arg: str, index: int) -> Block | None:
@@ -79,6 +81,8 @@ def _embed(ctx: Context, what: str, arg: str, index: int) -> Block | None:
         return Block(kind="comparison", item=comparison_card(ctx, graph.comparison(arg)))
     if what == "timeline":
         return Block(kind="timeline", item=embedded_timeline(ctx, arg, f"t{index + 1}-"))
+    if what == "figure":
+        return Block(kind="figure", item=figure(ctx, arg, lazy=True))
     return None
 
 
@@ -99,8 +103,8 @@ def _full_timeline(ctx: Context, name: str, value: str) -> LinkView:
     """The page of an entity's or a tag's whole timeline."""
     if name == "entity":
         entity = ctx.graph.entity(value)
-        return LinkView(url=f"{record_url(entity)}timeline/", label=f"{entity.model.name}: timeline")
-    return LinkView(url=f"tags/{value}/", label=f"Tag: {value}")
+        return LinkView(url=f"{record_url(entity)}timeline/", label=_("%(name)s: timeline", name=entity.model.name))
+    return LinkView(url=f"tags/{value}/", label=_("Tag: %(tag)s", tag=value))
 
 
 def embedded_timeline_records(ctx: Context, arg: str) -> list[Record[Fact]]:

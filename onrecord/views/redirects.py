@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import kinds
+from ..translation import _
 from .common import Context, PageSpec, record_url
 from .web import absolute
 
@@ -37,7 +38,7 @@ def redirect_pages(ctx: Context) -> Iterator[PageSpec]:
                     url=f"{kind.name}/{old}/",
                     template=TEMPLATE,
                     title=record.model.label(),
-                    description=f"{record.model.label()} has moved to a new address.",
+                    description=_("%(title)s has moved to a new address.", title=record.model.label()),
                     moved_to=record_url(record),
                     draw=redirect_view,
                     args=(record.id,),
@@ -50,5 +51,5 @@ def redirect_view(ctx: Context, record_id: str) -> RedirectView:
         target=record_url(record),
         canonical=absolute(ctx.graph.site, record_url(record)),
         label=record.model.label(),
-        kind=kinds.kind(record.kind).singular,
+        kind=_(kinds.kind(record.kind).singular),
     )

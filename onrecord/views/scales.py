@@ -15,18 +15,21 @@ from dataclasses import dataclass
 
 from .. import palette
 from ..model import Scales, Standing
+from ..translation import N_, _
 from .common import Context, words_label
+from .web import css_string
 
 STYLESHEET = "assets/scales.css"
 """Where the scales' stylesheet is written in the site."""
-METHODOLOGY = ("methodology/", "Methodology")
+METHODOLOGY = ("methodology/", N_("Methodology"))
 """The methodology page's address and title."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class ScaleWords:
     """How readers meet a scale: the noun its classes and anchors start with, the badge it is drawn as,
-    its heading and intro on the methodology page, and what is said of its default level, if it has one."""
+    its heading and intro on the methodology page, and what is said of its default level, if it has one
+    (marked with N_, translated where shown)."""
 
     noun: str
     box: str
@@ -39,8 +42,8 @@ SCALES = {
     "verdicts": ScaleWords(
         noun="verdict",
         box="verdict",
-        heading="Verdicts",
-        intro=(
+        heading=N_("Verdicts"),
+        intro=N_(
             "Each comparison sets two things said or done side by side and gives one of these verdicts. "
             "They are listed sharpest first, the order in which the home page leads with comparisons "
             "and scorecards count them."
@@ -49,9 +52,9 @@ SCALES = {
     "pledge_statuses": ScaleWords(
         noun="pledge-status",
         box="badge",
-        heading="Pledge statuses",
-        intro="Where a pledge stands, as its sources show it; every change of status is dated and sourced.",
-        default="A pledge not given a status is counted as",
+        heading=N_("Pledge statuses"),
+        intro=N_("Where a pledge stands, as its sources show it; every change of status is dated and sourced."),
+        default=N_("A pledge not given a status is counted as"),
     ),
 }
 """Each of site.yaml's scales, by its field in `Scales`."""
@@ -114,7 +117,8 @@ def _classes(scale: str, level: str) -> str:
 def level_badge(ctx: Context, scale: str, value: str | None) -> Badge:
     """The badge of a level a record gives (None: the scale's default), linking to its definition."""
     level = ctx.graph.site.scales.level(scale, value)
-    return Badge(cls=_classes(scale, level.id), label=level.label, url=f"{METHODOLOGY[0]}#{_anchor(scale, level.id)}")
+    url = f"{METHODOLOGY[0]}#{_anchor(scale, level.id)}"
+    return Badge(cls=_classes(scale, level.id), label=_(level.label), url=url)
 
 
 def standing_badge(ctx: Context, standing: Standing) -> Badge:
@@ -134,16 +138,18 @@ def _scale(scales: Scales, scale: str, words: ScaleWords) -> ScaleView:
         LevelView(
             anchor=_anchor(scale, level.id),
             look=_look(scale, level.id),
-            badge=Badge(cls=_classes(scale, level.id), label=level.label),
+            badge=Badge(cls=_classes(scale, level.id), label=_(level.label)),
             sign=level.sign,
             colour=level.colour,
             colour_dark=level.colour_dark,
-            definition=level.definition,
+            definition=_(level.definition),
         )
         for level in scales.levels(scale)
     )
-    default = (words.default, scales.level(scale, None).label) if words.default else None
-    return ScaleView(id=f"scale-{words.noun}", heading=words.heading, intro=words.intro, levels=levels, default=default)
+    default = (_(words.default), _(scales.level(scale, None).label)) if words.default else None
+    return ScaleView(
+        id=f"scale-{words.noun}", heading=_(words.heading), intro=_(words.intro), levels=levels, default=default
+    )
 
 
 def scales_stylesheet(scales: Scales) -> bytes:
@@ -160,15 +166,10 @@ def scales_stylesheet(scales: Scales) -> bytes:
             name = f".{_look(scale, level.id)}"
             lines.append(f"{name} {{ --level-light: {level.colour}; --level-dark: {level.colour_dark}; }}")
             if level.sign:
-                sign = _css_string(level.sign)
+                sign = css_string(level.sign)
                 lines.append(f'.level{name}::before {{ content: "{sign}"; content: "{sign}" / ""; }}')
     return ("\n".join(lines) + "\n").encode()
 
 
 def _properties(backgrounds: dict[str, str]) -> str:
     return " ".join(f"--{name}: {value};" for name, value in backgrounds.items())
-
-
-def _css_string(text: str) -> str:
-    """Text inside a CSS string, every character escaped, so no sign can end the string or the rule."""
-    return "".join(f"\\{ord(character):06x}" for character in text)

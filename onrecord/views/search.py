@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from .. import dates, kinds
 from ..model import Comparison, Entity, Fact, Filed, Story, mentions
+from ..translation import N_, _
 from ..validate import Record
 from .common import Context, LinkView, kind_label
 from .prose import embedded_facts
 
-SEARCH = ("search/", "Search")
+SEARCH = ("search/", N_("Search"))
 """The search page's address and title."""
 BUNDLE = "pagefind/"
 """Where Pagefind writes the index and its interface, from the site's root."""
@@ -70,8 +71,8 @@ def search_view(ctx: Context) -> SearchView:
     """Links to the timeline, every index that has entries, and the tags."""
     listed = [kind for kind in kinds.kinds() if ctx.graph.kinds[kind.name]]
     indexes = (
-        LinkView(url="timeline/", label="Timeline"),
-        *(LinkView(url=f"{kind.name}/", label=kind.title) for kind in listed),
-        LinkView(url="tags/", label="Tags"),
+        LinkView(url="timeline/", label=_("Timeline")),
+        *(LinkView(url=f"{kind.name}/", label=_(kind.title)) for kind in listed),
+        LinkView(url="tags/", label=_("Tags")),
     )
     return SearchView(bundle=BUNDLE, indexes=indexes)

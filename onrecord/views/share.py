@@ -18,12 +18,14 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from .. import drawings, kinds
-from ..model import PLEDGE_STATUSES, VERDICTS, Comparison, Filed, Pledge, Story
+from ..model import PLEDGE_STATUSES, VERDICTS, Comparison, Dated, Filed, Image, Pledge, Story
 from ..model.scales import Level
+from ..translation import _
 from ..validate import Record, as_kind
 from .cards import SideView, attribution, comparison_card
 from .common import Context, PageSpec, date_view, record_url
-from .images import Card, CardSide, Mark, draw, key
+from .images import HEIGHT, WIDTH, Card, CardSide, Mark, draw, key
+from .pictures import lead_figure
 
 FILE = "share.png"
 """A shared page's image, in the page's own folder."""
@@ -37,10 +39,15 @@ def share_url(record: Record[Filed]) -> str:
 
 
 def with_image(ctx: Context, record: Record[Filed], spec: PageSpec) -> PageSpec:
-    """The record's page declared with its share image, for the Open Graph and Twitter tags, if it has one."""
-    if record.kind not in KINDS:
+    """The record's page declared with its share image, for the Open Graph and Twitter tags, if it has one:
+    its card, or else its own image."""
+    if record.kind in KINDS:
+        shown = card(ctx, record)
+        return dataclasses.replace(spec, image=share_url(record), image_alt=alt_text(shown), image_size=(WIDTH, HEIGHT))
+    own = lead_figure(ctx, record.model) if isinstance(record.model, Dated) else None
+    if own is None:
         return spec
-    return dataclasses.replace(spec, image=share_url(record), image_alt=alt_text(card(ctx, record)))
+    return dataclasses.replace(spec, image=own.src, image_alt=own.alt, image_size=(own.width, own.height))
 
 
 def share_images(ctx: Context) -> Iterable[tuple[str, bytes]]:
@@ -68,27 +75,30 @@ def _card(ctx: Context, record: Record[Filed]) -> Card:
     lines: tuple[str, ...] = ()
     sides: tuple[CardSide, ...] = ()
     between, mark = "", None
+    image = model.image if isinstance(model, Dated) else None
     if isinstance(model, Comparison):
         shown = comparison_card(ctx, as_kind(record, Comparison))
         sides = (_side(shown.left), _side(shown.right))
         between = shown.elapsed if shown.timing == "apart" else ""
-        mark = _mark("Verdict", site.scales.level(VERDICTS.scale, model.verdict))
+        mark = _mark(_("Verdict"), site.scales.level(VERDICTS.scale, model.verdict))
     elif isinstance(model, Story):
         authors = ", ".join(model.authors)
-        lines = (f"By {authors}" if authors else "", date_view(model.date).words)
+        lines = (_("By %(authors)s", authors=authors) if authors else "", date_view(model.date).words)
     elif isinstance(model, Pledge):
         said = attribution(ctx, as_kind(record, Pledge), model.quote)
         lines = ("".join(text for text, _ in said.line), date_view(model.date).words)
-        mark = _mark("Status", site.scales.level(PLEDGE_STATUSES.scale, model.status))
+        mark = _mark(_("Status"), site.scales.level(PLEDGE_STATUSES.scale, model.status))
     return Card(
         site=site.title,
         address=_address(site.base_url),
-        kind=kinds.kind(record.kind).singular.capitalize(),
+        kind=_(kinds.kind(record.kind).singular).capitalize(),
         title=model.label(),
         lines=tuple(line for line in lines if line),
         sides=sides,
         between=between,
         mark=mark,
+        picture=ctx.graph.pictures[image] if image else None,
+        picture_title=ctx.graph.typed(image, Image).model.title if image else "",
     )
 
 
@@ -98,7 +108,7 @@ def _side(side: SideView) -> CardSide:
 
 
 def _mark(caption: str, level: Level) -> Mark:
-    return Mark(caption=caption, sign=level.sign or "", label=level.label, colour=level.colour)
+    return Mark(caption=caption, sign=level.sign or "", label=_(level.label), colour=level.colour)
 
 
 def _address(base_url: str) -> str:
@@ -111,8 +121,23 @@ def alt_text(shown: Card) -> str:
     """A sentence saying what the card shows, for readers who cannot see it."""
     if shown.sides:
         left, right = shown.sides[0], shown.sides[1]
-        body = f"{left.who} ({left.when}) set beside {right.who} ({right.when})"
+        body = _(
+            "%(left)s (%(left_date)s) set beside %(right)s (%(right_date)s)",
+            left=left.who,
+            left_date=left.when,
+            right=right.who,
+            right_date=right.when,
+        )
     else:
         body = ", ".join(shown.lines)
-    verdict = f"; {shown.mark.caption.lower()}: {shown.mark.label}" if shown.mark else ""
-    return f"{shown.site} {shown.kind.lower()} card: {shown.title}. {body}{verdict}."
+    if shown.mark:
+        said = _(
+            "%(shown)s; %(caption)s: %(label)s.", shown=body, caption=shown.mark.caption.lower(), label=shown.mark.label
+        )
+    else:
+        said = f"{body}."
+    title = shown.title if shown.title[-1:] in ".?!…" else f"{shown.title}."
+    heading = _("%(site)s %(kind)s card: %(title)s", site=shown.site, kind=shown.kind.lower(), title=title)
+    if shown.picture_title:
+        said += " " + _("Beside it, the image: %(title)s.", title=shown.picture_title)
+    return f"{heading} {said}"

@@ -24,6 +24,7 @@ from .common import (
     replies,
     updates,
 )
+from .pictures import FigureView, lead_figure
 from .prose import Prose, embedded_facts, prose
 from .search import SearchMarks, search_marks
 from .structured import Described, news_article
@@ -51,7 +52,11 @@ class StoryView(Described):
     """A story page."""
 
     card: StoryCard
+    image: FigureView | None
+    """The story's lead image, shown under its heading."""
     body: Prose
+    contents: bool
+    """Whether the page lists the body's headings (the story's `toc`)."""
     related: tuple[FactCard, ...]
     tags: tuple[str, ...]
     replies: tuple[ReplyView, ...]
@@ -92,8 +97,10 @@ def story_view(ctx: Context, record: Record[Story]) -> StoryView:
     answers = replies(ctx, model, citations)
     sources = citations.sources()
     return StoryView(
+        image=lead_figure(ctx, model),
         card=story_card(ctx, record),
         body=body,
+        contents=model.toc,
         related=tuple(fact_card(ctx, r) for r in related(ctx, record)),
         tags=tuple(model.tags),
         replies=answers,

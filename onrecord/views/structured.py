@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .. import dates, kinds
 from ..model import VERDICTS, Comparison, Entity, Event, Fact, Law, Report, Said, Source, Story, Update
+from ..translation import _
 from ..validate import Record
 from .cards import side_sources, words_source
 from .common import Context, Page, SourceView, record_url, words_label
@@ -87,7 +88,7 @@ def _section(url: str, site: Settings) -> str | None:
     """An index's title: a kind's from the registry, else the site's navigation's name for it."""
     name = url.rstrip("/")
     if name in kinds.names():
-        return kinds.kind(name).title
+        return _(kinds.kind(name).title)
     return dict((*site.nav, *site.more)).get(url)
 
 
@@ -118,7 +119,7 @@ def claim_review(ctx: Context, record: Record[Comparison]) -> str:
             "ratingValue": site.scales.rank(VERDICTS.scale, model.verdict) + 1,
             "bestRating": len(site.scales.levels(VERDICTS.scale)),
             "worstRating": 1,
-            "alternateName": level.label,
+            "alternateName": _(level.label),
         },
         "itemReviewed": _dated(claim, "datePublished", left.model.date),
         "author": publisher(ctx),

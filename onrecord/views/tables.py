@@ -34,6 +34,7 @@ from pydantic import BaseModel
 from .. import kinds
 from ..link import SiteGraph, references
 from ..model import Fact, Filed, Money, Source
+from ..translation import N_
 from ..validate import Record
 from ..values import ID_FORM
 
@@ -53,6 +54,7 @@ class Column:
     name: str
     type: FieldType = "string"
     description: str = ""
+    """What it holds, in English: marked for the catalogue, translated with `_()` where it is written out."""
 
 
 @dataclass(frozen=True)
@@ -74,31 +76,59 @@ class _Shape:
     part: type[BaseModel] | None = None
 
 
-Cell = tuple[tuple[int, ...], Column, str]
-"""A value in a row: where its column sorts, the column, and its text."""
+Slot = tuple[tuple[int, ...], Column]
+"""Where a column sorts among its kind's, and the column."""
 
 
-def record_cells(kind: str, value: Json) -> tuple[Cell, ...]:
-    """A record's row of its kind's table, from its fields as JSON: each cell with its column."""
-    return tuple(_fields(kinds.kind(kind).model, value, "", ()))
+@dataclass(frozen=True)
+class Row:
+    """A record's row of its kind's table: the slots its cells fill, shared by every record with the same
+    fields and list lengths, and the cells' texts, in the same order."""
+
+    slots: tuple[Slot, ...]
+    texts: tuple[str, ...]
 
 
-def kind_table(kind: str, rows: Sequence[tuple[str, Sequence[Cell]]]) -> Table:
+def record_cells(kind: str, value: Json) -> Row:
+    """A record's row of its kind's table, from its fields as JSON."""
+    cells = list(_fields(kinds.kind(kind).model, value, "", ()))
+    return Row(_layout(tuple(_slot(key, name, holds) for key, name, holds, _ in cells)), tuple(c[3] for c in cells))
+
+
+@functools.cache
+def _slot(key: tuple[int, ...], name: str, holds: FieldType) -> Slot:
+    return key, Column(name, holds)
+
+
+@functools.cache
+def _layout(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """One tuple for every row of the same shape, so a large site keeps a few hundred, not one a record."""
+    return slots
+
+
+def kind_table(kind: str, rows: Sequence[tuple[str, Row]]) -> Table:
     """One row per record of `kind`, from its id and its `record_cells`, in the order given."""
-    empty = () if rows else record_cells(kind, None)
-    found = {key: column for cells in [*(cells for _, cells in rows), empty] for key, column, _ in cells}
+    layouts = {row.slots: None for _, row in rows} or {record_cells(kind, None).slots: None}
+    found = {key: column for slots in layouts for key, column in slots}
     keys = sorted(found)
-    texts = [{key: text for key, _, text in cells} for _, cells in rows]
-    return Table(
-        columns=(Column("id"), *(found[key] for key in keys)),
-        rows=tuple((id_, *(row.get(key, "") for key in keys)) for (id_, _), row in zip(rows, texts, strict=True)),
-        key=("id",),
-    )
+    where = {key: index for index, key in enumerate(keys)}
+    blank = ("",) * len(keys)
+    lines = []
+    for id_, row in rows:
+        line = list(blank)
+        for (key, _), text in zip(row.slots, row.texts, strict=True):
+            line[where[key]] = text
+        lines.append((id_, *line))
+    return Table(columns=(Column("id"), *(found[key] for key in keys)), rows=tuple(lines), key=("id",))
 
 
 def published(graph: SiteGraph, kind: str) -> list[Record[Filed]]:
     """The records of a kind every data file holds: never a draft (not even in a preview), by id."""
     return sorted((r for r in graph.kinds[kind] if not r.model.is_draft()), key=lambda record: record.id)
+
+
+Cell = tuple[tuple[int, ...], str, FieldType, str]
+"""A value in a row: where its column sorts, the column's name and type, and its text."""
 
 
 def _fields(model: type[BaseModel], value: Json, prefix: str, key: tuple[int, ...]) -> Iterator[Cell]:
@@ -116,7 +146,7 @@ def _cells(shape: _Shape, value: Json, name: str, key: tuple[int, ...]) -> Itera
             inner = _Shape("part", part=shape.part) if shape.form == "parts" else _Shape("scalar")
             yield from _cells(inner, item, f"{name}_{number}", (*key, number))
     else:
-        yield key, Column(name, shape.holds), _text(shape, value)
+        yield key, name, shape.holds, _text(shape, value)
 
 
 def _text(shape: _Shape, value: Json) -> str:
@@ -198,13 +228,13 @@ def _scalar_type(annotation: object) -> FieldType:
 
 
 AMOUNT_COLUMNS = (
-    Column("record", description="The id of the fact the amount belongs to."),
-    Column("kind", description="The fact's kind."),
-    Column("role", description="What the amount is: contract-value, penalty, settlement..."),
-    Column("amount", "number", "The amount in full, exactly as the fact gives it."),
-    Column("currency", description="ISO 4217 code."),
-    Column("reported_as", description="Conversions as sources reported them, `amount currency`, joined by '; '."),
-    Column("source", description="The source that gives the amount, when the fact names one."),
+    Column("record", description=N_("The id of the fact the amount belongs to.")),
+    Column("kind", description=N_("The fact's kind.")),
+    Column("role", description=N_("What the amount is: contract-value, penalty, settlement...")),
+    Column("amount", "number", N_("The amount in full, exactly as the fact gives it.")),
+    Column("currency", description=N_("ISO 4217 code.")),
+    Column("reported_as", description=N_("Conversions as sources reported them, `amount currency`, joined by '; '.")),
+    Column("source", description=N_("The source that gives the amount, when the fact names one.")),
 )
 """The columns of the table of every amount of money on record, one a row (`amount_rows`)."""
 
@@ -227,12 +257,12 @@ def _plain(amount: Decimal) -> str:
 
 
 SOURCE_COLUMNS = (
-    Column("record", description="The id of the record that cites the source."),
-    Column("kind", description="The record's kind."),
-    Column("field", description="The field that cites it (sources, quote, body, status_history...)."),
-    Column("source", description="The source's id; empty for a source written inline in the record."),
-    Column("title", description="The source's title."),
-    Column("url", description="Where the source can be read."),
+    Column("record", description=N_("The id of the record that cites the source.")),
+    Column("kind", description=N_("The record's kind.")),
+    Column("field", description=N_("The field that cites it (sources, quote, body, status_history...).")),
+    Column("source", description=N_("The source's id; empty for a source written inline in the record.")),
+    Column("title", description=N_("The source's title.")),
+    Column("url", description=N_("Where the source can be read.")),
 )
 """The columns of the table of every source each published record cites, one a row (`source_rows`)."""
 

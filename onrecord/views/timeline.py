@@ -14,15 +14,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
+from typing import get_args
 
 from .. import dates, kinds
-from ..model import Fact, Filed
+from ..model import Fact, Filed, Verification
+from ..translation import _
 from ..validate import Record, as_kind
 from .axis import UNKNOWN_GROUP, Axis, Place, axis, period, place
-from .common import Context, DateView, FactCard, date_view, fact_card
+from .common import Context, DateView, FactCard, date_view, fact_card, kind_label, words_label
+from .paging import window
 
-PAGE_ENTRIES = 40
-"""Entries a timeline page lists at most: about 40 KB of HTML, so a page stays small at any size of site."""
+PAGE_ENTRIES = 30
+"""Entries a timeline page lists at most: about 40 KB of HTML with its filter, so a page stays small at any size."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,7 +78,9 @@ class PartLink:
     @property
     def label(self) -> str:
         """What the links before and after call it: "2020", or "2020, page 2 of 3"."""
-        return self.year.label if self.of == 1 else f"{self.year.label}, page {self.number} of {self.of}"
+        if self.of == 1:
+            return self.year.label
+        return _("%(year)s, page %(number)s of %(pages)s", year=self.year.label, number=self.number, pages=self.of)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,10 +92,31 @@ class Split:
 
     years: tuple[YearLink, ...]
     pages: tuple[PartLink, ...]
+    shown: tuple[PartLink | None, ...]
+    """The current year's pages that the pager links to by number (paging.window)."""
     total: int
     current: PartLink | None
     previous: PartLink | None
     next: PartLink | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choice:
+    """One value a filter offers, and its words."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimelineFilter:
+    """What a timeline's filter offers: the kinds it lists (in registry order), the verification statuses
+    when it lists more than one, and the entities its entries name (by name). It is drawn in the page,
+    disabled until the script enables it, so nothing moves when the script runs."""
+
+    kinds: tuple[Choice, ...]
+    statuses: tuple[Choice, ...]
+    entities: tuple[Choice, ...]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,10 +126,8 @@ class TimelineView:
     years: tuple[Year, ...]
     axis: Axis | None
     count: int
-    filterable: bool
+    filter: TimelineFilter | None
     split: Split | None = None
-    kinds: tuple[str, ...] = ()
-    """The kinds of fact it lists, in registry order: the filter offers them in this order."""
 
 
 def timeline(ctx: Context, records: Iterable[Record[Filed]], prefix: str = "", filterable: bool = True) -> TimelineView:
@@ -132,7 +156,7 @@ def year_pages(ctx: Context, facts: list[Record[Fact]], url: str) -> tuple[PartL
             label=labels[group],
             url=f"{url}{group}/",
             count=count,
-            described="with no known date" if group == UNKNOWN_GROUP else f"from {labels[group]}",
+            described=_("with no known date") if group == UNKNOWN_GROUP else _("from %(year)s", year=labels[group]),
         )
         of = -(-count // PAGE_ENTRIES)
         for number in range(1, of + 1):
@@ -146,10 +170,12 @@ def year_pages(ctx: Context, facts: list[Record[Fact]], url: str) -> tuple[PartL
 def _split(total: int, pages: tuple[PartLink, ...], at: int | None) -> Split:
     years = tuple(page.year for page in pages if page.number == 1)
     if at is None:
-        return Split(years=years, pages=pages, total=total, current=None, previous=None, next=None)
+        return Split(years=years, pages=pages, shown=(), total=total, current=None, previous=None, next=None)
+    same_year = [page for page in pages if page.year == pages[at].year]
     return Split(
         years=years,
         pages=pages,
+        shown=window(same_year, pages[at].number - 1),
         total=total,
         current=pages[at],
         previous=pages[at - 1] if at else None,
@@ -160,7 +186,7 @@ def _split(total: int, pages: tuple[PartLink, ...], at: int | None) -> Split:
 def overview(ctx: Context, facts: list[Record[Fact]], pages: tuple[PartLink, ...]) -> TimelineView:
     """A split timeline's first page: the axis of every entry, and the way to each year's page."""
     drawn = axis(facts, [place(ctx, r) for r in facts], "")
-    return TimelineView(years=(), axis=drawn, count=len(facts), filterable=False, split=_split(len(facts), pages, None))
+    return TimelineView(years=(), axis=drawn, count=len(facts), filter=None, split=_split(len(facts), pages, None))
 
 
 def year_page(ctx: Context, shown: list[Record[Fact]], pages: tuple[PartLink, ...], url: str) -> TimelineView:
@@ -175,14 +201,26 @@ def _view(ctx: Context, facts: list[Record[Fact]], prefix: str, filterable: bool
         _year(ctx, prefix, list(group))
         for _, group in groupby(zip(facts, places, strict=True), key=lambda p: p[1].group)
     )
-    present = {r.kind for r in facts}
     return TimelineView(
         years=years,
         axis=axis(facts, places, prefix),
         count=len(facts),
-        filterable=filterable,
+        filter=_filter(ctx, facts) if filterable else None,
         split=split,
-        kinds=tuple(name for name in kinds.fact_names() if name in present),
+    )
+
+
+def _filter(ctx: Context, facts: list[Record[Fact]]) -> TimelineFilter:
+    present = {r.kind for r in facts}
+    found = {r.model.verification for r in facts}
+    statuses = tuple(Choice(value=s, label=words_label(s)) for s in get_args(Verification) if s in found)
+    named = {i: ctx.graph.entity(i).model.name for r in facts for i in r.model.actor_ids()}
+    return TimelineFilter(
+        kinds=tuple(Choice(value=k.name, label=kind_label(k.name)) for k in kinds.facts() if k.name in present),
+        statuses=statuses if len(statuses) > 1 else (),
+        entities=tuple(
+            Choice(value=i, label=name) for i, name in sorted(named.items(), key=lambda p: (p[1].casefold(), p[0]))
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .. import dates
 from ..model import Comparison, Dated, Entity, Fact, Filed, Source, Story
+from ..translation import _
 
 
 class Published(Protocol):
@@ -47,10 +48,21 @@ def record_description(model: Filed) -> str:
     if isinstance(model, (Dated, Comparison)):
         return model.summary
     if isinstance(model, Entity):
-        return f"{model.name} on the record: the facts that name {model.name}, and what comparisons found."
+        return _("%(name)s on the record: the facts that name %(name)s, and what comparisons found.", name=model.name)
     if isinstance(model, Source):
-        published = f", {dates.words(model.published)}" if model.published else ""
-        return f"{model.label()}, published by {model.publisher}{published}: the source, and what on record cites it."
+        title, publisher = model.label(), model.publisher
+        if model.published:
+            return _(
+                "%(title)s, published by %(publisher)s, %(date)s: the source, and what on record cites it.",
+                title=title,
+                publisher=publisher,
+                date=dates.words(model.published),
+            )
+        return _(
+            "%(title)s, published by %(publisher)s: the source, and what on record cites it.",
+            title=title,
+            publisher=publisher,
+        )
     return model.label()
 
 
@@ -83,3 +95,8 @@ def _exact_day(value: dates.Edtf) -> bool:
         and value.day is not None
         and not (value.approximate or value.uncertain or value.unspecified)
     )
+
+
+def css_string(text: str) -> str:
+    """Text inside a CSS string, every character escaped, so no sign can end the string or the rule."""
+    return "".join(f"\\{ord(character):06x}" for character in text)

@@ -1,4 +1,5 @@
-"""Browser fixtures: the example build served on 127.0.0.1, read through the session's one Chromium.
+"""Browser fixtures: the example build (and copies of it in other languages) served on 127.0.0.1, read through
+the session's one Chromium.
 
 Every page opens in its own context whose requests to any other host are refused and recorded,
 so a test can assert that reading the site never contacts a third party.
@@ -7,6 +8,7 @@ so a test can assert that reading the site never contacts a third party.
 from __future__ import annotations
 
 import re
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -15,7 +17,10 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
+from conftest import EXAMPLE
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+
+from onrecord import pipeline
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -99,3 +104,34 @@ def open_page(browser: Browser, base_url: str, offsite: list[str]) -> Iterator[O
     yield open_
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def translated_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
+    """`translated_site("fr")`: the address on 127.0.0.1 of the example built with that `language`, each
+    language built once a session."""
+    served: dict[str, tuple[ThreadingHTTPServer, str]] = {}
+
+    def site(language: str) -> str:
+        if language not in served:
+            root = tmp_path_factory.mktemp(language)
+            shutil.copytree(EXAMPLE, root / "content")
+            site_file = root / "content" / "site.yaml"
+            text = re.sub(r"(?m)^language: .*$", f"language: {language}", site_file.read_text(encoding="utf-8"))
+            site_file.write_text(text, encoding="utf-8")
+            pipeline.build(root / "content", root / "site")
+            server = ThreadingHTTPServer((HOST, 0), partial(QuietHandler, directory=str(root / "site")))
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            served[language] = server, f"http://{HOST}:{server.server_port}/"
+        return served[language][1]
+
+    yield site
+    for server, _ in served.values():
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def arabic_site(translated_site: Callable[[str], str]) -> str:
+    """The example built with `language: ar`: a right-to-left site."""
+    return translated_site("ar")

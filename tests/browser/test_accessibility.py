@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 
 from . import example
 from .conftest import OpenPage
@@ -35,6 +37,22 @@ def test_axe_finds_no_violation(open_page: OpenPage, offsite: list[str], path: s
     if violations:
         pytest.fail(f"/{path} in the {scheme} scheme:\n{describe(violations)}")
     assert not offsite, f"/{path} asked other hosts for {offsite}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", example.reader_pages())
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_axe_finds_no_violation_in_every_language_built(
+    browser: Browser, translated_site: Callable[[str], str], language: str, path: str, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(translated_site(language) + path)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(RUN_AXE)
+    context.close()
+    if violations:
+        pytest.fail(f"/{path} of the {language} build in the {scheme} scheme:\n{describe(violations)}")
 
 
 def test_no_page_requests_another_host(

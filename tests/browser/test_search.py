@@ -28,7 +28,9 @@ SHOWN = f"""([words, within]) => {{
 @cache
 def body_word() -> tuple[str, str]:
     """(a fact's address, a word of its body that no other file of the example holds, however it ends)."""
-    texts = [path.read_text(encoding="utf-8").lower() for path in example.CONTENT.rglob("*") if path.is_file()]
+    texts = [
+        p.read_text(encoding="utf-8").lower() for p in example.CONTENT.rglob("*") if p.is_file() and p.suffix != ".png"
+    ]
     for kind in example.FACT_KINDS:
         for fact in example.ids(kind):
             path = next((example.CONTENT / kind).rglob(f"{fact}.yaml"))

@@ -112,3 +112,26 @@ def test_entity_filter_shows_only_that_entitys_entries(open_page: OpenPage) -> N
     assert not shown_wrongly(page, lambda row: narrowing[0] in row["entities"])
     page.select_option('select[name="entity"]', options[0])
     assert not shown_wrongly(page, lambda row: True)
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => {
+        for (const shift of list.getEntries()) { if (!shift.hadRecentInput) total += shift.value; }
+    }).observe({type: "layout-shift", buffered: true});
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+})"""
+
+
+def test_the_filter_is_in_the_page_from_the_start_so_nothing_moves_when_the_script_enables_it(
+    open_page: OpenPage,
+) -> None:
+    without = open_page("timeline/", width=390, javascript=False)
+    assert without.locator('form.timeline-filter input[name="kind"]').first.is_disabled()
+    listed = len(entries(without))
+    assert without.locator(".filter-status").inner_text() == f"Showing {listed} of {listed} entries."
+    for width in (390, 1280):
+        page = open_page("timeline/", width=width)
+        page.wait_for_function("() => !document.querySelector('.filter-controls').disabled")
+        assert page.evaluate(LAYOUT_SHIFT) == 0
+        assert page.locator(".filter-status").inner_text().startswith("Showing ")

@@ -8,7 +8,9 @@ from .watcher import Watcher
 class LiveReloadHandler(WebSocketHandler):
     watcher: ClassVar[Watcher | None]
     live_css: ClassVar[bool | None]
+    waiters: ClassVar[set[LiveReloadHandler]]
     def check_origin(self, origin: str) -> bool: ...
+    def on_message(self, message: str | bytes) -> None: ...
     @classmethod
     def reload_waiters(cls, path: str | None = None) -> None: ...
 
