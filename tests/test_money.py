@@ -61,3 +61,10 @@ def test_historic_currency_codes_are_accepted_and_misspelt_ones_refused() -> Non
         assert Money(role="damages", amount=Decimal(1), currency=code).currency == code
     with pytest.raises(ValueError, match="'GPB' is not an ISO 4217 currency code"):
         Money(role="damages", amount=Decimal(1), currency="GPB")
+
+
+def test_a_latin_currency_symbol_keeps_its_letters_in_order_on_a_right_to_left_page() -> None:
+    arabic = locale("ar")
+    assert amount_words(Decimal("54700000"), "GBP", arabic).endswith("\u2066UK£\u2069")
+    assert "\u2066US$\u2069" in exact(Decimal("69800"), "USD", arabic)
+    assert "\u2066" not in amount_words(Decimal("54700000"), "GBP", BRITISH)

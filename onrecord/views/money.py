@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
+from unicodedata import bidirectional
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_compact_decimal, format_currency, get_currency_symbol
@@ -54,7 +55,8 @@ def amount_words(amount: Decimal, currency: str, where: Locale) -> str:
     symbol = get_currency_symbol(currency, locale=where)
     pattern = where.currency_formats["standard"].pattern
     digits = min((pattern.find(mark) for mark in "#0" if mark in pattern), default=len(pattern))
-    return _spaced(f"{symbol}{number}", symbol) if pattern.find("¤") < digits else f"{number}\u00a0{symbol}"
+    text = _spaced(f"{symbol}{number}", symbol) if pattern.find("¤") < digits else f"{number}\u00a0{symbol}"
+    return _isolated(text, symbol, where)
 
 
 def exact(amount: Decimal, currency: str, where: Locale) -> str:
@@ -62,8 +64,10 @@ def exact(amount: Decimal, currency: str, where: Locale) -> str:
     symbol = get_currency_symbol(currency, locale=where)
     if amount == amount.to_integral_value():
         whole = re.sub(r"\.0+", "", where.currency_formats["standard"].pattern)
-        return _spaced(format_currency(amount, currency, format=whole, locale=where, currency_digits=False), symbol)
-    return _spaced(format_currency(amount, currency, locale=where), symbol)
+        text = format_currency(amount, currency, format=whole, locale=where, currency_digits=False)
+    else:
+        text = format_currency(amount, currency, locale=where)
+    return _isolated(_spaced(text, symbol), symbol, where)
 
 
 def _spaced(text: str, symbol: str) -> str:
@@ -73,6 +77,14 @@ def _spaced(text: str, symbol: str) -> str:
     if text.startswith(symbol) and symbol[-1:].isalpha() and rest[:1].isdigit():
         return f"{symbol}\u00a0{rest}"
     return text
+
+
+def _isolated(text: str, symbol: str, where: Locale) -> str:
+    """In a language written right to left, a symbol with Latin letters kept whole in their own order
+    (UK£, not £UK), by Unicode's isolate marks around it."""
+    if where.character_order != "right-to-left" or not any(bidirectional(c) == "L" for c in symbol):
+        return text
+    return text.replace(symbol, f"\u2066{symbol}\u2069", 1)
 
 
 def is_rounded(amount: Decimal) -> bool:
