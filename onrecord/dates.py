@@ -1,35 +1,21 @@
-"""EDTF dates: parsing, reader wording, machine form and timeline order.
+"""EDTF dates: parsing, machine form and timeline order (`date_words` words them for readers).
 
 Owns every date an author writes in Library of Congress EDTF (ISO 8601-2,
 levels 0 and 1).  Facts carry the precision the reporting supports, and every
-output keeps it: a month stays a month, "~" reads "about", "?" "(uncertain)".
+output keeps it: a month stays a month, "~" stays approximate, "?" uncertain.
 Only years 0001-9999 are supported.  Seasons are northern meteorological ones
 (spring March-May, ...); the winter of a year runs from its December to February.
 A date nobody has on record is written XXXX (`Unknown`): allowed only where a model says so.
-
-Readers read dates in the site's language (`translation.speaking()`): month names and the order of day,
-month and year from Babel's CLDR data, qualifiers and units from the catalogue. English keeps the words
-written here whatever English the site speaks, and so does a language without a catalogue. Authors read
-English always: what they write is read in English (month names, "circa"), and the dates their messages
-quote are worded by `english`.
+Authors write in English: month names and words such as "circa" in a date written another way are read
+as English, so that `check` can say which EDTF they stand for.
 """
 
 from __future__ import annotations
 
 import calendar
-import functools
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from babel import Locale
-from babel.dates import format_date, match_skeleton
-
-from . import translation
-from .translation import N_
 
 MONTHS = (
     "January",
@@ -47,8 +33,6 @@ MONTHS = (
 )
 SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 """EDTF's season numbers, and their English names (as authors write them and as messages name them)."""
-_UNITS = ("year", "month", "day")
-_DEPTH = {"year": 1, "season": 2, "month": 2, "day": 3}
 _FORMS = "forms like 2020, 2020-06, 2020-06-08, 2020-06~, 2023?, 2020-06-10/2021-05 or 2023-08/.."
 _POINT = re.compile(r"(\d{4}|\d{3}X|\d{2}XX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?([~?%]?)")
 _DAY_FIRST = "write the year first, then the month, then the day, as in 2020-06-08 for 8 June 2020"
@@ -112,17 +96,6 @@ class Point:
             return "season"
         return "day" if self.day else "month" if self.month else "year"
 
-    def words(self) -> str:
-        """Qualifiers are spelled out because readers do not know EDTF marks."""
-        return _noted(self, _about(self) if self.approximate else _plain(self, short=False))
-
-    def short(self) -> str:
-        """For tight spaces such as timeline labels."""
-        text = _plain(self, short=True)
-        if self.approximate:
-            text = _("c. %(date)s", date=text)
-        return _("%(date)s?", date=text) if self.uncertain else text
-
     def iso(self) -> str:
         """HTML datetime strings have no seasons or decades: fall back to the year."""
         if self.month is None:
@@ -152,26 +125,7 @@ class Interval:
         if self.start is None and self.end is None:
             raise EdtfError("a date range needs a start, an end or both")
         if self.start and self.end and self.end.last_day() < self.start.first_day():
-            raise EdtfError(f"the end ({english(self.end)}) is before the start ({english(self.start)})")
-
-    def words(self) -> str:
-        """Open and unknown ends read differently: ongoing is not the same as unknown."""
-        if self.start and self.end:
-            return _("%(start)s to %(end)s", start=self.start.words(), end=self.end.words())
-        if self.start:
-            if self.end_open:
-                return _noted(self.start, _from(self.start))
-            return _("%(start)s to an unknown date", start=self.start.words())
-        end = anchor(self)
-        if self.start_open:
-            return _noted(end, _until(end))
-        return _("an unknown date to %(end)s", end=end.words())
-
-    def short(self) -> str:
-        """An open end is left blank, an unknown one is a question mark."""
-        start = self.start.short() if self.start else "" if self.start_open else "?"
-        end = self.end.short() if self.end else "" if self.end_open else "?"
-        return f"{start} – {end}".strip()
+            raise EdtfError(f"the end ({_point_text(self.end)}) is before the start ({_point_text(self.start)})")
 
     def iso(self) -> str:
         """A <time> element can hold only one date: the start when there is one."""
@@ -189,13 +143,6 @@ class Interval:
 @dataclass(frozen=True)
 class Unknown:
     """A date not on record at all (EDTF XXXX): listed after every dated entry, drawn on no axis."""
-
-    def words(self) -> str:
-        return _("date not known")
-
-    def short(self) -> str:
-        """For labels that stand alone, such as a timeline entry's."""
-        return _("Date not known")
 
     def iso(self) -> str:
         """No machine date can be given: pages show the words alone."""
@@ -252,7 +199,7 @@ def sort_key(value: Edtf) -> tuple[int, int, int]:
 
 def placing_day(point: Point) -> date:
     """The day a date is listed at: its last, kept within its own year (a winter runs into the next)."""
-    return min(point.last_day(), date(point.year + 10 ** _hidden_year_digits(point) - 1, 12, 31))
+    return min(point.last_day(), date(point.year + 10 ** hidden_year_digits(point) - 1, 12, 31))
 
 
 def section(value: Edtf) -> str:
@@ -262,43 +209,10 @@ def section(value: Edtf) -> str:
     if isinstance(value, Unknown):
         return "unknown"
     point = anchor(value)
-    hidden = _hidden_year_digits(point)
+    hidden = hidden_year_digits(point)
     if point.precision == "year" and hidden:
         return f"{point.year}s" if hidden == 1 else f"{point.year}-{point.year + 10**hidden - 1}"
     return str(placing_day(point).year)
-
-
-def section_words(value: Edtf) -> str:
-    """The name readers see of a date's `section`: "2019", "2010s", "2000–2099", "Date not known"."""
-    if isinstance(value, Unknown):
-        return value.short()
-    point = anchor(value)
-    if point.precision == "year" and _hidden_year_digits(point):
-        return _years(point, short=True)
-    return str(placing_day(point).year)
-
-
-def loose(value: Known) -> str:
-    """The span a date known no closer than its year is known to ("2020", "the 2010s"); else ""."""
-    point = anchor(value)
-    return _years(point, short=False) if point.precision == "year" else ""
-
-
-def words(value: Edtf) -> str:
-    """So callers need not care whether they hold a point or a range."""
-    return value.words()
-
-
-def short(value: Edtf) -> str:
-    """So callers need not care whether they hold a point or a range."""
-    return value.short()
-
-
-def english(value: Edtf) -> str:
-    """A date in words for its author, in English whatever language the site speaks: messages of check,
-    validation and linking quote dates this way."""
-    with _in_english():
-        return value.words()
 
 
 def text(value: Edtf) -> str:
@@ -323,81 +237,6 @@ def _point_text(point: Point) -> str:
     month = point.season or point.month
     core = f"{point.year:04d}" + (f"-{month:02d}" if month else "") + (f"-{point.day:02d}" if point.day else "")
     return core + mark
-
-
-def elapsed(earlier: Edtf, later: Edtf) -> str:
-    """Time between the starts of two facts, in no unit finer than both support ("" when either is unknown).
-
-    Says "about" unless both are exact days; names the two largest non-zero units.
-    """
-    if isinstance(earlier, Unknown) or isinstance(later, Unknown):
-        return ""
-    a, b = anchor(earlier), anchor(later)
-    depth = min(_DEPTH[a.precision], _DEPTH[b.precision])
-    hedged = any(p.approximate or p.uncertain for p in (a, b))
-    start, end = (_truncate(p.first_day(), depth) for p in (a, b))
-    if start == end:
-        return _("around the same time") if hedged else _same(depth)
-    amount = _amount_words(_calendar_difference(*sorted((start, end)))[:depth])
-    if hedged or depth < 3:
-        if end > start:
-            return _("about %(amount)s later", amount=amount)
-        return _("about %(amount)s earlier", amount=amount)
-    return _("%(amount)s later", amount=amount) if end > start else _("%(amount)s earlier", amount=amount)
-
-
-def apart(earlier: Edtf, later: Edtf) -> bool:
-    """Whether `elapsed` tells a time between the two (3 years later) rather than that they are of the
-    same time (the same year) or that it cannot be told (""), in whatever language it speaks."""
-    if isinstance(earlier, Unknown) or isinstance(later, Unknown):
-        return False
-    a, b = anchor(earlier), anchor(later)
-    depth = min(_DEPTH[a.precision], _DEPTH[b.precision])
-    return _truncate(a.first_day(), depth) != _truncate(b.first_day(), depth)
-
-
-def _same(depth: int) -> str:
-    if depth == 1:
-        return _("the same year")
-    return _("the same month") if depth == 2 else _("the same day")
-
-
-def _truncate(day: date, depth: int) -> date:
-    """Forget what the less precise date never said, so it cannot leak into the count."""
-    return date(day.year, day.month if depth > 1 else 1, day.day if depth > 2 else 1)
-
-
-def _calendar_difference(lo: date, hi: date) -> tuple[int, int, int]:
-    """Whole years, months and days from lo to hi, as a person counts them."""
-    months = (hi.year - lo.year) * 12 + hi.month - lo.month - (hi.day < lo.day)
-    days = (hi - _add_months(lo, months)).days
-    return months // 12, months % 12, days
-
-
-def _amount_words(amounts: tuple[int, ...]) -> str:
-    """Two units are enough to read at a glance; a third is noise in a timeline."""
-    named = [_unit(n, unit) for n, unit in zip(amounts, _UNITS, strict=False) if n][:2]
-    if len(named) == 2:
-        return _("%(larger)s, %(smaller)s", larger=named[0], smaller=named[1])
-    return named[0] if named else ""
-
-
-def _unit(count: int, unit: str) -> str:
-    if unit == "year":
-        return n_("%(count)s year", "%(count)s years", count)
-    if unit == "month":
-        return n_("%(count)s month", "%(count)s months", count)
-    return n_("%(count)s day", "%(count)s days", count)
-
-
-def stretch(lo: date, hi: date, ends: tuple[Point, Point]) -> str:
-    """The length of the run of days from lo to hi that two dates bound, in no unit finer than both
-    support unless the run is shorter than that unit; "about" unless both are exact days."""
-    amounts = _calendar_difference(lo, hi)
-    depth = max(min(_DEPTH[p.precision] for p in ends), next((i + 1 for i, n in enumerate(amounts) if n), 3))
-    exact = all(p.precision == "day" and not p.approximate and not p.uncertain for p in ends)
-    amount = _amount_words(amounts[:depth])
-    return amount if exact else _("about %(amount)s", amount=amount)
 
 
 def anchor(value: Known) -> Point:
@@ -478,7 +317,7 @@ def _not_edtf(text: str) -> EdtfError:
     if len(forms) == 1:
         return EdtfError(refused, f"write {forms[0]}")
     if forms:
-        readings = ", or ".join(f"{form} for {english(parse(form))}" for form in forms)
+        readings = ", or ".join(f"{form} for {_day_in_english(form)}" for form in forms)
         return EdtfError(refused, f"the day and the month could be either way round: write {readings}")
     for pattern, hint in _HINTS:
         if pattern.fullmatch(text):
@@ -519,6 +358,12 @@ def _points(text: str) -> tuple[str, ...]:
     else:
         readings = [(found.get("number") or _month_number(found["month"]), found.get("day"))]
     return tuple(form + mark for month, day in readings if (form := _day(found["year"], month, day)))
+
+
+def _day_in_english(form: str) -> str:
+    """2020-06-08 as an author reads it: 8 June 2020."""
+    year, month, day = (int(part) for part in form.split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"
 
 
 def _month_number(name: str) -> str:
@@ -579,229 +424,23 @@ def _season_problem(point: Point) -> str | None:
     return None
 
 
-_english = ContextVar("english", default=False)
-"""True while dates are worded for authors, in English whatever the site speaks."""
-_FIRST_OF_MONTH = {"fr": "1er"}
-"""How a language writes the first day of a month where it is not the number alone (CLDR has no such
-data): le 1er juin."""
-
-
-@contextmanager
-def _in_english() -> Iterator[None]:
-    token = _english.set(True)
-    try:
-        yield
-    finally:
-        _english.reset(token)
-
-
-def _locale() -> Locale | None:
-    """The locale dates are worded in now; None for the English written here."""
-    return None if _english.get() else _speaking_locale(translation.speaking())
-
-
-@functools.cache
-def _speaking_locale(language: str) -> Locale | None:
-    """A language the interface speaks (one with a catalogue), as Babel knows it; else None (English)."""
-    if translation.catalogue_language(language) is None:
-        return None
-    return Locale.parse(language, sep="-")
-
-
-def _(message: str, **values: object) -> str:
-    """`message` in the language dates speak now, with `values` put in: as the catalogue translates it for
-    readers, as written for English and for authors."""
-    if _locale() is None:
-        return message % values if values else message
-    return translation._(message, **values)
-
-
-def n_(singular: str, plural: str, count: int) -> str:
-    """The form of `singular` or `plural` for `count`, as `_` speaks; English writes the count bare (1200)."""
-    if _locale() is None:
-        return (singular if count == 1 else plural) % {"count": count}
-    return translation.n_(singular, plural, count)
-
-
-def _plain(point: Point, short: bool) -> str:
-    """The date itself, before qualifiers."""
-    if point.season:
-        return _season(point)
-    if point.month is None:
-        return _years(point, short)
-    locale = _locale()
-    if locale is not None:
-        return _cldr(point, locale, short)
-    names = [name[:3] for name in MONTHS] if short else MONTHS
-    if point.day:
-        return f"{point.day} {names[point.month - 1]} {point.year}"
-    return f"{names[point.month - 1]} {point.year}"
-
-
-def _cldr(point: Point, locale: Locale, short: bool) -> str:
-    """A day or a month as the locale writes it (CLDR's skeletons: yMMMMd is 8 juin 2020, yMMM juin 2020)."""
-    skeleton = ("yMMMd" if short else "yMMMMd") if point.day else ("yMMM" if short else "yMMMM")
-    pattern = str(locale.datetime_skeletons[match_skeleton(skeleton, locale.datetime_skeletons) or skeleton])
-    first = _FIRST_OF_MONTH.get(locale.language) if point.day == 1 else None
-    if first is not None:
-        pattern = re.sub(r"(?<![d'])d(?!d)", f"'{first}'", pattern)
-    return format_date(date(point.year, point.month or 1, point.day or 1), pattern, locale=locale)
-
-
-def _season(point: Point) -> str:
-    year = str(point.year)
-    if point.season == 21:
-        return _("Spring %(year)s", year=year)
-    if point.season == 22:
-        return _("Summer %(year)s", year=year)
-    if point.season == 23:
-        return _("Autumn %(year)s", year=year)
-    return _("Winter %(year)s", year=year)
-
-
-def _years(point: Point, short: bool) -> str:
-    """201X is a decade and 20XX a century: say the span, not a made-up year."""
-    hidden = _hidden_year_digits(point)
-    first, last = str(point.year), str(point.year + 10**hidden - 1)
-    if hidden == 1:
-        return _("%(year)ss", year=first) if short else _("the %(year)ss", year=first)
-    if hidden == 2:
-        if short:
-            return _("%(first)s–%(last)s", first=first, last=last)
-        return _("%(first)s to %(last)s", first=first, last=last)
-    return first
-
-
-def _kind(point: Point) -> str:
-    """What a date names, which the words around it may depend on: a day, a month, a year, a decade, a
-    century or a season (a French day takes "le", a month none)."""
-    if point.season:
-        return "season"
-    if point.precision != "year":
-        return point.precision
-    return ("year", "decade", "century")[_hidden_year_digits(point)]
-
-
-def _about(point: Point) -> str:
-    """About the date, without its notes."""
-    plain, year = _plain(point, short=False), str(point.year)
-    kind = _kind(point)
-    if kind == "day":
-        return _("about %(day)s", day=plain)
-    if kind == "month":
-        return _("about %(month)s", month=plain)
-    if kind == "year":
-        return _("about %(year)s", year=plain)
-    if kind == "decade":
-        return _("about the %(year)ss", year=year)
-    if kind == "century":
-        return _("about %(first)s to %(last)s", first=year, last=str(point.year + 99))
-    return _about_season(point)
-
-
-def _about_season(point: Point) -> str:
-    year = str(point.year)
-    if point.season == 21:
-        return _("about Spring %(year)s", year=year)
-    if point.season == 22:
-        return _("about Summer %(year)s", year=year)
-    if point.season == 23:
-        return _("about Autumn %(year)s", year=year)
-    return _("about Winter %(year)s", year=year)
-
-
-_FROM: dict[object, str] = {
-    (True, "day"): N_("from about %(day)s"),
-    (True, "month"): N_("from about %(month)s"),
-    (True, "year"): N_("from about %(year)s"),
-    (True, "decade"): N_("from about the %(year)ss"),
-    (False, "day"): N_("from %(day)s"),
-    (False, "month"): N_("from %(month)s"),
-    (False, "year"): N_("from %(start_year)s"),
-    (False, "decade"): N_("from the %(year)ss"),
-    (False, 21): N_("from Spring %(year)s"),
-    (False, 22): N_("from Summer %(year)s"),
-    (False, 23): N_("from Autumn %(year)s"),
-    (False, 24): N_("from Winter %(year)s"),
-    "other": N_("from %(date)s"),
-}
-"""A range that starts at a date and is still open, by (approximate?, what the date names): each its own
-sentence, since a language may word each differently ("depuis le 1er août", "depuis août", "dès 2020")."""
-_UNTIL: dict[object, str] = {
-    (True, "day"): N_("until about %(day)s"),
-    (True, "month"): N_("until about %(month)s"),
-    (True, "year"): N_("until about %(year)s"),
-    (True, "decade"): N_("until about the %(year)ss"),
-    (False, "day"): N_("until %(day)s"),
-    (False, "month"): N_("until %(month)s"),
-    (False, "year"): N_("until %(year)s"),
-    (False, "decade"): N_("until the %(year)ss"),
-    (False, 21): N_("until Spring %(year)s"),
-    (False, 22): N_("until Summer %(year)s"),
-    (False, 23): N_("until Autumn %(year)s"),
-    (False, 24): N_("until Winter %(year)s"),
-    "other": N_("until %(date)s"),
-}
-"""A range that was open before a date and ends at it, as `_FROM` is keyed."""
-
-
-def _from(point: Point) -> str:
-    """A range that starts at the date and is still open, without the date's notes."""
-    return _open_range(point, _FROM)
-
-
-def _until(point: Point) -> str:
-    """A range that was open before the date and ends at it, without the date's notes."""
-    return _open_range(point, _UNTIL)
-
-
-def _open_range(point: Point, sentences: Mapping[object, str]) -> str:
-    plain, kind = _plain(point, short=False), _kind(point)
-    sentence = sentences.get((point.approximate, point.season if kind == "season" else kind))
-    if sentence is None:
-        return _(sentences["other"], date=_about(point) if point.approximate else plain)
-    year = plain if kind == "year" else str(point.year)
-    return _(sentence, day=plain, month=plain, year=year, start_year=plain)
-
-
-def _noted(point: Point, text: str) -> str:
-    """`text`, the words of `point` (or of a range it ends), with what the record does not settle about
-    it: a month or a day unknown, and whether it is uncertain."""
-    unknown = _unknown_part(point)
-    if unknown == "month":
-        if point.uncertain:
-            return _("%(date)s (month unknown; uncertain)", date=text)
-        return _("%(date)s (month unknown)", date=text)
-    if unknown == "day":
-        if point.uncertain:
-            return _("%(date)s (day unknown; uncertain)", date=text)
-        return _("%(date)s (day unknown)", date=text)
-    return _("%(date)s (uncertain)", date=text) if point.uncertain else text
-
-
-def _unknown_part(point: Point) -> str:
-    """An unknown month or day is a fact about the record worth telling readers: "month", "day" or ""."""
-    if "X" not in point.unspecified[4:] or _hidden_year_digits(point):
-        return ""
-    return "day" if point.month else "month"
-
-
-def _hidden_year_digits(point: Point) -> int:
+def hidden_year_digits(point: Point) -> int:
+    """How many of the year's last digits are unknown: 1 for a decade (201X), 2 for a century (20XX)."""
     return point.unspecified[:4].count("X")
 
 
 def _bounds(point: Point) -> tuple[date, date]:
     if point.season:
         start = date(point.year, 3 * (point.season - 20), 1)
-        return start, _add_months(start, 3) - timedelta(days=1)
+        return start, add_months(start, 3) - timedelta(days=1)
     if point.month is None:
-        last_year = point.year + 10 ** _hidden_year_digits(point) - 1
+        last_year = point.year + 10 ** hidden_year_digits(point) - 1
         return date(point.year, 1, 1), date(last_year, 12, 31)
     start = date(point.year, point.month, point.day or 1)
     return start, start if point.day else date(point.year, point.month, _days_in(point.year, point.month))
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
     """Clamps to the month's end: 31 January plus one month is 28 or 29 February."""
     year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
     return date(year, index + 1, min(day.day, _days_in(year, index + 1)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from . import dates
+from . import date_words, dates
 from .errors import Problem
 from .memo import PerRecord
 from .model import Fact, Filed
@@ -88,7 +88,8 @@ def _conflict(
     mine, theirs = dates.anchor(model.date), dates.anchor(other.date)
     if theirs.first_day() > mine.last_day():
         return (
-            f"'{named}' is dated {dates.english(other.date)}, wholly after this fact's {dates.english(model.date)}",
+            f"'{named}' is dated {date_words.english(other.date)}, "
+            f"wholly after this fact's {date_words.english(model.date)}",
             "'after' orders facts whose dates are the same or overlap",
         )
     if dates.section(other.date) != dates.section(model.date):

@@ -12,7 +12,7 @@ from typing import Generic, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import dates, kinds, markup, sanitize
+from . import date_words, dates, kinds, markup, sanitize
 from .errors import ContentErrors, Location, Problem
 from .load import KeyPath, Marks, RawDoc, Yaml, dotted, suggest_id
 from .model import Comparison, Dated, Fact, Filed, Reply, Ruling, Site, Strict, field_help, markdown_texts
@@ -360,7 +360,9 @@ def _reply_problems(reply: Reply, marks: Marks, where: KeyPath) -> typing.Iterat
 def _order_problems(model: Fact, marks: Marks) -> typing.Iterator[Problem]:
     start, end = model.span()
     if end is not None and _ends_before(end, start):
-        yield Problem(marks.value(("end",)), f"end ({dates.english(end)}) is before the start ({dates.english(start)})")
+        yield Problem(
+            marks.value(("end",)), f"end ({date_words.english(end)}) is before the start ({date_words.english(start)})"
+        )
 
 
 def _ends_before(end: dates.Edtf, start: dates.Edtf) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from onrecord import dates, kinds
+from onrecord import date_words, kinds
 from onrecord.errors import ContentErrors
 from onrecord.load import RawDoc, parse_yaml
 from onrecord.model import Strict
@@ -54,7 +54,7 @@ def test_a_complete_pledge_validates_leaving_its_status_to_the_default_of_the_si
     pledge = valid("pledges", PLEDGE).model
     assert pledge.by == "acme" and pledge.sources == ["acme-letter"]
     assert pledge.status is None, "which status is the default is known only with site.yaml"
-    assert dates.words(pledge.date) == "8 June 2020"
+    assert date_words.words(pledge.date) == "8 June 2020"
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,7 @@ def test_a_complete_pledge_validates_leaving_its_status_to_the_default_of_the_si
 )
 def test_every_edtf_form_is_accepted_as_a_fact_date(written: str, words: str) -> None:
     pledge = valid("pledges", PLEDGE.replace("2020-06-08", written)).model
-    assert dates.words(pledge.date) == words
+    assert date_words.words(pledge.date) == words
 
 
 def test_an_unknown_nested_field_suggests_the_closest_name() -> None:

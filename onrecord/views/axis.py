@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .. import dates, kinds
+from .. import date_words, dates, kinds
 from ..dates import anchor
 from ..model import Fact
 from ..translation import _, n_
@@ -165,10 +165,10 @@ def _place(ctx: Context, record: Record[Fact]) -> Place:
 
 def _section(point: dates.Point) -> tuple[str, str, str, str]:
     """(group, label, heading, loose heading): a year's section, or a decade's or century's own."""
-    group, span = dates.section(point), dates.loose(point)
+    group, span = dates.section(point), date_words.loose(point)
     if span and span != str(point.year):
         heading = _("%(span)s, year not known", span=span)
-        return group, dates.section_words(point), f"{heading[:1].upper()}{heading[1:]}", ""
+        return group, date_words.section_words(point), f"{heading[:1].upper()}{heading[1:]}", ""
     return group, group, group, _("%(year)s, date within the year not known", year=group) if span else ""
 
 
@@ -277,14 +277,14 @@ def _description(pairs: list[tuple[Record[Fact], Place]], undated: int) -> str:
     extents = [_extent(record, place) for record, place in dated]
     running = sum(covered is None for _, covered in extents)
     last = max((covered for _, covered in extents if covered), key=lambda reach: reach[0], default=None)
-    first = extents[0][0][1].words()
+    first = date_words.words(extents[0][0][1])
     sentences = [
         n_(
             "Proportional time axis: %(count)s entry from %(first)s to %(last)s.",
             "Proportional time axis: %(count)s entries from %(first)s to %(last)s.",
             len(dated),
             first=first,
-            last=last[1].words(),
+            last=date_words.words(last[1]),
         )
         if last
         else n_(
@@ -310,9 +310,9 @@ def _description(pairs: list[tuple[Record[Fact], Place]], undated: int) -> str:
         sentences.append(
             _(
                 "The longest stretch with no entry runs from %(start)s to %(end)s: %(length)s.",
-                start=before.words(),
-                end=after.words(),
-                length=dates.stretch(lo, hi, (before, after)),
+                start=date_words.words(before),
+                end=date_words.words(after),
+                length=date_words.stretch(lo, hi, (before, after)),
             )
         )
     return " ".join(sentences)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .. import dates, terms
+from .. import date_words, terms
 from ..model import (
     VERDICTS,
     Comparison,
@@ -146,7 +146,7 @@ def _card(ctx: Context, record: Record[Comparison]) -> ComparisonCard:
     left, right = ctx.graph.fact(model.left.fact), ctx.graph.fact(model.right.fact)
     texts = [model.left.words(left.model), model.right.words(right.model)]
     marked = terms.highlight_all(texts, model.highlight)
-    elapsed = dates.elapsed(left.model.date, right.model.date)
+    elapsed = date_words.elapsed(left.model.date, right.model.date)
     return ComparisonCard(
         id=record.id,
         url=record_url(record),
@@ -157,7 +157,11 @@ def _card(ctx: Context, record: Record[Comparison]) -> ComparisonCard:
         left=side(ctx, left, model.left, marked.segments[0]),
         right=side(ctx, right, model.right, marked.segments[1]),
         elapsed=elapsed,
-        timing="unknown" if not elapsed else "apart" if dates.apart(left.model.date, right.model.date) else "together",
+        timing="unknown"
+        if not elapsed
+        else "apart"
+        if date_words.apart(left.model.date, right.model.date)
+        else "together",
         terms=marked.terms,
         draft=model.draft,
     )

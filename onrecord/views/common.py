@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
-from .. import dates, kinds, translation
+from .. import date_words, dates, kinds, translation
 from ..depends import Memo, Store
 from ..link import SiteGraph, holding
 from ..model import Comparison, Dated, Fact, Filed, Reply, Source, Update, Verification
@@ -346,7 +346,7 @@ def date_view(value: dates.Edtf) -> DateView:
 @functools.lru_cache(maxsize=4096)
 def _date_view(value: dates.Edtf, language: str) -> DateView:
     """Cached: many facts share a date, and wording one is not free."""
-    return DateView(words=dates.words(value), short=dates.short(value), iso=value.iso())
+    return DateView(words=date_words.words(value), short=date_words.short(value), iso=value.iso())
 
 
 def record_url(record: Record[Filed]) -> str:
@@ -435,7 +435,7 @@ def text_of(value: object, choice: bool) -> str:
     if isinstance(value, list):
         return ", ".join(text_of(item, choice) for item in value)
     if isinstance(value, (dates.Point, dates.Interval)):
-        return dates.words(value)
+        return date_words.words(value)
     if isinstance(value, str):
         return words_label(value) if choice else value
     return str(value)

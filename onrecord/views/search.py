@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .. import dates, kinds
+from .. import date_words, kinds
 from ..model import Comparison, Entity, Fact, Filed, Story, mentions
 from ..translation import N_, _
 from ..validate import Record
@@ -46,7 +46,7 @@ def search_marks(ctx: Context, record: Record[Filed]) -> SearchMarks:
     """The kind as readers call it, the names of the entities the record names (each once), its date."""
     when = record.model.when()
     names = (ctx.graph.entity(i).model.name for i in dict.fromkeys(_entities(ctx, record)))
-    return SearchMarks(kind=kind_label(record.kind), entities=tuple(names), date=dates.words(when) if when else "")
+    return SearchMarks(kind=kind_label(record.kind), entities=tuple(names), date=date_words.words(when) if when else "")
 
 
 def _entities(ctx: Context, record: Record[Filed]) -> Iterable[str]:

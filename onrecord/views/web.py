@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
-from .. import dates
+from .. import date_words, dates
 from ..model import Comparison, Dated, Entity, Fact, Filed, Source, Story
 from ..translation import _
 
@@ -56,7 +56,7 @@ def record_description(model: Filed) -> str:
                 "%(title)s, published by %(publisher)s, %(date)s: the source, and what on record cites it.",
                 title=title,
                 publisher=publisher,
-                date=dates.words(model.published),
+                date=date_words.words(model.published),
             )
         return _(
             "%(title)s, published by %(publisher)s: the source, and what on record cites it.",
