@@ -114,12 +114,11 @@ def country(code: str) -> str:
 
 
 def _language(tag: str) -> str:
-    """A language the CLDR can word dates and numbers in: a BCP 47 tag Babel knows."""
+    """A language the CLDR knows, so that dates and numbers can be worded in it: a BCP 47 tag Babel knows."""
     try:
         Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError):
-        known = "write one the CLDR knows, e.g. en-GB, fr, de-AT or ar"
-        raise ValueError(f"'{tag}' is not a language the site's dates and numbers can be worded in; {known}") from None
+        raise ValueError(f"'{tag}' is not a language the CLDR knows; write its BCP 47 tag, e.g. en-GB, fr, de-AT or ar") from None
     return tag
 
 
@@ -128,7 +127,7 @@ Language = Annotated[
     Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"),
     AfterValidator(_language),
 ]
-"""A BCP 47 tag (en-GB) for a language the site's dates, numbers and interface can be worded in."""
+"""A BCP 47 tag (en-GB) for a language the CLDR knows: the site's, or a quote's."""
 
 
 def _decimal_places(amount: Decimal) -> int:

@@ -714,3 +714,22 @@ def test_a_comparison_names_its_sides_first_and_second_which_reads_true_stacked_
         r"The second side, the statement, came <strong>[^<]+later</strong> than the first, the pledge\.", page
     )
     assert not re.search(r"on the (left|right)|(left|right) side", page)
+
+
+def test_a_quote_in_another_language_is_marked_with_it_wherever_it_is_shown(
+    tmp_path: Path, make_site: MakeSite, valid_files: dict[str, str]
+) -> None:
+    valid_files["pledges/acme-pledge.yaml"] = valid_files["pledges/acme-pledge.yaml"].replace(
+        "quote: Acme no longer offers general purpose face scanners.",
+        "quote:\n  text: Acme ne vend plus de scanners faciaux.\n  language: fr",
+    )
+    valid_files["statements/acme-reply.yaml"] = valid_files["statements/acme-reply.yaml"].replace(
+        "quote: The contract is not used in mass surveillance.",
+        "quote:\n  text: لا يُستخدم العقد في المراقبة الجماعية.\n  language: ar",
+    )
+    site = built(make_site(tmp_path, valid_files), tmp_path)
+    assert '<blockquote lang="fr" dir="ltr"><p>Acme ne vend plus' in html(site, "pledges/acme-pledge/")
+    assert '<blockquote lang="ar" dir="rtl"><p>لا يُستخدم' in html(site, "statements/acme-reply/")
+    comparison = html(site, "comparisons/pledge-vs-reply/")
+    assert 'lang="fr" dir="ltr"><p>' in comparison and 'lang="ar" dir="rtl"><p>' in comparison
+    assert '"inLanguage":"fr"' in html(site, "pledges/acme-pledge/")

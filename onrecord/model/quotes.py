@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import BeforeValidator
 
 from ..translation import N_
-from ..values import Id, Text
+from ..values import Id, Language, Text
 from .base import ENTITY, OptionalSource, Role, Strict
 
 
@@ -32,6 +32,9 @@ class Quote(Strict):
         None
     )
     """Who reported the words (an entity id, e.g. a newspaper), when they reach us second-hand."""
+    language: Language | None = None
+    """The language the words are in when it is not the site's, as a BCP 47 tag such as fr or ar: screen
+    readers then speak them in it."""
 
 
 def _text_alone(value: object) -> object:

@@ -51,6 +51,7 @@ from .entity import (
 from .fact import fact_view
 from .feeds import feed_of, feeds
 from .image import image_page
+from .languages import direction
 from .lists import (
     UPDATES_TITLE,
     UpdateRow,
@@ -66,7 +67,6 @@ from .lists import (
     update_rows,
     updates_view,
 )
-from .money import locale
 from .notfound import NOT_FOUND, not_found_view
 from .paging import PageLink, numbered_pages
 from .pictures import picture_files
@@ -118,7 +118,7 @@ def site_view(graph: SiteGraph) -> SiteView:
         title=site.title,
         tagline=site.tagline,
         language=site.language,
-        direction="rtl" if locale(site.language).character_order == "right-to-left" else "ltr",
+        direction=direction(site.language),
         publisher=site.publisher,
         licence=site.licence,
         base_url=site.base_url,

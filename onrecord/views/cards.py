@@ -44,6 +44,7 @@ from .common import (
     text_of,
     verification,
 )
+from .languages import InLanguage, in_language
 from .money import MONEY_ROLES, describe
 from .scales import Badge, level_badge, standing_badge
 
@@ -110,6 +111,8 @@ class SideView:
     shown: ShownAs
     quote: terms.Segments
     """The words, when the side shows words; empty for a deed."""
+    language: InLanguage | None
+    """The language of the words, where it is not the page's."""
     long: bool
     """Words long enough for a card to set them smaller."""
     deed: Deed | None
@@ -190,6 +193,7 @@ def side(ctx: Context, record: Record[Fact], chosen: Side, quote: terms.Segments
         venue=_venue(record, chosen),
         shown=shown,
         quote=quote if shown == "quote" else (),
+        language=in_language(ctx.graph.site.language, chosen.quote(record.model)) if shown == "quote" else None,
         long=shown == "quote" and sum(len(text) for text, _ in quote) > LONG_QUOTE,
         deed=deed(ctx, record) if shown == "deed" else None,
         verification=verification(record.model),

@@ -34,6 +34,7 @@ from .common import (
     text_of,
     updates,
 )
+from .languages import InLanguage, in_language
 from .money import MONEY_ROLES, describe
 from .pictures import FigureView, lead_figure
 from .prose import Prose, prose
@@ -48,6 +49,7 @@ class Excerpt:
     """A verbatim passage and where it stands in its document."""
 
     text: str
+    language: InLanguage | None
     at: str | None
     said: Attribution | None
     """Whose words, when the passage names its speakers or who reported it."""
@@ -75,6 +77,7 @@ class FactView(Described):
     period: DateView | None
     people: tuple[tuple[str, tuple[Named, ...]], ...]
     quote: str | None
+    quote_language: InLanguage | None
     quote_at: str | None
     paraphrase: str | None
     attribution: Attribution
@@ -115,6 +118,7 @@ def fact_view(ctx: Context, record: Record[Fact]) -> FactView:
         period=entry(ctx, record).period,
         people=people(ctx, mentions(model)),
         quote=quote.text if quote else None,
+        quote_language=in_language(ctx.graph.site.language, quote),
         quote_at=quote.at if quote else None,
         paraphrase=model.paraphrase if isinstance(model, Said) else None,
         attribution=attribution(ctx, record, quote),
@@ -140,6 +144,7 @@ def _excerpt(ctx: Context, record: Record[Fact], passage: Quote, citations: Cita
     named = passage.speakers or passage.as_quoted_by
     return Excerpt(
         text=passage.text,
+        language=in_language(ctx.graph.site.language, passage),
         at=passage.at,
         said=attribution(ctx, record, passage) if named else None,
         cites=citations.cite_all([words_source(record.model, passage)]),

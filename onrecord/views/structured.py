@@ -196,6 +196,8 @@ def _said(ctx: Context, model: Said, node: Node) -> Node:
         return {**node, "@type": "CreativeWork"}
     speakers = quote.speakers or model.speakers
     node.update({"@type": "Quotation", "text": quote.text, "isBasedOn": _work(ctx, words_source(model, quote))})
+    if quote.language:
+        node["inLanguage"] = quote.language
     return {**node, "spokenByCharacter": _parties(ctx, speakers)} if speakers else node
 
 
