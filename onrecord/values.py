@@ -118,7 +118,8 @@ def _language(tag: str) -> str:
     try:
         Locale.parse(tag, sep="-")
     except (UnknownLocaleError, ValueError):
-        raise ValueError(f"'{tag}' is not a language the CLDR knows; write its BCP 47 tag, e.g. en-GB, fr, de-AT or ar") from None
+        example = "e.g. en-GB, fr, de-AT or ar"
+        raise ValueError(f"'{tag}' is not a language the CLDR knows; write its BCP 47 tag, {example}") from None
     return tag
 
 
