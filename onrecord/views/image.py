@@ -16,6 +16,8 @@ USES_SHOWN = 50
 
 @dataclass(frozen=True, kw_only=True)
 class ImagePage:
+    """An image's own page: the picture at its largest, its rights, and the pages that show it."""
+
     figure: FigureView
     licence: str
     source_url: str
