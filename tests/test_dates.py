@@ -32,7 +32,8 @@ from onrecord.dates import (
     sort_key,
 )
 from onrecord.model import base, facts
-from onrecord.views.common import VOCABULARY_WORDS, date_view, kind_label, words_label
+from onrecord.views.common import date_view, kind_label
+from onrecord.views.vocabulary import VOCABULARY_WORDS, words_label
 
 FORMS = "expected forms like 2020, 2020-06, 2020-06-08, 2020-06~, 2023?, 2020-06-10/2021-05 or 2023-08/.."
 

@@ -17,7 +17,6 @@ from ..validate import Record, as_kind
 from .axis import place
 from .cards import ComparisonCard, comparison_card
 from .common import (
-    SOURCE_TYPES,
     Context,
     DateView,
     LinkView,
@@ -39,6 +38,7 @@ from .scales import Badge, level_badge, standing_badge
 from .search import SearchMarks, search_marks
 from .story import StoryCard, story_card
 from .timeline import TimelineView
+from .vocabulary import SOURCE_TYPES
 
 HOME_COMPARISONS = 3
 HOME_UPDATES = 5

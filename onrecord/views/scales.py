@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .. import palette
 from ..model import Scales, Standing
 from ..translation import N_, _
-from .common import Context, words_label
+from .common import Context
+from .vocabulary import words_label
 from .web import css_string
 
 STYLESHEET = "assets/scales.css"

@@ -23,7 +23,8 @@ from ..model import VERDICTS, Comparison, Entity, Event, Fact, Law, Report, Said
 from ..translation import _
 from ..validate import Record
 from .cards import side_sources, words_source
-from .common import Context, Page, SourceView, record_url, words_label
+from .common import Context, Page, SourceView, record_url
+from .vocabulary import words_label
 from .web import absolute
 
 Node = dict[str, object]

@@ -21,8 +21,9 @@ from ..model import Fact, Filed, Verification
 from ..translation import _
 from ..validate import Record, as_kind
 from .axis import UNKNOWN_GROUP, Axis, Place, axis, period, place
-from .common import Context, DateView, FactCard, date_view, fact_card, kind_label, words_label
+from .common import Context, DateView, FactCard, date_view, fact_card, kind_label
 from .paging import window
+from .vocabulary import words_label
 
 PAGE_ENTRIES = 30
 """Entries a timeline page lists at most: about 40 KB of HTML with its filter, so a page stays small at any size."""
