@@ -45,8 +45,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# The whole suite, in two worker processes (pytest-xdist): every test keeps to its own temporary folders.
 test: lint system-deps
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --numprocesses 2
 
 # The unit tests alone: no browser, no server, no processes of their own; seconds, not minutes.
 test-fast: $(STAMP)
