@@ -45,9 +45,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-# The whole suite, in two worker processes (pytest-xdist): every test keeps to its own temporary folders.
+# The whole suite: the browser tests first, with the machine to themselves (Pagefind's interface and the
+# page checks wait on Chromium, which a loaded machine slows), then the rest in two worker processes
+# (pytest-xdist), each test keeping to its own temporary folders.
 test: lint system-deps
-	$(PY) -m pytest -q --numprocesses 2
+	$(PY) -m pytest -q -m browser
+	$(PY) -m pytest -q -m "not browser" --numprocesses 2
 
 # The unit tests alone: no browser, no server, no processes of their own; seconds, not minutes.
 test-fast: $(STAMP)
