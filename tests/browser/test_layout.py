@@ -39,3 +39,23 @@ def test_a_right_to_left_site_mirrors_the_sides_of_a_comparison_and_the_timeline
     quote = page.locator(".entry").first
     assert quote.evaluate("e => getComputedStyle(e).borderRightWidth") != "0px", "rules stand on the reading side"
     context.close()
+
+
+def test_a_quote_in_a_left_to_right_language_keeps_its_full_stop_at_its_end_on_a_right_to_left_page(
+    browser: Browser, arabic_site: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(arabic_site + "pledges/ibm-2020-facial-recognition-pledge/")
+    quote = page.locator(".pull-quote blockquote p")
+    assert quote.inner_text().rstrip().endswith(".")
+    # The x of the full stop and of the letter before it: read left to right, the stop comes after.
+    stop, letter = quote.evaluate(
+        """p => {
+            const text = p.firstChild, end = text.length;
+            const at = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+                              return r.getBoundingClientRect().x; };
+            return [at(end - 1), at(end - 2)];
+        }"""
+    )
+    assert stop > letter, "the English quote's full stop stands at the start of its line, as in Arabic"

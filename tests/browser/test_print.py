@@ -40,3 +40,13 @@ def test_each_source_prints_its_addresses_once_and_no_separator_dangles(open_pag
         )
         addresses = [content for content in printed if content.startswith('" <')]
         assert len(addresses) == len(set(addresses)) == len(printed), printed
+
+
+def test_printed_boxes_are_set_no_larger_than_the_story_around_them(open_page: OpenPage) -> None:
+    page = open_page(STORY)
+    page.emulate_media(media="print")
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    prose = page.locator(".story-body > p").first.evaluate(size)
+    for boxed in (".deed-summary", ".deed-particulars", ".reply blockquote"):
+        found = page.locator(boxed).first.evaluate(size)
+        assert found <= prose, f"{boxed} prints at {found} px, larger than the story's {prose} px"
