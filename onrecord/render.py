@@ -112,7 +112,8 @@ def _linked_heading(match: re.Match[str]) -> str:
 
 def _lettered_mention(match: re.Match[str]) -> str:
     letter = note_letter(int(match[2]))
-    return f'<a class="footnote-ref" href="#{match[1]}" aria-label="Note {letter}">{letter}</a>'
+    label = html.escape(_("Note %(letter)s", letter=letter))
+    return f'<a class="footnote-ref" href="#{match[1]}" aria-label="{label}">{letter}</a>'
 
 
 def note_letter(number: int) -> str:
